@@ -1,0 +1,31 @@
+import path from 'node:path'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+import { appRoot } from '../collections/lib/paths'
+import { migrations } from './migrations'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export const databaseKind = (url: string): DatabaseKind => {
+  if (/^mongodb(\+srv)?:\/\//.test(url)) return 'mongodb'
+  if (url.startsWith('file:') || url.startsWith('libsql:')) return 'sqlite'
+  throw new Error(`DATABASE_URL must start with file:, mongodb:// or mongodb+srv:// (got "${url.split(':')[0]}:")`)
+}
+
+/**
+ * The one place that picks the database. SQLite (the embedded default) runs in WAL mode with a busy
+ * timeout, because the CMS and the site open the same file; its schema comes only from the committed
+ * migrations, in every environment, so development, tests and production share one schema path.
+ */
+export const databaseAdapter = (url: string): DatabaseAdapterObj => {
+  if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url, prodMigrations: [] })
+  return sqliteAdapter({
+    client: { url },
+    wal: { synchronous: 'NORMAL' },
+    busyTimeout: 10_000,
+    push: false,
+    migrationDir: path.join(appRoot(), 'cms', 'migrations'),
+    prodMigrations: migrations,
+  })
+}

@@ -1,0 +1,30 @@
+import path from 'node:path'
+import { withPayload } from '@payloadcms/next/withPayload'
+
+const root = path.resolve(process.cwd(), process.cwd().endsWith(`${path.sep}cms`) ? '..' : '.')
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Collections, emails and shared code live beside cms/, in the repository root.
+  turbopack: { root },
+  outputFileTracingRoot: root,
+  poweredByHeader: false,
+  // Types are checked by `npm run typecheck` over the whole repository, not per build.
+  typescript: { tsconfigPath: 'tsconfig.json', ignoreBuildErrors: true },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+        ],
+      },
+    ]
+  },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,0 +1,268 @@
+import type { Payload } from 'payload'
+import { COMUNI } from '../../collections/data/comuni'
+import type { EventStatus } from '../../collections/enums'
+import { plainTextToLexical } from '../../collections/lib/lexical-text'
+import { fromWall, toWall } from '../../collections/lib/recurrence'
+import { SLUGS } from '../../collections/slugs'
+import { DEMO_NOTE, TEMPLATES } from './events'
+import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
+import { prng } from './random'
+
+type Id = number | string
+
+const comuneByName = (name: string) => {
+  const c = COMUNI.find((x) => x.name === name)
+  if (!c) throw new Error(`Unknown comune in seed: ${name}`)
+  return c
+}
+
+/** A Rome wall-clock time `days` after today's Rome date, as an ISO instant. */
+const romeAt = (today: Date, days: number, hour: number, minute = 0) => {
+  const wall = toWall(today)
+  return fromWall(
+    new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days, hour, minute)),
+  ).toISOString()
+}
+const romeDate = (today: Date, days: number) => romeAt(today, days, 0)
+
+/** Days from today to the Saturday on or after `today + offset` (Rome calendar). */
+const saturdayAround = (today: Date, offset: number) => {
+  const weekday = toWall(new Date(romeAt(today, offset, 12))).getUTCDay()
+  return offset + ((6 - weekday + 7) % 7)
+}
+
+export type SeedOptions = { events?: number; today?: Date; log?: (line: string) => void }
+
+/** Builds the demo network. Deterministic for a given `today`; the caller decides whether the database is empty. */
+export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) => {
+  const today = options.today ?? new Date()
+  const eventCount = options.events ?? 300
+  const log = options.log ?? (() => {})
+  const rnd = prng(20_241_120)
+  const base = { overrideAccess: true, depth: 0, context: { seed: true } } as const // seeding is not a person's request
+
+  const systems = new Map<string, Id>()
+  for (const s of SYSTEMS) {
+    const doc = await payload.create({
+      collection: SLUGS.systems,
+      data: {
+        name: s.name,
+        shortName: s.shortName,
+        description: `${s.name}: le biblioteche di ${s.comuni.join(', ')}. (Contenuto dimostrativo.)`,
+        email: `info@${s.key}.rbbg.example.org`,
+        newsletter: { fromName: s.fromName, replyTo: `newsletter@${s.key}.rbbg.example.org` },
+      },
+      ...base,
+    })
+    systems.set(s.key, doc.id)
+  }
+  log(`${systems.size} sistemi`)
+
+  const categories = new Map<string, Id>()
+  for (const name of CATEGORIES)
+    categories.set(name, (await payload.create({ collection: SLUGS.categories, data: { name }, ...base })).id)
+  const audiences = new Map<string, Id>()
+  for (const [order, a] of AUDIENCES.entries())
+    audiences.set(a.slug, (await payload.create({ collection: SLUGS.audiences, data: { ...a, order }, ...base })).id)
+
+  const libraries: { id: Id; system: string }[] = []
+  for (const s of SYSTEMS) {
+    const names = s.key === 'urbano' ? CITY_LIBRARIES : s.comuni.map((c) => `Biblioteca comunale di ${c}`)
+    for (const [i, name] of names.entries()) {
+      const comune = comuneByName(s.comuni[Math.min(i, s.comuni.length - 1)] as string)
+      const doc = await payload.create({
+        collection: SLUGS.libraries,
+        data: {
+          name,
+          system: systems.get(s.key) as number,
+          comune: comune.istat as never,
+          address: `Via Roma ${10 + i} (indirizzo dimostrativo)`,
+          email: `biblioteca.${comune.slug}@rbbg.example.org`,
+          phone: `035 ${String(200000 + i * 1111).slice(0, 6)}`,
+          accessibilityNotes: i % 2 === 0 ? 'Ingresso senza barriere, ascensore per il primo piano.' : undefined,
+        },
+        ...base,
+      })
+      libraries.push({ id: doc.id, system: s.key })
+    }
+  }
+  log(`${libraries.length} biblioteche`)
+
+  const venues: { id: Id; system: string }[] = []
+  for (const v of VENUES) {
+    const doc = await payload.create({
+      collection: SLUGS.venues,
+      data: {
+        name: v.name,
+        kind: v.kind as never,
+        comune: comuneByName(v.comune).istat as never,
+        address: 'Indirizzo dimostrativo',
+        system: systems.get(v.system) as number,
+      },
+      ...base,
+    })
+    venues.push({ id: doc.id, system: v.system })
+  }
+
+  const campaign = async (title: string, slug: string, from: number, to: number, summary: string, ages: string[]) =>
+    (
+      await payload.create({
+        collection: SLUGS.campaigns,
+        data: {
+          title,
+          slug,
+          summary,
+          startDate: romeDate(today, from),
+          endDate: romeDate(today, to),
+          audiences: ages.map((a) => audiences.get(a) as number),
+        },
+        ...base,
+      })
+    ).id
+  const campaigns = new Map<string, Id>([
+    [
+      'nati-per-leggere',
+      await campaign(
+        'Nati per Leggere',
+        'nati-per-leggere',
+        -20,
+        150,
+        'Leggere ai bambini fin dai primi mesi di vita: letture, bibliografie e incontri per le famiglie.',
+        ['0-3-anni', '3-6-anni'],
+      ),
+    ],
+    [
+      'il-maggio-dei-libri',
+      await campaign(
+        'Il Maggio dei Libri',
+        'il-maggio-dei-libri',
+        60,
+        120,
+        'La campagna nazionale del Centro per il libro e la lettura: incontri, presentazioni e letture in tutta la rete.',
+        ['adulti'],
+      ),
+    ],
+    [
+      'estate-in-biblioteca',
+      await campaign(
+        'Estate in biblioteca',
+        'estate-in-biblioteca',
+        120,
+        240,
+        'Letture estive per ragazze e ragazzi: sfide di lettura, club del libro e laboratori.',
+        ['6-10-anni', '11-13-anni'],
+      ),
+    ],
+  ])
+
+  const festival = await payload.create({
+    collection: SLUGS.festivals,
+    data: {
+      title: 'Festival della lettura della Bassa',
+      slug: 'festival-della-lettura-della-bassa',
+      system: systems.get('bassa') as number,
+      summary:
+        'Una settimana di incontri, letture e spettacoli nelle biblioteche della Bassa. (Contenuto dimostrativo.)',
+      startDate: romeDate(today, 40),
+      endDate: romeDate(today, 47),
+    },
+    ...base,
+  })
+  const series = new Map<string, Id>()
+  for (const [key, title] of [
+    ['valle', 'Storie sotto l’albero'],
+    ['urbano', 'Autori in biblioteca'],
+    ['dalmine', 'Cineforum d’inverno'],
+  ] as const) {
+    const doc = await payload.create({
+      collection: SLUGS.series,
+      data: {
+        title,
+        system: systems.get(key) as number,
+        summary: `Rassegna del sistema ${SYSTEMS.find((s) => s.key === key)?.shortName}. (Contenuto dimostrativo.)`,
+        startDate: romeDate(today, -30),
+        endDate: romeDate(today, 120),
+      },
+      ...base,
+    })
+    series.set(key, doc.id)
+  }
+
+  const hours = [
+    [10, 0],
+    [10, 30],
+    [15, 0],
+    [16, 30],
+    [17, 0],
+    [18, 0],
+    [20, 30],
+  ] as const
+  const started = Date.now()
+  for (let i = 0; i < eventCount; i++) {
+    const system = SYSTEMS[i % SYSTEMS.length] as (typeof SYSTEMS)[number]
+    const own = libraries.filter((l) => l.system === system.key)
+    const library = rnd.pick(own)
+    const weekly = i % 15 === 0
+    const template = weekly ? (TEMPLATES[1] as (typeof TEMPLATES)[number]) : rnd.pick(TEMPLATES)
+    const day = weekly ? saturdayAround(today, -28) : rnd.int(-30, 180)
+    const [hour, minute] = rnd.pick(hours)
+    const exhibition = !weekly && (template.categories.includes('Mostra') || i % 23 === 0)
+    const allDay = exhibition || (!weekly && i % 17 === 0)
+    const status: EventStatus =
+      i % 29 === 0 ? 'cancelled' : i % 31 === 0 ? 'full' : i % 37 === 0 ? 'postponed' : 'scheduled'
+    const start = weekly ? romeAt(today, day, 10, 30) : allDay ? romeDate(today, day) : romeAt(today, day, hour, minute)
+    const end = allDay
+      ? romeDate(today, day + (exhibition ? rnd.int(3, 20) : 0))
+      : new Date(new Date(start).getTime() + Math.max(template.minutes, 30) * 60_000).toISOString()
+    const venue = i % 11 === 0 ? venues.find((v) => v.system === system.key) : undefined
+    const inSeries = i % 9 === 0 ? series.get(system.key) : undefined
+    await payload.create({
+      collection: SLUGS.events,
+      data: {
+        title: weekly ? `${template.title} (ogni settimana)` : template.title,
+        summary: template.summary,
+        description: plainTextToLexical(`${template.summary}\n${DEMO_NOTE}`) as never,
+        system: systems.get(system.key) as number,
+        library: library.id as number,
+        venue: (venue?.id as number) ?? undefined,
+        start,
+        start_tz: 'Europe/Rome',
+        end_tz: 'Europe/Rome',
+        end,
+        allDay,
+        recurrence: weekly
+          ? {
+              frequency: 'weekly',
+              interval: 1,
+              byWeekday: ['SA'],
+              count: 30,
+              excludedDates: [{ date: romeDate(today, day + 35) }],
+            }
+          : { frequency: 'none' },
+        status,
+        categories: template.categories.map((c) => categories.get(c) as number),
+        audiences: template.audiences.map((a) => audiences.get(a) as number),
+        free: i % 7 !== 0,
+        price: i % 7 === 0 ? '5 € / ridotto 3 €' : undefined,
+        booking:
+          i % 4 === 0
+            ? { mode: 'required', phone: '035 000000', email: 'prenotazioni@rbbg.example.org' }
+            : { mode: 'none' },
+        accessibility: i % 3 === 0 ? ['step-free'] : i % 5 === 0 ? ['step-free', 'induction-loop'] : [],
+        languages: ['it'],
+        series: (inSeries as number) ?? undefined,
+        festival: system.key === 'bassa' && day >= 40 && day <= 47 ? (festival.id as number) : undefined,
+        campaigns: template.campaign ? [campaigns.get(template.campaign) as number] : [],
+        featured: i % 20 === 0,
+        _status: i % 40 === 39 ? 'draft' : 'published',
+      },
+      ...base,
+    })
+    if ((i + 1) % 500 === 0)
+      log(`${i + 1}/${eventCount} eventi (${Math.round((Date.now() - started) / (i + 1))} ms/evento)`)
+  }
+  log(`${eventCount} eventi in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+export const isEmpty = async (payload: Payload) =>
+  (await payload.count({ collection: SLUGS.systems, overrideAccess: true })).totalDocs === 0

@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+import { anyone, networkStaff } from './access/roles'
+import { slugField } from './fields/slug'
+import { SLUGS } from './slugs'
+
+/** Reading-promotion campaigns of the network; systems join them by linking their events. */
+export const Campaigns: CollectionConfig = {
+  slug: SLUGS.campaigns,
+  labels: { singular: 'Campagna', plural: 'Campagne' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'startDate', 'endDate'], group: 'Programmazione' },
+  access: { read: anyone, create: networkStaff, update: networkStaff, delete: networkStaff },
+  fields: [
+    { name: 'title', type: 'text', label: 'Titolo', required: true },
+    slugField(),
+    { name: 'summary', type: 'textarea', label: 'In breve' },
+    { name: 'description', type: 'richText', label: 'Descrizione' },
+    { name: 'image', type: 'upload', relationTo: SLUGS.media, label: 'Immagine' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startDate',
+          type: 'date',
+          label: 'Dal',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
+        {
+          name: 'endDate',
+          type: 'date',
+          label: 'Al',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
+      ],
+    },
+    {
+      name: 'audiences',
+      type: 'relationship',
+      relationTo: SLUGS.audiences,
+      hasMany: true,
+      label: 'Pubblico di riferimento',
+    },
+    { name: 'website', type: 'text', label: 'Sito della campagna' },
+  ],
+}

@@ -1,0 +1,68 @@
+import type { Access, FieldAccess, Where } from 'payload'
+import { hasRole, isNetwork, isNetworkAdmin, ownLibrary, ownSystem, refId, staffOf } from '../../access/roles'
+
+const published: Where = { _status: { equals: 'published' } }
+
+/** Public: published only. Network staff: everything. System and library staff: their own, plus published. */
+export const readEvents: Access = ({ req }) => {
+  const user = staffOf(req)
+  if (!user) return published
+  if (isNetwork(user)) return true
+  if (hasRole(user, 'system-editor')) return { or: [ownSystem(user), published] }
+  if (hasRole(user, 'library-contributor')) return { or: [ownLibrary(user), published] }
+  return published
+}
+
+const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
+
+export const createEvents: Access = ({ req, data }) => {
+  const user = staffOf(req)
+  if (isNetworkAdmin(user)) return true
+  if (!user) return false
+  if (hasRole(user, 'system-editor')) return data?.system == null || sameId(refId(data.system), refId(user.system))
+  if (hasRole(user, 'library-contributor'))
+    return (
+      data?._status !== 'published' &&
+      sameId(refId(data?.library), refId(user.library)) &&
+      (data?.system == null || sameId(refId(data.system), refId(user.system)))
+    )
+  return false
+}
+
+/**
+ * Row-level: the database only updates rows the user owns. A change of owner is refused outright,
+ * so an editor can neither move an event into another system nor hand it to another library.
+ */
+export const updateEvents: Access = ({ req, data }) => {
+  const user = staffOf(req)
+  if (isNetworkAdmin(user)) return true
+  if (!user) return false
+  if (hasRole(user, 'network-editor')) return true // field access limits them to `featured`
+  if (hasRole(user, 'system-editor')) {
+    if (data?.system != null && !sameId(refId(data.system), refId(user.system))) return false
+    return ownSystem(user)
+  }
+  if (hasRole(user, 'library-contributor')) {
+    if (data?._status === 'published') return false
+    if (data?.library != null && !sameId(refId(data.library), refId(user.library))) return false
+    if (data?.system != null && !sameId(refId(data.system), refId(user.system))) return false
+    return ownLibrary(user)
+  }
+  return false
+}
+
+export const deleteEvents: Access = ({ req }) => {
+  const user = staffOf(req)
+  if (isNetworkAdmin(user)) return true
+  if (user && hasRole(user, 'system-editor')) return ownSystem(user)
+  return false
+}
+
+/** Featuring is the network's decision. */
+export const networkField: FieldAccess = ({ req }) => isNetwork(staffOf(req))
+
+/** Network editors may feature events but not edit their content. */
+export const notNetworkEditorOnly: FieldAccess = ({ req }) => {
+  const user = staffOf(req)
+  return isNetworkAdmin(user) || !hasRole(user, 'network-editor')
+}

@@ -1,0 +1,258 @@
+import type { CollectionConfig, Field } from 'payload'
+import {
+  ACCESSIBILITY_OPTIONS,
+  BOOKING_OPTIONS,
+  EVENT_STATUS_OPTIONS,
+  LANGUAGE_OPTIONS,
+  REVIEW_OPTIONS,
+} from '../enums'
+import { slugField } from '../fields/slug'
+import { systemField } from '../fields/system'
+import { SLUGS } from '../slugs'
+import { createEvents, deleteEvents, networkField, notNetworkEditorOnly, readEvents, updateEvents } from './access'
+import { changedDatesField, recurrenceField } from './fields/recurrence'
+import { ageRange, altWhenImage, endAfterStart, libraryOrVenue, validDate } from './fields/validators'
+import { bumpSequence } from './hooks/bumpSequence'
+import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
+import { normalizeSchedule } from './hooks/normalizeSchedule'
+import { queueReviewNotification } from './hooks/queueReviewNotification'
+
+const dateTime = {
+  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
+}
+
+const contentFields: Field[] = [
+  {
+    type: 'tabs',
+    tabs: [
+      {
+        label: 'Contenuto',
+        fields: [
+          { name: 'title', type: 'text', label: 'Titolo', required: true, maxLength: 200 },
+          {
+            name: 'summary',
+            type: 'textarea',
+            label: 'In breve',
+            maxLength: 400,
+            admin: { description: 'Una o due frasi: compaiono negli elenchi, nei calendari e nelle newsletter.' },
+          },
+          { name: 'description', type: 'richText', label: 'Descrizione' },
+          {
+            type: 'row',
+            fields: [
+              { name: 'image', type: 'upload', relationTo: SLUGS.media, label: 'Immagine' },
+              { name: 'imageAlt', type: 'text', label: 'Testo alternativo dell’immagine', validate: altWhenImage },
+            ],
+          },
+          { name: 'categories', type: 'relationship', relationTo: SLUGS.categories, hasMany: true, label: 'Categorie' },
+        ],
+      },
+      {
+        label: 'Quando',
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              {
+                name: 'start',
+                type: 'date',
+                label: 'Inizio',
+                required: true,
+                index: true,
+                timezone: true,
+                validate: validDate,
+                admin: dateTime,
+              },
+              { name: 'end', type: 'date', label: 'Fine', timezone: true, validate: endAfterStart, admin: dateTime },
+            ],
+          },
+          {
+            name: 'allDay',
+            type: 'checkbox',
+            label: 'Tutta la giornata',
+            defaultValue: false,
+            admin: { description: 'Conta solo il giorno: gli orari sono ignorati.' },
+          },
+          recurrenceField,
+          changedDatesField,
+        ],
+      },
+      {
+        label: 'Dove',
+        fields: [
+          {
+            name: 'library',
+            type: 'relationship',
+            relationTo: SLUGS.libraries,
+            label: 'Biblioteca',
+            index: true,
+            validate: libraryOrVenue,
+          },
+          { name: 'venue', type: 'relationship', relationTo: SLUGS.venues, label: 'Altro luogo', index: true },
+          {
+            name: 'placeNotes',
+            type: 'text',
+            label: 'Indicazioni sul luogo',
+            admin: { placeholder: 'Sala ragazzi, primo piano' },
+          },
+          { name: 'onlineUrl', type: 'text', label: 'Collegamento online' },
+        ],
+      },
+      {
+        label: 'Pubblico e accessibilità',
+        fields: [
+          { name: 'audiences', type: 'relationship', relationTo: SLUGS.audiences, hasMany: true, label: 'Pubblico' },
+          {
+            type: 'row',
+            fields: [
+              { name: 'minAge', type: 'number', label: 'Età minima (anni)', validate: ageRange },
+              { name: 'maxAge', type: 'number', label: 'Età massima (anni)', validate: ageRange },
+            ],
+          },
+          {
+            name: 'accessibility',
+            type: 'select',
+            hasMany: true,
+            label: 'Accessibilità',
+            options: ACCESSIBILITY_OPTIONS,
+          },
+          {
+            name: 'languages',
+            type: 'select',
+            hasMany: true,
+            label: 'Lingue',
+            options: LANGUAGE_OPTIONS,
+            defaultValue: ['it'],
+          },
+        ],
+      },
+      {
+        label: 'Ingresso e prenotazione',
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              { name: 'free', type: 'checkbox', label: 'Ingresso gratuito', defaultValue: true },
+              {
+                name: 'price',
+                type: 'text',
+                label: 'Prezzo',
+                admin: { condition: (_, s) => !s?.free, placeholder: '5 € / ridotto 3 €' },
+              },
+            ],
+          },
+          {
+            name: 'booking',
+            type: 'group',
+            label: 'Prenotazione',
+            fields: [
+              {
+                name: 'mode',
+                type: 'select',
+                label: 'Prenotazione',
+                options: BOOKING_OPTIONS,
+                defaultValue: 'none',
+                required: true,
+              },
+              {
+                type: 'row',
+                admin: { condition: (_, s) => s?.mode && s.mode !== 'none' },
+                fields: [
+                  { name: 'url', type: 'text', label: 'Link' },
+                  { name: 'phone', type: 'text', label: 'Telefono' },
+                  { name: 'email', type: 'email', label: 'Email' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        label: 'Collegamenti',
+        fields: [
+          { name: 'series', type: 'relationship', relationTo: SLUGS.series, label: 'Rassegna', index: true },
+          { name: 'festival', type: 'relationship', relationTo: SLUGS.festivals, label: 'Festival', index: true },
+          {
+            name: 'campaigns',
+            type: 'relationship',
+            relationTo: SLUGS.campaigns,
+            hasMany: true,
+            label: 'Campagne di promozione della lettura',
+          },
+        ],
+      },
+    ],
+  },
+]
+
+const sidebarFields: Field[] = [
+  slugField(),
+  systemField(),
+  {
+    name: 'status',
+    type: 'select',
+    label: 'Stato',
+    options: EVENT_STATUS_OPTIONS,
+    defaultValue: 'scheduled',
+    required: true,
+    index: true,
+    admin: { position: 'sidebar' },
+  },
+  {
+    name: 'review',
+    type: 'select',
+    label: 'Revisione',
+    options: REVIEW_OPTIONS,
+    defaultValue: 'none',
+    admin: { position: 'sidebar', description: 'I collaboratori inviano qui l’evento ai redattori del sistema.' },
+  },
+  {
+    name: 'featured',
+    type: 'checkbox',
+    label: 'In evidenza nella rete',
+    defaultValue: false,
+    index: true,
+    access: { create: networkField, update: networkField },
+    admin: { position: 'sidebar' },
+  },
+  { name: 'occurrencesInfo', type: 'text', label: 'Date generate', admin: { position: 'sidebar', readOnly: true } },
+  { name: 'sequence', type: 'number', defaultValue: 0, admin: { hidden: true } },
+]
+
+/** Network editors may only touch `featured`: every other top-level field is read-only for them. */
+const guardForNetworkEditors = (fields: Field[]): Field[] =>
+  fields.map((field) => {
+    if (field.type === 'tabs')
+      return { ...field, tabs: field.tabs.map((t) => ({ ...t, fields: guardForNetworkEditors(t.fields) })) }
+    if (field.type === 'row' || field.type === 'collapsible')
+      return { ...field, fields: guardForNetworkEditors(field.fields) }
+    if (!('name' in field) || field.name === 'featured') return field
+    return { ...field, access: { ...('access' in field ? field.access : {}), update: notNetworkEditorOnly } } as Field
+  })
+
+export const Events: CollectionConfig = {
+  slug: SLUGS.events,
+  labels: { singular: 'Evento', plural: 'Eventi' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'start', 'system', 'library', 'status', '_status'],
+    listSearchableFields: ['title', 'summary'],
+    group: 'Programmazione',
+    description: 'Gli eventi del proprio sistema: bozza → in revisione → pubblicato.',
+  },
+  defaultSort: '-start',
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
+  access: {
+    read: readEvents,
+    create: createEvents,
+    update: updateEvents,
+    delete: deleteEvents,
+    readVersions: readEvents,
+  },
+  hooks: {
+    beforeChange: [normalizeSchedule, bumpSequence],
+    afterChange: [materializeOccurrences, queueReviewNotification],
+    afterDelete: [removeOccurrences],
+  },
+  fields: guardForNetworkEditors([...contentFields, ...sidebarFields]),
+}

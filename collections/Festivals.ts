@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+import { festivalCreate, festivalWrite } from './access/by-system'
+import { anyone } from './access/roles'
+import { slugField } from './fields/slug'
+import { systemField } from './fields/system'
+import { SLUGS } from './slugs'
+
+export const Festivals: CollectionConfig = {
+  slug: SLUGS.festivals,
+  labels: { singular: 'Festival', plural: 'Festival' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'system', 'startDate', 'endDate'], group: 'Programmazione' },
+  access: { read: anyone, create: festivalCreate, update: festivalWrite, delete: festivalWrite },
+  fields: [
+    { name: 'title', type: 'text', label: 'Titolo', required: true },
+    slugField(),
+    systemField({ required: false, description: 'Vuoto: festival della rete.' }),
+    { name: 'summary', type: 'textarea', label: 'In breve' },
+    { name: 'description', type: 'richText', label: 'Descrizione' },
+    { name: 'image', type: 'upload', relationTo: SLUGS.media, label: 'Immagine' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startDate',
+          type: 'date',
+          label: 'Dal',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
+        {
+          name: 'endDate',
+          type: 'date',
+          label: 'Al',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
+      ],
+    },
+  ],
+}

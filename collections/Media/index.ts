@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+import { systemWrite } from '../access/by-system'
+import { anyone, loggedIn } from '../access/roles'
+import { systemField } from '../fields/system'
+import { mediaDir } from '../lib/paths'
+import { SLUGS } from '../slugs'
+import { checkImage } from './hooks/checkImage'
+import { MAX_INPUT_PIXELS, RASTER_MIME_TYPES } from './limits'
+
+const webp = { format: 'webp' as const, options: { quality: 78 } }
+
+export const Media: CollectionConfig = {
+  slug: SLUGS.media,
+  labels: { singular: 'Immagine', plural: 'Immagini' },
+  admin: { group: 'Programmazione', defaultColumns: ['filename', 'alt', 'system'] },
+  access: { read: anyone, create: loggedIn, update: systemWrite, delete: systemWrite },
+  hooks: { beforeOperation: [checkImage] },
+  upload: {
+    staticDir: mediaDir(),
+    mimeTypes: RASTER_MIME_TYPES,
+    focalPoint: true,
+    crop: true,
+    withMetadata: false,
+    constructorOptions: { limitInputPixels: MAX_INPUT_PIXELS },
+    formatOptions: webp,
+    imageSizes: [
+      { name: 'thumb', width: 400, height: 300, position: 'centre', formatOptions: webp },
+      { name: 'card', width: 800, height: 450, position: 'centre', formatOptions: webp },
+      { name: 'wide', width: 1600, formatOptions: webp },
+      {
+        name: 'cardAvif',
+        width: 800,
+        height: 450,
+        position: 'centre',
+        formatOptions: { format: 'avif', options: { quality: 55 } },
+      },
+    ],
+    adminThumbnail: 'thumb',
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      label: 'Testo alternativo',
+      admin: { description: 'Descrive l’immagine a chi non la vede.' },
+    },
+    { name: 'credit', type: 'text', label: 'Crediti' },
+    systemField({ required: false }),
+  ],
+}

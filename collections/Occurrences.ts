@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+import { anyone, nobody } from './access/roles'
+import { ACCESSIBILITY_OPTIONS, EVENT_STATUS_OPTIONS } from './enums'
+import { COMUNE_OPTIONS } from './fields/comune'
+import { SLUGS } from './slugs'
+
+/**
+ * One row per date of a published event, written only by the event hooks. Every agenda, feed and
+ * digest query is an indexed range query on `start` plus equality filters on these denormalised fields.
+ */
+export const Occurrences: CollectionConfig = {
+  slug: SLUGS.occurrences,
+  labels: { singular: 'Data', plural: 'Date' },
+  admin: { hidden: true, useAsTitle: 'title' },
+  access: { read: anyone, create: nobody, update: nobody, delete: nobody },
+  timestamps: false,
+  defaultSort: 'start',
+  fields: [
+    { name: 'event', type: 'relationship', relationTo: SLUGS.events, required: true, index: true },
+    { name: 'title', type: 'text', required: true },
+    { name: 'start', type: 'date', required: true, index: true },
+    { name: 'end', type: 'date', required: true, index: true },
+    { name: 'originalStart', type: 'date', required: true },
+    { name: 'day', type: 'text', required: true, index: true },
+    { name: 'allDay', type: 'checkbox' },
+    { name: 'status', type: 'select', options: EVENT_STATUS_OPTIONS, index: true },
+    { name: 'note', type: 'text' },
+    { name: 'system', type: 'relationship', relationTo: SLUGS.systems, required: true, index: true },
+    { name: 'library', type: 'relationship', relationTo: SLUGS.libraries, index: true },
+    { name: 'venue', type: 'relationship', relationTo: SLUGS.venues, index: true },
+    { name: 'comune', type: 'select', options: COMUNE_OPTIONS, index: true },
+    { name: 'categories', type: 'relationship', relationTo: SLUGS.categories, hasMany: true },
+    { name: 'audiences', type: 'relationship', relationTo: SLUGS.audiences, hasMany: true },
+    { name: 'campaigns', type: 'relationship', relationTo: SLUGS.campaigns, hasMany: true },
+    { name: 'accessibility', type: 'select', options: ACCESSIBILITY_OPTIONS, hasMany: true },
+    { name: 'series', type: 'relationship', relationTo: SLUGS.series, index: true },
+    { name: 'festival', type: 'relationship', relationTo: SLUGS.festivals, index: true },
+    { name: 'ageMin', type: 'number', index: true },
+    { name: 'ageMax', type: 'number', index: true },
+    { name: 'free', type: 'checkbox', index: true },
+    { name: 'featured', type: 'checkbox', index: true },
+    { name: 'searchText', type: 'text' },
+  ],
+}

@@ -1,0 +1,51 @@
+import type { CollectionConfig } from 'payload'
+import { anyone, isNetworkAdmin, networkAdminOnly, refId, staffOf } from './access/roles'
+import { slugField } from './fields/slug'
+import { SLUGS } from './slugs'
+
+export const Systems: CollectionConfig = {
+  slug: SLUGS.systems,
+  labels: { singular: 'Sistema bibliotecario', plural: 'Sistemi bibliotecari' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'email'], group: 'Rete' },
+  access: {
+    read: anyone,
+    create: networkAdminOnly,
+    delete: networkAdminOnly,
+    // A system editor may keep the contacts and newsletter sender of their own system up to date.
+    update: ({ req }) => {
+      const user = staffOf(req)
+      if (isNetworkAdmin(user)) return true
+      if (!user?.roles?.includes('system-editor')) return false
+      return { id: { equals: refId(user.system) ?? '__none__' } }
+    },
+  },
+  fields: [
+    { name: 'name', type: 'text', label: 'Nome', required: true },
+    { name: 'shortName', type: 'text', label: 'Nome breve', required: true },
+    slugField('shortName'),
+    { name: 'description', type: 'textarea', label: 'Descrizione' },
+    { name: 'logo', type: 'upload', relationTo: SLUGS.media, label: 'Logo' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'email', type: 'email', label: 'Email' },
+        { name: 'phone', type: 'text', label: 'Telefono' },
+        { name: 'website', type: 'text', label: 'Sito web' },
+      ],
+    },
+    {
+      name: 'newsletter',
+      type: 'group',
+      label: 'Mittente newsletter',
+      fields: [
+        {
+          name: 'fromName',
+          type: 'text',
+          label: 'Nome del mittente',
+          admin: { placeholder: 'Biblioteche Valle Seriana' },
+        },
+        { name: 'replyTo', type: 'email', label: 'Indirizzo per le risposte (Reply-To)' },
+      ],
+    },
+  ],
+}

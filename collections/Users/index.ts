@@ -1,0 +1,60 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+import { isNetworkAdmin, staffOf } from '../access/roles'
+import { ROLE_OPTIONS } from '../enums'
+import { SLUGS } from '../slugs'
+import { validateAssignment } from './hooks/validateAssignment'
+
+const adminOrSelf = ({ req }: { req: Parameters<FieldAccess>[0]['req'] }) => {
+  const user = staffOf(req)
+  if (!user) return false
+  if (isNetworkAdmin(user)) return true
+  return { id: { equals: user.id } }
+}
+const onlyNetworkAdmin: FieldAccess = ({ req }) => isNetworkAdmin(staffOf(req))
+
+export const Users: CollectionConfig = {
+  slug: SLUGS.users,
+  labels: { singular: 'Utente', plural: 'Utenti' },
+  auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000, tokenExpiration: 8 * 60 * 60, useAPIKey: false },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'system'], group: 'Amministrazione' },
+  access: {
+    read: adminOrSelf,
+    update: adminOrSelf,
+    create: ({ req }) => isNetworkAdmin(staffOf(req)),
+    delete: ({ req }) => isNetworkAdmin(staffOf(req)),
+    admin: ({ req }) => !!req.user,
+  },
+  hooks: { beforeValidate: [validateAssignment] },
+  fields: [
+    { name: 'name', type: 'text', label: 'Nome e cognome' },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      label: 'Ruoli',
+      required: true,
+      defaultValue: ['system-editor'],
+      options: ROLE_OPTIONS,
+      saveToJWT: true,
+      access: { create: onlyNetworkAdmin, update: onlyNetworkAdmin },
+    },
+    {
+      name: 'system',
+      type: 'relationship',
+      relationTo: SLUGS.systems,
+      label: 'Sistema',
+      saveToJWT: true,
+      access: { create: onlyNetworkAdmin, update: onlyNetworkAdmin },
+      admin: { description: 'Obbligatorio per redattori di sistema e collaboratori.' },
+    },
+    {
+      name: 'library',
+      type: 'relationship',
+      relationTo: SLUGS.libraries,
+      label: 'Biblioteca',
+      saveToJWT: true,
+      access: { create: onlyNetworkAdmin, update: onlyNetworkAdmin },
+      admin: { description: 'Obbligatoria per i collaboratori di biblioteca.' },
+    },
+  ],
+}

@@ -1,0 +1,106 @@
+// Shared value sets. Values are stable identifiers (stored, used in URLs and feeds); labels are Italian.
+
+const options = <T extends string>(labels: Record<T, string>) =>
+  (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }))
+
+export const ROLE_LABELS = {
+  'network-admin': 'Amministratore di rete',
+  'network-editor': 'Redazione di rete',
+  'system-editor': 'Redattore di sistema',
+  'library-contributor': 'Collaboratore di biblioteca',
+} as const
+export type Role = keyof typeof ROLE_LABELS
+export const ROLES = Object.keys(ROLE_LABELS) as Role[]
+export const ROLE_OPTIONS = options(ROLE_LABELS)
+
+/** schema.org EventStatusType values (plus `full`, which schema.org expresses through offers). */
+export const EVENT_STATUS_LABELS = {
+  scheduled: 'In programma',
+  cancelled: 'Annullato',
+  postponed: 'Rinviato',
+  rescheduled: 'Riprogrammato',
+  full: 'Esaurito',
+  movedOnline: 'Spostato online',
+} as const
+export type EventStatus = keyof typeof EVENT_STATUS_LABELS
+export const EVENT_STATUSES = Object.keys(EVENT_STATUS_LABELS) as EventStatus[]
+export const EVENT_STATUS_OPTIONS = options(EVENT_STATUS_LABELS)
+
+export const FREQUENCY_LABELS = {
+  none: 'Nessuna (data singola)',
+  daily: 'Ogni giorno',
+  weekly: 'Ogni settimana',
+  monthly: 'Ogni mese',
+} as const
+export type Frequency = keyof typeof FREQUENCY_LABELS
+export const FREQUENCY_OPTIONS = options(FREQUENCY_LABELS)
+
+export const WEEKDAY_LABELS = {
+  MO: 'Lunedì',
+  TU: 'Martedì',
+  WE: 'Mercoledì',
+  TH: 'Giovedì',
+  FR: 'Venerdì',
+  SA: 'Sabato',
+  SU: 'Domenica',
+} as const
+export type Weekday = keyof typeof WEEKDAY_LABELS
+export const WEEKDAYS = Object.keys(WEEKDAY_LABELS) as Weekday[]
+export const WEEKDAY_OPTIONS = options(WEEKDAY_LABELS)
+
+export const BOOKING_LABELS = {
+  none: 'Non serve prenotare',
+  required: 'Prenotazione obbligatoria',
+  recommended: 'Prenotazione consigliata',
+} as const
+export type Booking = keyof typeof BOOKING_LABELS
+export const BOOKING_OPTIONS = options(BOOKING_LABELS)
+
+export const ACCESSIBILITY_LABELS = {
+  'step-free': 'Accesso senza barriere',
+  'induction-loop': 'Anello a induzione magnetica',
+  lis: 'Interprete LIS',
+  'easy-to-read': 'Testi ad alta leggibilità / CAA',
+  'sensory-friendly': 'Ambiente a bassa stimolazione sensoriale',
+  'accessible-toilet': 'Servizi igienici accessibili',
+} as const
+export type Accessibility = keyof typeof ACCESSIBILITY_LABELS
+export const ACCESSIBILITY_OPTIONS = options(ACCESSIBILITY_LABELS)
+
+export const LANGUAGE_LABELS = {
+  it: 'Italiano',
+  en: 'Inglese',
+  fr: 'Francese',
+  es: 'Spagnolo',
+  de: 'Tedesco',
+  ar: 'Arabo',
+  zh: 'Cinese',
+  ro: 'Rumeno',
+  sq: 'Albanese',
+  lis: 'LIS (Lingua dei segni italiana)',
+} as const
+export const LANGUAGE_OPTIONS = options(LANGUAGE_LABELS)
+
+export const VENUE_KIND_LABELS = {
+  teatro: 'Teatro',
+  piazza: 'Piazza',
+  scuola: 'Scuola',
+  parco: 'Parco',
+  museo: 'Museo',
+  auditorium: 'Auditorium',
+  altro: 'Altro',
+} as const
+export const VENUE_KIND_OPTIONS = options(VENUE_KIND_LABELS)
+
+export const REVIEW_LABELS = {
+  none: 'In lavorazione',
+  requested: 'Inviato per revisione',
+} as const
+export type Review = keyof typeof REVIEW_LABELS
+export const REVIEW_OPTIONS = options(REVIEW_LABELS)
+
+export const TIME_ZONE = 'Europe/Rome'
+
+/** How far ahead recurring events are materialised, and the most occurrences one event may have. */
+export const RECURRENCE_HORIZON_DAYS = 731
+export const MAX_OCCURRENCES = 1000

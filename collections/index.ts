@@ -1,0 +1,27 @@
+import { Audiences } from './Audiences'
+import { Campaigns } from './Campaigns'
+import { Categories } from './Categories'
+import { Events } from './Events'
+import { Festivals } from './Festivals'
+import { Libraries } from './Libraries'
+import { Media } from './Media'
+import { Occurrences } from './Occurrences'
+import { Series } from './Series'
+import { Systems } from './Systems'
+import { Users } from './Users'
+import { Venues } from './Venues'
+
+export const collections = [
+  Events,
+  Series,
+  Festivals,
+  Campaigns,
+  Libraries,
+  Venues,
+  Systems,
+  Categories,
+  Audiences,
+  Media,
+  Users,
+  Occurrences,
+]

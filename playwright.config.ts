@@ -1,0 +1,53 @@
+import { defineConfig, devices } from '@playwright/test'
+
+export const CMS_PORT = Number(process.env.E2E_CMS_PORT ?? 3100)
+export const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 4421)
+export const SITE = `http://localhost:${SITE_PORT}`
+export const CMS = `http://localhost:${CMS_PORT}`
+export const ADMIN = { email: 'admin@rbbg.example.org', password: 'e2e-Password-2026' }
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.e2e.spec.ts', 'security/**/*.e2e.spec.ts'],
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: SITE,
+    locale: 'it-IT',
+    timezoneId: 'Europe/Rome',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    // The production build on a fresh database, seeded with the demo network, exactly as `npm start` runs it.
+    command: 'rm -rf .e2e-data && node scripts/start.mjs',
+    url: `${SITE}/healthz`,
+    timeout: 400_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      DATA_DIR: '.e2e-data',
+      CMS_PORT: String(CMS_PORT),
+      SITE_PORT: String(SITE_PORT),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      PAYLOAD_SECRET: 'e2e-secret-not-for-production',
+    },
+  },
+})

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// `npm start`: build what is missing or stale, migrate, seed an empty database, run CMS + site, stop both on a signal.
+// `npm run dev`: the same without builds, both servers in watch mode.
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+process.chdir(root)
+if (existsSync('.env')) process.loadEnvFile('.env')
+
+const dev = process.argv.includes('--dev')
+const cmsPort = process.env.CMS_PORT ?? '3000'
+const sitePort = process.env.SITE_PORT ?? '4321'
+const dataDir = path.resolve(process.env.DATA_DIR ?? 'data')
+const log = (line) => console.log(`[agenda] ${line}`)
+
+const env = {
+  ...process.env,
+  APP_ROOT: root,
+  NEXT_TELEMETRY_DISABLED: '1',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  CMS_URL: process.env.CMS_URL ?? `http://localhost:${cmsPort}`,
+  SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
+}
+
+// Production (NODE_ENV=production set by the operator) must bring its own secret; the demo makes one once.
+if (!env.PAYLOAD_SECRET) {
+  if (process.env.NODE_ENV === 'production') {
+    console.error('[agenda] PAYLOAD_SECRET is required when NODE_ENV=production (see .env.example).')
+    process.exit(1)
+  }
+  const file = path.join(dataDir, '.payload-secret')
+  mkdirSync(dataDir, { recursive: true })
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  env.PAYLOAD_SECRET = readFileSync(file, 'utf8').trim()
+}
+
+const run = (args, extraEnv = {}) => {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } })
+  if (r.status !== 0) {
+    console.error(`[agenda] failed: node ${args.join(' ')}`)
+    process.exit(r.status ?? 1)
+  }
+}
+
+/** A hash of every source file both builds read: a build is reused only if it was made from the same sources. */
+const sourceHash = () => {
+  const hash = createHash('sha256')
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'node_modules' || name === '.next' || name.startsWith('.')) continue
+      const file = path.join(dir, name)
+      if (statSync(file).isDirectory()) walk(file)
+      else hash.update(file).update(readFileSync(file))
+    }
+  }
+  for (const dir of ['cms', 'collections', 'emails', 'site', 'public']) if (existsSync(dir)) walk(dir)
+  for (const file of ['package-lock.json', 'astro.config.mjs', 'tsconfig.json'])
+    if (existsSync(file)) hash.update(readFileSync(file))
+  return hash.digest('hex')
+}
+
+const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file)
+const NEXT = bin('next', 'dist/bin/next')
+const ASTRO = bin('astro', 'astro.js')
+
+if (!dev) {
+  const hash = sourceHash()
+  const stamp = (dir) => path.join(dir, '.source-hash')
+  const fresh = (dir, marker) =>
+    existsSync(marker) && existsSync(stamp(dir)) && readFileSync(stamp(dir), 'utf8') === hash
+  if (!fresh('cms/.next', 'cms/.next/BUILD_ID')) {
+    log('building the CMS (next build, about 1–2 minutes)…')
+    run([NEXT, 'build', 'cms'])
+    writeFileSync(stamp('cms/.next'), hash)
+  }
+  if (!fresh('dist', 'dist/server/entry.mjs')) {
+    log('building the site (astro build)…')
+    run([ASTRO, 'build'])
+    writeFileSync(stamp('dist'), hash)
+  }
+}
+
+log('applying database migrations…')
+run(['scripts/payload.mjs', 'migrate'], { NODE_ENV: 'production' })
+run(['scripts/seed.mjs', '--if-empty'], { NODE_ENV: 'production' })
+
+const children = []
+const start = (name, args, extraEnv) => {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } })
+  child.on('exit', (code, signal) => {
+    log(`${name} stopped (${signal ?? code})`)
+    if (!stopping) shutdown(code || 1)
+  })
+  children.push(child)
+}
+
+const prod = dev ? {} : { NODE_ENV: 'production' }
+start('cms', [NEXT, dev ? 'dev' : 'start', 'cms', '-p', cmsPort], { ...prod, JOBS_AUTORUN: '1' })
+start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : ['dist/server/entry.mjs'], {
+  ...prod,
+  PORT: sitePort,
+  HOST: process.env.HOST ?? 'localhost',
+})
+log(`sito:  ${env.SITE_URL}`)
+log(`admin: ${env.CMS_URL}/admin`)
+
+let stopping = false
+function shutdown(code = 0) {
+  if (stopping) return
+  stopping = true
+  log('stopping…')
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  const timer = setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+  }, 8000)
+  timer.unref()
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.on('exit', r))))).then(() =>
+    process.exit(code),
+  )
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
