@@ -8,7 +8,7 @@ const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_POR
 export default defineConfig({
   srcDir: './site',
   publicDir: './public',
-  outDir: './dist',
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   site: siteUrl,
   output: 'server',
   adapter: node({ mode: 'standalone' }),

@@ -4,6 +4,7 @@ export const CMS_PORT = Number(process.env.E2E_CMS_PORT ?? 3100)
 export const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 4421)
 export const SITE = `http://localhost:${SITE_PORT}`
 export const CMS = `http://localhost:${CMS_PORT}`
+const E2E_DATA = process.env.E2E_DATA_DIR ?? '.e2e-data'
 export const ADMIN = { email: 'admin@rbbg.example.org', password: 'e2e-Password-2026' }
 
 const chromiumArgs = [
@@ -35,14 +36,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // The production build on a fresh database, seeded with the demo network, exactly as `npm start` runs it.
-    command: 'rm -rf .e2e-data && node scripts/start.mjs',
+    command: `rm -rf ${E2E_DATA} && node scripts/start.mjs`,
     url: `${SITE}/healthz`,
     timeout: 400_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     env: {
-      DATA_DIR: '.e2e-data',
+      DATA_DIR: E2E_DATA,
       CMS_PORT: String(CMS_PORT),
       SITE_PORT: String(SITE_PORT),
       ADMIN_EMAIL: ADMIN.email,

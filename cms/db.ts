@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
@@ -20,6 +21,7 @@ export const databaseKind = (url: string): DatabaseKind => {
  */
 export const databaseAdapter = (url: string): DatabaseAdapterObj => {
   if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url, prodMigrations: [] })
+  if (url.startsWith('file:')) mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
   return sqliteAdapter({
     client: { url },
     wal: { synchronous: 'NORMAL' },

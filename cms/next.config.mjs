@@ -8,6 +8,7 @@ const nextConfig = {
   // Collections, emails and shared code live beside cms/, in the repository root.
   turbopack: { root },
   outputFileTracingRoot: root,
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Types are checked by `npm run typecheck` over the whole repository, not per build.
   typescript: { tsconfigPath: 'tsconfig.json', ignoreBuildErrors: true },

@@ -15,6 +15,7 @@ const cmsPort = process.env.CMS_PORT ?? '3000'
 const sitePort = process.env.SITE_PORT ?? '4321'
 const dataDir = path.resolve(process.env.DATA_DIR ?? 'data')
 const log = (line) => console.log(`[agenda] ${line}`)
+mkdirSync(dataDir, { recursive: true })
 
 const env = {
   ...process.env,
@@ -32,7 +33,6 @@ if (!env.PAYLOAD_SECRET) {
     process.exit(1)
   }
   const file = path.join(dataDir, '.payload-secret')
-  mkdirSync(dataDir, { recursive: true })
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
   env.PAYLOAD_SECRET = readFileSync(file, 'utf8').trim()
 }
@@ -50,7 +50,7 @@ const sourceHash = () => {
   const hash = createHash('sha256')
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name === 'node_modules' || name === '.next' || name.startsWith('.')) continue
+      if (name === 'node_modules' || name.startsWith('.')) continue
       const file = path.join(dir, name)
       if (statSync(file).isDirectory()) walk(file)
       else hash.update(file).update(readFileSync(file))
@@ -62,6 +62,9 @@ const sourceHash = () => {
   return hash.digest('hex')
 }
 
+// Separate build folders let several checkouts' test servers run side by side (see .env.example).
+const nextDist = process.env.NEXT_DIST_DIR ?? '.next'
+const astroOut = process.env.ASTRO_OUT_DIR ?? 'dist'
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file)
 const NEXT = bin('next', 'dist/bin/next')
 const ASTRO = bin('astro', 'astro.js')
@@ -71,15 +74,16 @@ if (!dev) {
   const stamp = (dir) => path.join(dir, '.source-hash')
   const fresh = (dir, marker) =>
     existsSync(marker) && existsSync(stamp(dir)) && readFileSync(stamp(dir), 'utf8') === hash
-  if (!fresh('cms/.next', 'cms/.next/BUILD_ID')) {
+  const nextDir = path.join('cms', nextDist)
+  if (!fresh(nextDir, path.join(nextDir, 'BUILD_ID'))) {
     log('building the CMS (next build, about 1–2 minutes)…')
     run([NEXT, 'build', 'cms'])
-    writeFileSync(stamp('cms/.next'), hash)
+    writeFileSync(stamp(nextDir), hash)
   }
-  if (!fresh('dist', 'dist/server/entry.mjs')) {
+  if (!fresh(astroOut, path.join(astroOut, 'server/entry.mjs'))) {
     log('building the site (astro build)…')
     run([ASTRO, 'build'])
-    writeFileSync(stamp('dist'), hash)
+    writeFileSync(stamp(astroOut), hash)
   }
 }
 
@@ -99,7 +103,7 @@ const start = (name, args, extraEnv) => {
 
 const prod = dev ? {} : { NODE_ENV: 'production' }
 start('cms', [NEXT, dev ? 'dev' : 'start', 'cms', '-p', cmsPort], { ...prod, JOBS_AUTORUN: '1' })
-start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : ['dist/server/entry.mjs'], {
+start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : [path.join(astroOut, 'server/entry.mjs')], {
   ...prod,
   PORT: sitePort,
   HOST: process.env.HOST ?? 'localhost',
