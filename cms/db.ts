@@ -27,7 +27,7 @@ export const databaseAdapter = (url: string): DatabaseAdapterObj => {
     wal: { synchronous: 'NORMAL' },
     busyTimeout: 10_000,
     push: false,
-    migrationDir: path.join(appRoot(), 'cms', 'migrations'),
+    migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.join(appRoot(), 'cms', 'migrations'),
     prodMigrations: migrations,
   })
 }

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import autocannon from 'autocannon'
+
+export type Figure = { name: string; value: number; unit: string }
+export const figures: Figure[] = []
+
+/** One line per figure: `name: value unit`. */
+export const print = (name: string, value: number, unit: string) => {
+  figures.push({ name, value, unit })
+  console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`)
+}
+
+export const ratio = (name: string, a: number, b: number) => print(name, a / b, 'ratio')
+
+export type Load = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
+
+/** autocannon against one URL; latency in ms. */
+export const load = async (url: string, options: { connections?: number; duration?: number } = {}): Promise<Load> => {
+  const result = await autocannon({ url, connections: options.connections ?? 10, duration: options.duration ?? 10 })
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  }
+}
+
+export type Platform = { site: string; cms: string; stop: () => Promise<void> }
+
+/** Starts `npm start` on its own ports and data folder, and waits until both servers answer /healthz. */
+export const startPlatform = async (options: { dataDir: string; events: number }): Promise<Platform> => {
+  const cmsPort = 3900
+  const sitePort = 4900
+  const env = {
+    ...process.env,
+    DATA_DIR: options.dataDir,
+    CMS_PORT: String(cmsPort),
+    SITE_PORT: String(sitePort),
+    PAYLOAD_SECRET: 'bench-secret',
+    SEED_EVENTS: String(options.events),
+  }
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString()
+    if (/\[seed\]|\[agenda\]/.test(text)) process.stderr.write(text)
+  })
+  const site = `http://localhost:${sitePort}`
+  const cms = `http://localhost:${cmsPort}`
+  const deadline = Date.now() + 60 * 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the platform exited before it was ready')
+    try {
+      const [a, b] = await Promise.all([fetch(`${site}/healthz`), fetch(`${cms}/healthz`)])
+      if (a.ok && b.ok) break
+    } catch {}
+    if (Date.now() > deadline) throw new Error('the platform did not start in time')
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  return { site, cms, stop }
+}
