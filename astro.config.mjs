@@ -4,6 +4,7 @@ import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
 
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
+const site = new URL(siteUrl)
 
 export default defineConfig({
   srcDir: './site',
@@ -15,7 +16,14 @@ export default defineConfig({
   integrations: [react()],
   trailingSlash: 'never',
   build: { inlineStylesheets: 'always' },
-  security: { checkOrigin: true },
+  // Without allowedDomains the Node adapter ignores the Host header and sees every request as
+  // http://localhost (no port), so the Origin check would refuse every same-origin form post.
+  security: {
+    checkOrigin: true,
+    allowedDomains: [
+      { protocol: site.protocol.slice(0, -1), hostname: site.hostname, ...(site.port ? { port: site.port } : {}) },
+    ],
+  },
   i18n: { locales: ['it', 'en'], defaultLocale: 'it', routing: { prefixDefaultLocale: false } },
   server: { port: Number(process.env.SITE_PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   vite: {

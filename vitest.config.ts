@@ -1,13 +1,20 @@
 import { defineConfig } from 'vitest/config'
 
+// Lexical's `node` entry points use top-level await around a dynamic import; Node 20 sometimes never settles such a
+// module graph (the process hangs, or exits with status 13). The `production` condition selects Lexical's plain
+// ESM build instead. Every Node process that loads Payload runs with it (scripts/start.mjs, scripts/payload.mjs).
+const execArgv = ['--conditions=production']
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.spec.ts'],
+          include: ['tests/unit/**/*.spec.ts', 'tests/security/**/*.spec.ts'],
+          exclude: ['**/node_modules/**', '**/*.int.spec.ts', '**/*.e2e.spec.ts'],
           environment: 'node',
+          execArgv,
         },
       },
       {
@@ -17,6 +24,7 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['tests/helpers/int-env.ts'],
           pool: 'forks',
+          execArgv,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: true,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import autocannon from 'autocannon'
 
 export type Figure = { name: string; value: number; unit: string }
@@ -12,7 +12,14 @@ export const print = (name: string, value: number, unit: string) => {
 
 export const ratio = (name: string, a: number, b: number) => print(name, a / b, 'ratio')
 
-export type Load = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
+export type Load = {
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+  total: number
+}
 
 /** autocannon against one URL; latency in ms. */
 export const load = async (url: string, options: { connections?: number; duration?: number } = {}): Promise<Load> => {
@@ -41,7 +48,10 @@ export const startPlatform = async (options: { dataDir: string; events: number }
     PAYLOAD_SECRET: 'bench-secret',
     SEED_EVENTS: String(options.events),
   }
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   child.stdout?.on('data', (chunk: Buffer) => {
     const text = chunk.toString()
     if (/\[seed\]|\[agenda\]/.test(text)) process.stderr.write(text)

@@ -6,7 +6,9 @@ import { load, print, ratio, startPlatform } from './lib'
 const events = Number(process.env.BENCH_EVENTS ?? 20000)
 const duration = Number(process.env.BENCH_SECONDS ?? 10)
 
-console.log(`# agenda bench — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model} — ${Math.round(os.totalmem() / 2 ** 30)} GB — Node ${process.version} — ${events} events`)
+console.log(
+  `# agenda bench — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model} — ${Math.round(os.totalmem() / 2 ** 30)} GB — Node ${process.version} — ${events} events`,
+)
 const platform = await startPlatform({ dataDir: `data/bench-${events}`, events })
 try {
   const staticPage = `${platform.site}/bench/static`

@@ -5,6 +5,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { appRoot } from '../collections/lib/paths'
 import { migrations } from './migrations'
+import { withSqliteTransactions } from './sqlite-transactions'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -22,12 +23,17 @@ export const databaseKind = (url: string): DatabaseKind => {
 export const databaseAdapter = (url: string): DatabaseAdapterObj => {
   if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url, prodMigrations: [] })
   if (url.startsWith('file:')) mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
-  return sqliteAdapter({
-    client: { url },
-    wal: { synchronous: 'NORMAL' },
-    busyTimeout: 10_000,
-    push: false,
-    migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.join(appRoot(), 'cms', 'migrations'),
-    prodMigrations: migrations,
-  })
+  // Each Payload operation (a document and what its hooks write) is one transaction: see sqlite-transactions.ts.
+  return withSqliteTransactions(
+    sqliteAdapter({
+      client: { url },
+      wal: { synchronous: 'NORMAL' },
+      busyTimeout: 10_000,
+      transactionOptions: {},
+      push: false,
+      migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.join(appRoot(), 'cms', 'migrations'),
+      prodMigrations: migrations,
+    }),
+    { busyTimeoutMs: 10_000, synchronous: 'NORMAL' },
+  )
 }

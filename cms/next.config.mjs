@@ -12,6 +12,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Types are checked by `npm run typecheck` over the whole repository, not per build.
   typescript: { tsconfigPath: 'tsconfig.json', ignoreBuildErrors: true },
+  // Headers every CMS response carries. The Content-Security-Policy (with a per-request nonce), the request id
+  // and HSTS (only over HTTPS) are set per request by cms/proxy.ts.
   async headers() {
     return [
       {
@@ -19,9 +21,12 @@ const nextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+          {
+            key: 'Permissions-Policy',
+            value:
+              'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+          },
           { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
         ],
       },
     ]

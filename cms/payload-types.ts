@@ -32,6 +32,9 @@ export interface Config {
     media: Media;
     users: User;
     occurrences: Occurrence;
+    newsletters: Newsletter;
+    subscribers: Subscriber;
+    deliveries: Delivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -52,6 +55,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     occurrences: OccurrencesSelect<false> | OccurrencesSelect<true>;
+    newsletters: NewslettersSelect<false> | NewslettersSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -62,8 +68,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -72,6 +82,13 @@ export interface Config {
   jobs: {
     tasks: {
       notifyReviewers: TaskNotifyReviewers;
+      extendOccurrences: TaskExtendOccurrences;
+      sendSubscriberMail: TaskSendSubscriberMail;
+      sendCampaignBatch: TaskSendCampaignBatch;
+      startNewsletter: TaskStartNewsletter;
+      weeklyDigest: TaskWeeklyDigest;
+      purgeUnconfirmed: TaskPurgeUnconfirmed;
+      resumeCampaigns: TaskResumeCampaigns;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -210,6 +227,7 @@ export interface Event {
   review?: ('none' | 'requested') | null;
   featured?: boolean | null;
   occurrencesInfo?: string | null;
+  occurrencesRolling?: boolean | null;
   sequence?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -1285,6 +1303,636 @@ export interface Occurrence {
   searchText?: string | null;
 }
 /**
+ * Scrivi, prova, programma: l’invio avviene a lotti e si può annullare finché non è concluso.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletters".
+ */
+export interface Newsletter {
+  id: number;
+  subject: string;
+  /**
+   * Titoli, paragrafi, elenchi e link. Le immagini non sono incluse nella mail.
+   */
+  intro?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  events?: (number | Event)[] | null;
+  series?: (number | Series)[] | null;
+  /**
+   * Vuoto = tutti gli iscritti del sistema. Chi non ha indicato preferenze riceve comunque.
+   */
+  narrowing?: {
+    comuni?:
+      | (
+          | '016001'
+          | '016002'
+          | '016003'
+          | '016004'
+          | '016005'
+          | '016006'
+          | '016007'
+          | '016008'
+          | '016009'
+          | '016010'
+          | '016011'
+          | '016012'
+          | '016013'
+          | '016014'
+          | '016015'
+          | '016016'
+          | '016017'
+          | '016018'
+          | '016019'
+          | '016020'
+          | '016021'
+          | '016022'
+          | '016023'
+          | '016024'
+          | '016025'
+          | '016026'
+          | '016027'
+          | '016028'
+          | '016029'
+          | '016030'
+          | '016031'
+          | '016032'
+          | '016033'
+          | '016034'
+          | '016035'
+          | '016036'
+          | '016037'
+          | '016038'
+          | '016040'
+          | '016041'
+          | '016042'
+          | '016043'
+          | '016044'
+          | '016046'
+          | '016047'
+          | '016048'
+          | '016049'
+          | '016050'
+          | '016051'
+          | '016052'
+          | '016053'
+          | '016055'
+          | '016056'
+          | '016057'
+          | '016058'
+          | '016059'
+          | '016060'
+          | '016061'
+          | '016062'
+          | '016063'
+          | '016064'
+          | '016065'
+          | '016066'
+          | '016067'
+          | '016068'
+          | '016069'
+          | '016070'
+          | '016071'
+          | '016072'
+          | '016073'
+          | '016074'
+          | '016075'
+          | '016076'
+          | '016077'
+          | '016078'
+          | '016079'
+          | '016080'
+          | '016081'
+          | '016082'
+          | '016083'
+          | '016084'
+          | '016085'
+          | '016086'
+          | '016087'
+          | '016088'
+          | '016089'
+          | '016090'
+          | '016091'
+          | '016092'
+          | '016093'
+          | '016094'
+          | '016096'
+          | '016097'
+          | '016098'
+          | '016099'
+          | '016100'
+          | '016101'
+          | '016102'
+          | '016103'
+          | '016104'
+          | '016105'
+          | '016106'
+          | '016107'
+          | '016108'
+          | '016109'
+          | '016110'
+          | '016111'
+          | '016113'
+          | '016114'
+          | '016115'
+          | '016116'
+          | '016117'
+          | '016118'
+          | '016119'
+          | '016120'
+          | '016121'
+          | '016122'
+          | '016123'
+          | '016124'
+          | '016125'
+          | '016126'
+          | '016127'
+          | '016128'
+          | '016129'
+          | '016130'
+          | '016131'
+          | '016132'
+          | '016133'
+          | '016134'
+          | '016135'
+          | '016136'
+          | '016137'
+          | '016139'
+          | '016140'
+          | '016141'
+          | '016142'
+          | '016143'
+          | '016144'
+          | '016145'
+          | '016146'
+          | '016147'
+          | '016148'
+          | '016149'
+          | '016150'
+          | '016151'
+          | '016152'
+          | '016153'
+          | '016154'
+          | '016155'
+          | '016156'
+          | '016157'
+          | '016158'
+          | '016159'
+          | '016160'
+          | '016161'
+          | '016162'
+          | '016163'
+          | '016164'
+          | '016165'
+          | '016166'
+          | '016167'
+          | '016168'
+          | '016169'
+          | '016170'
+          | '016171'
+          | '016172'
+          | '016173'
+          | '016174'
+          | '016175'
+          | '016176'
+          | '016177'
+          | '016178'
+          | '016179'
+          | '016180'
+          | '016182'
+          | '016183'
+          | '016184'
+          | '016185'
+          | '016186'
+          | '016187'
+          | '016188'
+          | '016189'
+          | '016190'
+          | '016191'
+          | '016193'
+          | '016194'
+          | '016195'
+          | '016196'
+          | '016197'
+          | '016198'
+          | '016199'
+          | '016200'
+          | '016201'
+          | '016202'
+          | '016203'
+          | '016204'
+          | '016205'
+          | '016206'
+          | '016207'
+          | '016208'
+          | '016209'
+          | '016210'
+          | '016211'
+          | '016212'
+          | '016213'
+          | '016214'
+          | '016215'
+          | '016216'
+          | '016217'
+          | '016218'
+          | '016219'
+          | '016220'
+          | '016221'
+          | '016222'
+          | '016223'
+          | '016224'
+          | '016225'
+          | '016226'
+          | '016227'
+          | '016229'
+          | '016230'
+          | '016232'
+          | '016233'
+          | '016234'
+          | '016235'
+          | '016236'
+          | '016237'
+          | '016238'
+          | '016239'
+          | '016240'
+          | '016241'
+          | '016242'
+          | '016243'
+          | '016244'
+          | '016245'
+          | '016246'
+          | '016247'
+          | '016248'
+          | '016249'
+          | '016250'
+          | '016251'
+          | '016252'
+          | '016253'
+        )[]
+      | null;
+    audiences?: (number | Audience)[] | null;
+    categories?: (number | Category)[] | null;
+    campaigns?: (number | Campaign)[] | null;
+  };
+  /**
+   * Vuoto: tutta la rete (solo amministratori di rete).
+   */
+  system?: (number | null) | System;
+  /**
+   * Programmata: parte all’ora indicata. Annullata: si ferma.
+   */
+  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+  scheduledAt?: string | null;
+  kind?: ('editorial' | 'digest') | null;
+  progress?: {
+    total?: number | null;
+    sent?: number | null;
+    failed?: number | null;
+    startedAt?: string | null;
+    finishedAt?: string | null;
+  };
+  digestKey?: string | null;
+  audienceReady?: boolean | null;
+  lockedBy?: string | null;
+  lockedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Dati personali: visibili solo agli amministratori di rete. Iscrizione con doppia conferma.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  firstName?: string | null;
+  status: 'unconfirmed' | 'confirmed' | 'unsubscribed' | 'bounced';
+  language: 'it' | 'en';
+  preferences?: {
+    systems?: (number | System)[] | null;
+    comuni?:
+      | (
+          | '016001'
+          | '016002'
+          | '016003'
+          | '016004'
+          | '016005'
+          | '016006'
+          | '016007'
+          | '016008'
+          | '016009'
+          | '016010'
+          | '016011'
+          | '016012'
+          | '016013'
+          | '016014'
+          | '016015'
+          | '016016'
+          | '016017'
+          | '016018'
+          | '016019'
+          | '016020'
+          | '016021'
+          | '016022'
+          | '016023'
+          | '016024'
+          | '016025'
+          | '016026'
+          | '016027'
+          | '016028'
+          | '016029'
+          | '016030'
+          | '016031'
+          | '016032'
+          | '016033'
+          | '016034'
+          | '016035'
+          | '016036'
+          | '016037'
+          | '016038'
+          | '016040'
+          | '016041'
+          | '016042'
+          | '016043'
+          | '016044'
+          | '016046'
+          | '016047'
+          | '016048'
+          | '016049'
+          | '016050'
+          | '016051'
+          | '016052'
+          | '016053'
+          | '016055'
+          | '016056'
+          | '016057'
+          | '016058'
+          | '016059'
+          | '016060'
+          | '016061'
+          | '016062'
+          | '016063'
+          | '016064'
+          | '016065'
+          | '016066'
+          | '016067'
+          | '016068'
+          | '016069'
+          | '016070'
+          | '016071'
+          | '016072'
+          | '016073'
+          | '016074'
+          | '016075'
+          | '016076'
+          | '016077'
+          | '016078'
+          | '016079'
+          | '016080'
+          | '016081'
+          | '016082'
+          | '016083'
+          | '016084'
+          | '016085'
+          | '016086'
+          | '016087'
+          | '016088'
+          | '016089'
+          | '016090'
+          | '016091'
+          | '016092'
+          | '016093'
+          | '016094'
+          | '016096'
+          | '016097'
+          | '016098'
+          | '016099'
+          | '016100'
+          | '016101'
+          | '016102'
+          | '016103'
+          | '016104'
+          | '016105'
+          | '016106'
+          | '016107'
+          | '016108'
+          | '016109'
+          | '016110'
+          | '016111'
+          | '016113'
+          | '016114'
+          | '016115'
+          | '016116'
+          | '016117'
+          | '016118'
+          | '016119'
+          | '016120'
+          | '016121'
+          | '016122'
+          | '016123'
+          | '016124'
+          | '016125'
+          | '016126'
+          | '016127'
+          | '016128'
+          | '016129'
+          | '016130'
+          | '016131'
+          | '016132'
+          | '016133'
+          | '016134'
+          | '016135'
+          | '016136'
+          | '016137'
+          | '016139'
+          | '016140'
+          | '016141'
+          | '016142'
+          | '016143'
+          | '016144'
+          | '016145'
+          | '016146'
+          | '016147'
+          | '016148'
+          | '016149'
+          | '016150'
+          | '016151'
+          | '016152'
+          | '016153'
+          | '016154'
+          | '016155'
+          | '016156'
+          | '016157'
+          | '016158'
+          | '016159'
+          | '016160'
+          | '016161'
+          | '016162'
+          | '016163'
+          | '016164'
+          | '016165'
+          | '016166'
+          | '016167'
+          | '016168'
+          | '016169'
+          | '016170'
+          | '016171'
+          | '016172'
+          | '016173'
+          | '016174'
+          | '016175'
+          | '016176'
+          | '016177'
+          | '016178'
+          | '016179'
+          | '016180'
+          | '016182'
+          | '016183'
+          | '016184'
+          | '016185'
+          | '016186'
+          | '016187'
+          | '016188'
+          | '016189'
+          | '016190'
+          | '016191'
+          | '016193'
+          | '016194'
+          | '016195'
+          | '016196'
+          | '016197'
+          | '016198'
+          | '016199'
+          | '016200'
+          | '016201'
+          | '016202'
+          | '016203'
+          | '016204'
+          | '016205'
+          | '016206'
+          | '016207'
+          | '016208'
+          | '016209'
+          | '016210'
+          | '016211'
+          | '016212'
+          | '016213'
+          | '016214'
+          | '016215'
+          | '016216'
+          | '016217'
+          | '016218'
+          | '016219'
+          | '016220'
+          | '016221'
+          | '016222'
+          | '016223'
+          | '016224'
+          | '016225'
+          | '016226'
+          | '016227'
+          | '016229'
+          | '016230'
+          | '016232'
+          | '016233'
+          | '016234'
+          | '016235'
+          | '016236'
+          | '016237'
+          | '016238'
+          | '016239'
+          | '016240'
+          | '016241'
+          | '016242'
+          | '016243'
+          | '016244'
+          | '016245'
+          | '016246'
+          | '016247'
+          | '016248'
+          | '016249'
+          | '016250'
+          | '016251'
+          | '016252'
+          | '016253'
+        )[]
+      | null;
+    audiences?: (number | Audience)[] | null;
+    ages?: number[] | null;
+    categories?: (number | Category)[] | null;
+    campaigns?: (number | Campaign)[] | null;
+    weeklyDigest?: boolean | null;
+  };
+  /**
+   * Registrata alla richiesta e alla conferma (doppio opt-in).
+   */
+  consent?: {
+    requestedAt?: string | null;
+    confirmedAt?: string | null;
+    formUrl?: string | null;
+    noticeVersion?: string | null;
+    ip?: string | null;
+    preferences?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  bounces?: {
+    soft?: number | null;
+    lastAt?: string | null;
+    complaint?: boolean | null;
+    reason?: string | null;
+  };
+  unsubscribedAt?: string | null;
+  preferencesKey?: string | null;
+  tokenNonce?: string | null;
+  confirmNonce?: string | null;
+  lastNoticeAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Una riga per destinatario di ogni newsletter. Si scrive solo dal sistema di invio.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries".
+ */
+export interface Delivery {
+  id: number;
+  key: string;
+  newsletter: number | Newsletter;
+  subscriber?: (number | null) | Subscriber;
+  state: 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'skipped';
+  attempts?: number | null;
+  variant?: string | null;
+  messageId?: string | null;
+  error?: string | null;
+  claimedBy?: string | null;
+  retryAt?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1353,7 +2001,17 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyReviewers' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'notifyReviewers'
+          | 'extendOccurrences'
+          | 'sendSubscriberMail'
+          | 'sendCampaignBatch'
+          | 'startNewsletter'
+          | 'weeklyDigest'
+          | 'purgeUnconfirmed'
+          | 'resumeCampaigns'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1386,10 +2044,32 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyReviewers' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'notifyReviewers'
+        | 'extendOccurrences'
+        | 'sendSubscriberMail'
+        | 'sendCampaignBatch'
+        | 'startNewsletter'
+        | 'weeklyDigest'
+        | 'purgeUnconfirmed'
+        | 'resumeCampaigns'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1447,6 +2127,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'occurrences';
         value: number | Occurrence;
+      } | null)
+    | ({
+        relationTo: 'newsletters';
+        value: number | Newsletter;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'deliveries';
+        value: number | Delivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1569,6 +2261,7 @@ export interface EventsSelect<T extends boolean = true> {
   review?: T;
   featured?: T;
   occurrencesInfo?: T;
+  occurrencesRolling?: T;
   sequence?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1827,6 +2520,108 @@ export interface OccurrencesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletters_select".
+ */
+export interface NewslettersSelect<T extends boolean = true> {
+  subject?: T;
+  intro?: T;
+  events?: T;
+  series?: T;
+  narrowing?:
+    | T
+    | {
+        comuni?: T;
+        audiences?: T;
+        categories?: T;
+        campaigns?: T;
+      };
+  system?: T;
+  status?: T;
+  scheduledAt?: T;
+  kind?: T;
+  progress?:
+    | T
+    | {
+        total?: T;
+        sent?: T;
+        failed?: T;
+        startedAt?: T;
+        finishedAt?: T;
+      };
+  digestKey?: T;
+  audienceReady?: T;
+  lockedBy?: T;
+  lockedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  firstName?: T;
+  status?: T;
+  language?: T;
+  preferences?:
+    | T
+    | {
+        systems?: T;
+        comuni?: T;
+        audiences?: T;
+        ages?: T;
+        categories?: T;
+        campaigns?: T;
+        weeklyDigest?: T;
+      };
+  consent?:
+    | T
+    | {
+        requestedAt?: T;
+        confirmedAt?: T;
+        formUrl?: T;
+        noticeVersion?: T;
+        ip?: T;
+        preferences?: T;
+      };
+  bounces?:
+    | T
+    | {
+        soft?: T;
+        lastAt?: T;
+        complaint?: T;
+        reason?: T;
+      };
+  unsubscribedAt?: T;
+  preferencesKey?: T;
+  tokenNonce?: T;
+  confirmNonce?: T;
+  lastNoticeAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries_select".
+ */
+export interface DeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  newsletter?: T;
+  subscriber?: T;
+  state?: T;
+  attempts?: T;
+  variant?: T;
+  messageId?: T;
+  error?: T;
+  claimedBy?: T;
+  retryAt?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1861,6 +2656,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1898,6 +2694,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1914,6 +2738,76 @@ export interface TaskNotifyReviewers {
   input: {
     eventId: string;
   };
+  output: {
+    sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExtendOccurrences".
+ */
+export interface TaskExtendOccurrences {
+  input?: unknown;
+  output: {
+    events?: number | null;
+    dates?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSubscriberMail".
+ */
+export interface TaskSendSubscriberMail {
+  input: {
+    subscriberId: string;
+    kind: 'confirmation' | 'welcome' | 'preferences-changed' | 'manage-preferences';
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendCampaignBatch".
+ */
+export interface TaskSendCampaignBatch {
+  input: {
+    newsletterId: string;
+    runId?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStartNewsletter".
+ */
+export interface TaskStartNewsletter {
+  input: {
+    newsletterId: string;
+    scheduledAt: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWeeklyDigest".
+ */
+export interface TaskWeeklyDigest {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeUnconfirmed".
+ */
+export interface TaskPurgeUnconfirmed {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskResumeCampaigns".
+ */
+export interface TaskResumeCampaigns {
+  input?: unknown;
   output?: unknown;
 }
 /**

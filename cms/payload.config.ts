@@ -7,12 +7,13 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { collections } from '../collections'
 import { appRoot } from '../collections/lib/paths'
-import { MAX_UPLOAD_BYTES } from '../collections/Media/limits'
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '../collections/Media/limits'
 import { SLUGS } from '../collections/slugs'
 import { getTransport } from '../emails/transport'
 import { databaseAdapter } from './db'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from './env'
 import { jobs } from './jobs'
+import { logRequestError, payloadLogger } from './logging'
 import { migrations } from './migrations'
 
 const root = appRoot()
@@ -42,7 +43,7 @@ export default buildConfig({
   },
   cors: [cmsUrl(), siteUrl()],
   csrf: [cmsUrl(), siteUrl()],
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, responseOnLimit: TOO_LARGE_MESSAGE },
   email: nodemailerAdapter({
     defaultFromAddress: process.env.MAIL_FROM_ADDRESS ?? 'agenda@rbbg.example.org',
     defaultFromName: process.env.MAIL_FROM_NAME ?? 'Agenda Rete Bibliotecaria Bergamasca',
@@ -52,6 +53,8 @@ export default buildConfig({
   typescript: { outputFile: path.join(root, 'cms', 'payload-types.ts'), autoGenerate: false },
   graphQL: { disable: true },
   telemetry: false,
+  logger: payloadLogger(),
+  hooks: { afterError: [logRequestError] },
   onInit: async (payload) => {
     // Production applies these through prodMigrations; elsewhere the schema comes from the same files.
     if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite')

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, networkStaff } from './access/roles'
 import { slugField } from './fields/slug'
+import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
 export const Audiences: CollectionConfig = {
@@ -9,6 +10,7 @@ export const Audiences: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'minAge', 'maxAge'], group: 'Classificazioni' },
   access: { read: anyone, create: networkStaff, update: networkStaff, delete: networkStaff },
   defaultSort: 'order',
+  hooks: { afterError: [keepFieldErrors] },
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true },
     slugField('name'),

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, networkStaff } from './access/roles'
 import { slugField } from './fields/slug'
+import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
 /** Reading-promotion campaigns of the network; systems join them by linking their events. */
@@ -9,6 +10,7 @@ export const Campaigns: CollectionConfig = {
   labels: { singular: 'Campagna', plural: 'Campagne' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'startDate', 'endDate'], group: 'Programmazione' },
   access: { read: anyone, create: networkStaff, update: networkStaff, delete: networkStaff },
+  hooks: { afterError: [keepFieldErrors] },
   fields: [
     { name: 'title', type: 'text', label: 'Titolo', required: true },
     slugField(),

@@ -1,15 +1,17 @@
 import type { CollectionConfig } from 'payload'
-import { festivalCreate, festivalWrite } from './access/by-system'
+import { networkOrSystemCreate, networkOrSystemWrite } from './access/by-system'
 import { anyone } from './access/roles'
 import { slugField } from './fields/slug'
 import { systemField } from './fields/system'
+import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
 export const Festivals: CollectionConfig = {
   slug: SLUGS.festivals,
   labels: { singular: 'Festival', plural: 'Festival' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'system', 'startDate', 'endDate'], group: 'Programmazione' },
-  access: { read: anyone, create: festivalCreate, update: festivalWrite, delete: festivalWrite },
+  access: { read: anyone, create: networkOrSystemCreate, update: networkOrSystemWrite, delete: networkOrSystemWrite },
+  hooks: { afterError: [keepFieldErrors] },
   fields: [
     { name: 'title', type: 'text', label: 'Titolo', required: true },
     slugField(),

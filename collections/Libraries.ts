@@ -5,6 +5,7 @@ import { comuneField } from './fields/comune'
 import { geoFields } from './fields/geo'
 import { slugField } from './fields/slug'
 import { systemField } from './fields/system'
+import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
 export const Libraries: CollectionConfig = {
@@ -17,6 +18,7 @@ export const Libraries: CollectionConfig = {
     listSearchableFields: ['name'],
   },
   access: { read: anyone, create: systemCreate, update: systemWrite, delete: systemWrite },
+  hooks: { afterError: [keepFieldErrors] },
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true },
     slugField('name'),

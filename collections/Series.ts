@@ -3,6 +3,7 @@ import { systemCreate, systemWrite } from './access/by-system'
 import { anyone } from './access/roles'
 import { slugField } from './fields/slug'
 import { systemField } from './fields/system'
+import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
 /** Rassegne: a series owned by one system, which may span its libraries. */
@@ -11,6 +12,7 @@ export const Series: CollectionConfig = {
   labels: { singular: 'Rassegna', plural: 'Rassegne' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'system', 'startDate', 'endDate'], group: 'Programmazione' },
   access: { read: anyone, create: systemCreate, update: systemWrite, delete: systemWrite },
+  hooks: { afterError: [keepFieldErrors] },
   fields: [
     { name: 'title', type: 'text', label: 'Titolo', required: true },
     slugField(),

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, isNetworkAdmin, networkAdminOnly, refId, staffOf } from './access/roles'
 import { slugField } from './fields/slug'
+import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
 export const Systems: CollectionConfig = {
@@ -19,6 +20,7 @@ export const Systems: CollectionConfig = {
       return { id: { equals: refId(user.system) ?? '__none__' } }
     },
   },
+  hooks: { afterError: [keepFieldErrors] },
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true },
     { name: 'shortName', type: 'text', label: 'Nome breve', required: true },

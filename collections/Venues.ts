@@ -6,6 +6,7 @@ import { comuneField } from './fields/comune'
 import { geoFields } from './fields/geo'
 import { slugField } from './fields/slug'
 import { systemField } from './fields/system'
+import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
 export const Venues: CollectionConfig = {
@@ -13,6 +14,7 @@ export const Venues: CollectionConfig = {
   labels: { singular: 'Luogo', plural: 'Luoghi' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'comune', 'system'], group: 'Rete' },
   access: { read: anyone, create: systemCreate, update: systemWrite, delete: systemWrite },
+  hooks: { afterError: [keepFieldErrors] },
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true },
     slugField('name'),

@@ -101,6 +101,10 @@ export const REVIEW_OPTIONS = options(REVIEW_LABELS)
 
 export const TIME_ZONE = 'Europe/Rome'
 
-/** How far ahead recurring events are materialised, and the most occurrences one event may have. */
+/**
+ * The window in which recurring rules are materialised (a year back, two years ahead of today; the daily
+ * extendOccurrences job rolls it forward) and the most occurrences one event may have.
+ */
 export const RECURRENCE_HORIZON_DAYS = 731
+export const RECURRENCE_PAST_DAYS = 366
 export const MAX_OCCURRENCES = 1000

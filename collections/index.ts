@@ -1,12 +1,15 @@
 import { Audiences } from './Audiences'
 import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
+import { Deliveries } from './Deliveries'
 import { Events } from './Events'
 import { Festivals } from './Festivals'
 import { Libraries } from './Libraries'
 import { Media } from './Media'
+import { Newsletters } from './Newsletters'
 import { Occurrences } from './Occurrences'
 import { Series } from './Series'
+import { Subscribers } from './Subscribers'
 import { Systems } from './Systems'
 import { Users } from './Users'
 import { Venues } from './Venues'
@@ -24,4 +27,7 @@ export const collections = [
   Media,
   Users,
   Occurrences,
+  Newsletters,
+  Subscribers,
+  Deliveries,
 ]

@@ -12,6 +12,9 @@ export const SLUGS = {
   campaigns: 'campaigns',
   media: 'media',
   users: 'users',
+  subscribers: 'subscribers',
+  newsletters: 'newsletters',
+  deliveries: 'deliveries',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -20,4 +23,13 @@ export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
 export const TASKS = {
   notifyReviewers: 'notifyReviewers',
   extendOccurrences: 'extendOccurrences',
+  sendSubscriberMail: 'sendSubscriberMail',
+  sendCampaignBatch: 'sendCampaignBatch',
+  startNewsletter: 'startNewsletter',
+  weeklyDigest: 'weeklyDigest',
+  purgeUnconfirmed: 'purgeUnconfirmed',
+  resumeCampaigns: 'resumeCampaigns',
 } as const
+
+/** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */
+export const QUEUES = { mail: 'mail', newsletter: 'newsletter' } as const

@@ -24,6 +24,8 @@ const env = {
   ASTRO_TELEMETRY_DISABLED: '1',
   CMS_URL: process.env.CMS_URL ?? `http://localhost:${cmsPort}`,
   SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
+  // See the note in vitest.config.ts: without it Lexical's top-level await can hang a process at import time.
+  NODE_OPTIONS: `--conditions=production ${process.env.NODE_OPTIONS ?? ''}`.trim(),
 }
 
 // Production (NODE_ENV=production set by the operator) must bring its own secret; the demo makes one once.
@@ -69,7 +71,14 @@ const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file)
 const NEXT = bin('next', 'dist/bin/next')
 const ASTRO = bin('astro', 'astro.js')
 
-if (!dev) {
+// START_NO_BUILD=1 serves the existing builds as they are: for a second server started beside a running one
+// (tests), which must never rebuild the folders the first one is serving from.
+const noBuild = process.env.START_NO_BUILD === '1'
+if (!dev && noBuild && !existsSync(path.join('cms', nextDist, 'BUILD_ID'))) {
+  console.error('[agenda] START_NO_BUILD=1 but there is no CMS build: run `npm run build` (or npm start) first.')
+  process.exit(1)
+}
+if (!dev && !noBuild) {
   const hash = sourceHash()
   const stamp = (dir) => path.join(dir, '.source-hash')
   const fresh = (dir, marker) =>
@@ -102,28 +111,39 @@ const start = (name, args, extraEnv) => {
 }
 
 const prod = dev ? {} : { NODE_ENV: 'production' }
-start('cms', [NEXT, dev ? 'dev' : 'start', 'cms', '-p', cmsPort], { ...prod, JOBS_AUTORUN: '1' })
-start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : [path.join(astroOut, 'server/entry.mjs')], {
+start('cms', dev ? [NEXT, 'dev', 'cms', '-p', cmsPort] : ['scripts/serve-cms.mjs'], {
   ...prod,
+  JOBS_AUTORUN: '1',
+  PORT: cmsPort,
+})
+start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : ['scripts/serve-site.mjs'], {
+  ...prod,
+  ASTRO_OUT_DIR: astroOut,
   PORT: sitePort,
   HOST: process.env.HOST ?? 'localhost',
 })
 log(`sito:  ${env.SITE_URL}`)
 log(`admin: ${env.CMS_URL}/admin`)
 
+// A signal stops both servers: each stops accepting, finishes the requests in flight and exits
+// (scripts/serve-cms.mjs and scripts/serve-site.mjs, through scripts/lib/graceful.mjs). Whatever still runs
+// after 9 s, or after a second signal, is killed, so the whole stop stays within 10 s.
 let stopping = false
+const kill = () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+}
 function shutdown(code = 0) {
-  if (stopping) return
+  if (stopping) {
+    kill()
+    return
+  }
   stopping = true
   log('stopping…')
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
-  const timer = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
-  }, 8000)
-  timer.unref()
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.on('exit', r))))).then(() =>
-    process.exit(code),
-  )
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+  setTimeout(kill, 9000).unref()
+  Promise.all(
+    children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.on('exit', r)))),
+  ).then(() => process.exit(code))
 }
 process.on('SIGINT', () => shutdown(0))
 process.on('SIGTERM', () => shutdown(0))

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, type Payload, type PayloadRequest } from 'payload'
 import { COMUNI } from '../../collections/data/comuni'
 import type { EventStatus } from '../../collections/enums'
 import { plainTextToLexical } from '../../collections/lib/lexical-text'
@@ -9,6 +9,8 @@ import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './networ
 import { prng } from './random'
 
 type Id = number | string
+
+const EVENTS_PER_TRANSACTION = 100
 
 const comuneByName = (name: string) => {
   const c = COMUNI.find((x) => x.name === name)
@@ -198,7 +200,15 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     [20, 30],
   ] as const
   const started = Date.now()
+  // Events go in batches, each one transaction: the same operations, hooks and validation as one at a
+  // time, but SQLite commits (and @libsql/client opens a connection, which it never closes) once per batch
+  // instead of once per event: 20,000 single-event transactions would run out of file descriptors.
+  let batch: PayloadRequest | undefined
   for (let i = 0; i < eventCount; i++) {
+    if (!batch) {
+      batch = await createLocalReq({}, payload)
+      await initTransaction(batch)
+    }
     const system = SYSTEMS[i % SYSTEMS.length] as (typeof SYSTEMS)[number]
     const own = libraries.filter((l) => l.system === system.key)
     const library = rnd.pick(own)
@@ -257,7 +267,13 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         _status: i % 40 === 39 ? 'draft' : 'published',
       },
       ...base,
+      select: {},
+      req: batch,
     })
+    if ((i + 1) % EVENTS_PER_TRANSACTION === 0 || i === eventCount - 1) {
+      await commitTransaction(batch)
+      batch = undefined
+    }
     if ((i + 1) % 500 === 0)
       log(`${i + 1}/${eventCount} eventi (${Math.round((Date.now() - started) / (i + 1))} ms/evento)`)
   }

@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field } from 'payload'
+import { refId, type Staff } from '../access/roles'
 import {
   ACCESSIBILITY_OPTIONS,
   BOOKING_OPTIONS,
@@ -8,14 +9,35 @@ import {
 } from '../enums'
 import { slugField } from '../fields/slug'
 import { systemField } from '../fields/system'
+import { keepFieldErrors } from '../hooks/keepFieldErrors'
+import { romeDay } from '../lib/recurrence'
 import { SLUGS } from '../slugs'
-import { createEvents, deleteEvents, networkField, notNetworkEditorOnly, readEvents, updateEvents } from './access'
+import {
+  createEvents,
+  deleteEvents,
+  networkField,
+  notNetworkEditorOnly,
+  readEvents,
+  readEventVersions,
+  updateEvents,
+} from './access'
 import { changedDatesField, recurrenceField } from './fields/recurrence'
-import { ageRange, altWhenImage, endAfterStart, libraryOrVenue, validDate } from './fields/validators'
+import {
+  ageRange,
+  altWhenImage,
+  endAfterStart,
+  validDate,
+  validFestival,
+  validLibrary,
+  validSeries,
+  validSystem,
+  validVenue,
+} from './fields/validators'
 import { bumpSequence } from './hooks/bumpSequence'
+import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
-import { queueReviewNotification } from './hooks/queueReviewNotification'
+import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 
 const dateTime = {
   date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
@@ -86,9 +108,18 @@ const contentFields: Field[] = [
             relationTo: SLUGS.libraries,
             label: 'Biblioteca',
             index: true,
-            validate: libraryOrVenue,
+            validate: validLibrary,
+            // Contributors work for one library: it is preselected (and the only one they may choose).
+            defaultValue: ({ user }: { user?: unknown }) => refId((user as Staff | undefined)?.library) ?? undefined,
           },
-          { name: 'venue', type: 'relationship', relationTo: SLUGS.venues, label: 'Altro luogo', index: true },
+          {
+            name: 'venue',
+            type: 'relationship',
+            relationTo: SLUGS.venues,
+            label: 'Altro luogo',
+            index: true,
+            validate: validVenue,
+          },
           {
             name: 'placeNotes',
             type: 'text',
@@ -170,8 +201,22 @@ const contentFields: Field[] = [
       {
         label: 'Collegamenti',
         fields: [
-          { name: 'series', type: 'relationship', relationTo: SLUGS.series, label: 'Rassegna', index: true },
-          { name: 'festival', type: 'relationship', relationTo: SLUGS.festivals, label: 'Festival', index: true },
+          {
+            name: 'series',
+            type: 'relationship',
+            relationTo: SLUGS.series,
+            label: 'Rassegna',
+            index: true,
+            validate: validSeries,
+          },
+          {
+            name: 'festival',
+            type: 'relationship',
+            relationTo: SLUGS.festivals,
+            label: 'Festival',
+            index: true,
+            validate: validFestival,
+          },
           {
             name: 'campaigns',
             type: 'relationship',
@@ -186,12 +231,13 @@ const contentFields: Field[] = [
 ]
 
 const sidebarFields: Field[] = [
-  slugField(),
-  systemField(),
+  slugField('title', (data) => (data?.start ? romeDay(new Date(data.start as string)) : undefined)),
+  { ...systemField(), validate: validSystem } as Field,
   {
     name: 'status',
     type: 'select',
-    label: 'Stato',
+    // Not just "Stato": the admin already uses that for draft/published.
+    label: 'Stato dell’evento',
     options: EVENT_STATUS_OPTIONS,
     defaultValue: 'scheduled',
     required: true,
@@ -216,6 +262,8 @@ const sidebarFields: Field[] = [
     admin: { position: 'sidebar' },
   },
   { name: 'occurrencesInfo', type: 'text', label: 'Date generate', admin: { position: 'sidebar', readOnly: true } },
+  // Set when the rule goes on past the materialisation window: the daily extendOccurrences job rolls it forward.
+  { name: 'occurrencesRolling', type: 'checkbox', defaultValue: false, index: true, admin: { hidden: true } },
   { name: 'sequence', type: 'number', defaultValue: 0, admin: { hidden: true } },
 ]
 
@@ -235,24 +283,27 @@ export const Events: CollectionConfig = {
   labels: { singular: 'Evento', plural: 'Eventi' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'start', 'system', 'library', 'status', '_status'],
+    defaultColumns: ['title', 'start', 'library', 'system', 'status', 'review', '_status'],
     listSearchableFields: ['title', 'summary'],
     group: 'Programmazione',
     description: 'Gli eventi del proprio sistema: bozza → in revisione → pubblicato.',
   },
   defaultSort: '-start',
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
+  // Drafts are validated too: an event in review already has sound dates and places.
+  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 25 },
   access: {
     read: readEvents,
     create: createEvents,
     update: updateEvents,
     delete: deleteEvents,
-    readVersions: readEvents,
+    readVersions: readEventVersions,
   },
   hooks: {
-    beforeChange: [normalizeSchedule, bumpSequence],
+    afterError: [keepFieldErrors],
+    beforeOperation: [enforceWorkflow],
+    beforeChange: [normalizeSchedule, bumpSequence, clearReviewOnPublish],
     afterChange: [materializeOccurrences, queueReviewNotification],
-    afterDelete: [removeOccurrences],
+    beforeDelete: [removeOccurrences],
   },
   fields: guardForNetworkEditors([...contentFields, ...sidebarFields]),
 }

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
-import { systemWrite } from '../access/by-system'
-import { anyone, loggedIn } from '../access/roles'
+import { networkOrSystemWrite, systemStaffCreate } from '../access/by-system'
+import { anyone } from '../access/roles'
 import { systemField } from '../fields/system'
+import { keepFieldErrors } from '../hooks/keepFieldErrors'
 import { mediaDir } from '../lib/paths'
 import { SLUGS } from '../slugs'
 import { checkImage } from './hooks/checkImage'
@@ -13,8 +14,11 @@ export const Media: CollectionConfig = {
   slug: SLUGS.media,
   labels: { singular: 'Immagine', plural: 'Immagini' },
   admin: { group: 'Programmazione', defaultColumns: ['filename', 'alt', 'system'] },
-  access: { read: anyone, create: loggedIn, update: systemWrite, delete: systemWrite },
-  hooks: { beforeOperation: [checkImage] },
+  access: { read: anyone, create: systemStaffCreate, update: networkOrSystemWrite, delete: networkOrSystemWrite },
+  hooks: {
+    afterError: [keepFieldErrors],
+    beforeOperation: [checkImage],
+  },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: RASTER_MIME_TYPES,
@@ -22,7 +26,6 @@ export const Media: CollectionConfig = {
     crop: true,
     withMetadata: false,
     constructorOptions: { limitInputPixels: MAX_INPUT_PIXELS },
-    formatOptions: webp,
     imageSizes: [
       { name: 'thumb', width: 400, height: 300, position: 'centre', formatOptions: webp },
       { name: 'card', width: 800, height: 450, position: 'centre', formatOptions: webp },
@@ -32,7 +35,8 @@ export const Media: CollectionConfig = {
         width: 800,
         height: 450,
         position: 'centre',
-        formatOptions: { format: 'avif', options: { quality: 55 } },
+        // effort 2: a tenth of the default's encoding time, for a few per cent more bytes.
+        formatOptions: { format: 'avif', options: { quality: 55, effort: 2 } },
       },
     ],
     adminThumbnail: 'thumb',

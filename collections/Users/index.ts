@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { isNetworkAdmin, staffOf } from '../access/roles'
 import { ROLE_OPTIONS } from '../enums'
+import { keepFieldErrors } from '../hooks/keepFieldErrors'
 import { SLUGS } from '../slugs'
 import { validateAssignment } from './hooks/validateAssignment'
 
@@ -24,7 +25,10 @@ export const Users: CollectionConfig = {
     delete: ({ req }) => isNetworkAdmin(staffOf(req)),
     admin: ({ req }) => !!req.user,
   },
-  hooks: { beforeValidate: [validateAssignment] },
+  hooks: {
+    afterError: [keepFieldErrors],
+    beforeValidate: [validateAssignment],
+  },
   fields: [
     { name: 'name', type: 'text', label: 'Nome e cognome' },
     {

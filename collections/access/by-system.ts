@@ -1,16 +1,22 @@
 import type { Access } from 'payload'
-import { hasRole, isNetwork, isNetworkAdmin, ownSystem, refId, staffOf } from './roles'
+import { hasRole, isNetwork, isNetworkAdmin, ownSystem, refId, type Staff, staffOf } from './roles'
+
+/**
+ * Whether submitted data keeps the user's own system. A missing `system` is fine (on create the field's
+ * default fills in the editor's own; on update the stored one stays); an explicit other system, or an
+ * explicit empty one (which would hand the row to the network), is not.
+ */
+const keepsOwnSystem = (user: Staff, data: Record<string, unknown> | undefined) =>
+  !data || data.system === undefined || String(refId(data.system as never)) === String(refId(user.system))
 
 /**
  * Writes on content owned by a system (libraries, venues, series): network admins everywhere,
- * system editors only on rows of their own system. On create the submitted `system` must be theirs.
+ * system editors only on rows of their own system, and never moving a row out of it.
  */
 export const systemWrite: Access = ({ req, data }) => {
   const user = staffOf(req)
   if (isNetworkAdmin(user)) return true
-  if (!user || !hasRole(user, 'system-editor')) return false
-  if (data && 'system' in data && data.system != null && String(refId(data.system)) !== String(refId(user.system)))
-    return false
+  if (!user || !hasRole(user, 'system-editor') || !keepsOwnSystem(user, data)) return false
   return ownSystem(user)
 }
 
@@ -18,17 +24,25 @@ export const systemWrite: Access = ({ req, data }) => {
 export const systemCreate: Access = ({ req, data }) => {
   const user = staffOf(req)
   if (isNetworkAdmin(user)) return true
-  if (!user || !hasRole(user, 'system-editor')) return false
-  // No system given: the field's default fills in the editor's own.
-  return data?.system == null || String(refId(data.system)) === String(refId(user.system))
+  return !!user && hasRole(user, 'system-editor') && keepsOwnSystem(user, data)
 }
 
-/** Festivals: owned by a system or (no system) by the network. Network staff edit all of them. */
-export const festivalWrite: Access = (args) => {
+/** Festivals and media: owned by a system or (no system) by the network. Network staff edit all of them. */
+export const networkOrSystemWrite: Access = (args) => {
   if (isNetwork(staffOf(args.req))) return true
   return systemWrite(args)
 }
-export const festivalCreate: Access = (args) => {
+export const networkOrSystemCreate: Access = (args) => {
   if (isNetwork(staffOf(args.req))) return true
   return systemCreate(args)
+}
+
+/**
+ * Uploads: network staff for anyone; system editors and library contributors (who illustrate their
+ * events) only into their own system.
+ */
+export const systemStaffCreate: Access = ({ req, data }) => {
+  const user = staffOf(req)
+  if (isNetwork(user)) return true
+  return !!user && hasRole(user, 'system-editor', 'library-contributor') && keepsOwnSystem(user, data)
 }

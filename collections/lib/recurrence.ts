@@ -1,6 +1,13 @@
 import { TZDate } from '@date-fns/tz'
 import * as rruleModule from 'rrule'
-import { type Frequency, MAX_OCCURRENCES, RECURRENCE_HORIZON_DAYS, TIME_ZONE, type Weekday } from '../enums'
+import {
+  type Frequency,
+  MAX_OCCURRENCES,
+  RECURRENCE_HORIZON_DAYS,
+  RECURRENCE_PAST_DAYS,
+  TIME_ZONE,
+  type Weekday,
+} from '../enums'
 
 // rrule ships UMD for Node (named exports invisible to ESM) and ESM for bundlers: accept both shapes.
 const RRule: typeof rruleModule.RRule =
@@ -69,10 +76,15 @@ const WEEKDAY_INDEX: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR:
 
 export type Expansion = { occurrences: Occurrence[]; truncated: false | 'count' | 'horizon' }
 
+/** Safety net for rules that begin long before the window (validation keeps starts after 2000). */
+const MAX_ITERATIONS = 200_000
+
 /**
  * Expands an event's schedule into concrete occurrences. Rules are evaluated on Rome wall-clock time,
- * so a weekly reading at 10:30 stays at 10:30 across DST changes. The expansion never exceeds
- * MAX_OCCURRENCES nor RECURRENCE_HORIZON_DAYS after max(now, start), whatever the rule says.
+ * so a weekly reading at 10:30 stays at 10:30 across DST changes. A rule yields only the dates between
+ * RECURRENCE_PAST_DAYS before `now` and RECURRENCE_HORIZON_DAYS after max(now, start), and never more
+ * than MAX_OCCURRENCES in all, whatever it says; `truncated` tells which bound cut it short.
+ * The first date and extra dates are explicit, so they are always kept.
  */
 export const expandSchedule = (input: ScheduleInput, now: Date = new Date()): Expansion => {
   const start = new Date(input.start)
@@ -81,15 +93,13 @@ export const expandSchedule = (input: ScheduleInput, now: Date = new Date()): Ex
   const wallStart = allDay ? new Date(Date.UTC(...ymd(toWall(start)))) : toWall(start)
   const wallEnd = allDay ? new Date(Date.UTC(...ymd(toWall(end))) + DAY) : toWall(end)
   const wallDuration = Math.max(0, wallEnd.getTime() - wallStart.getTime())
-  const horizon = new Date(Math.max(now.getTime(), start.getTime()) + RECURRENCE_HORIZON_DAYS * DAY)
-  const wallHorizon = toWall(horizon)
+  const wallHorizon = toWall(new Date(Math.max(now.getTime(), start.getTime()) + RECURRENCE_HORIZON_DAYS * DAY))
+  const wallPast = toWall(new Date(now.getTime() - RECURRENCE_PAST_DAYS * DAY))
   const rec = input.recurrence
   let truncated = false as Expansion['truncated']
 
-  const wallStarts: Date[] = []
-  if (!rec?.frequency || rec.frequency === 'none') {
-    wallStarts.push(wallStart)
-  } else {
+  const wallStarts: Date[] = [wallStart]
+  if (rec?.frequency && rec.frequency !== 'none') {
     const freq = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY }[rec.frequency]
     const untilWall = rec.until ? new Date(Date.UTC(...ymd(toWall(new Date(rec.until)))) + DAY - 1000) : null
     const rule = new RRule({
@@ -102,20 +112,27 @@ export const expandSchedule = (input: ScheduleInput, now: Date = new Date()): Ex
       ...(untilWall ? { until: untilWall } : {}),
       ...(rec.count ? { count: rec.count } : {}),
     })
-    rule.all((date, i) => {
-      if (date > wallHorizon) {
+    let iterations = 0
+    // RFC 5545: DTSTART is the first occurrence and counts towards COUNT even when the rule skips it.
+    let ruleLimit = Number.POSITIVE_INFINITY
+    wallStarts.length = 0
+    rule.all((date) => {
+      if (iterations === 0 && date.getTime() !== wallStart.getTime() && rec.count) ruleLimit = rec.count - 1
+      if (iterations >= ruleLimit) return false
+      if (date > wallHorizon || ++iterations > MAX_ITERATIONS) {
         truncated = 'horizon'
         return false
       }
-      if (i >= MAX_OCCURRENCES) {
+      if (date < wallPast && date.getTime() !== wallStart.getTime()) return true
+      if (wallStarts.length > MAX_OCCURRENCES) {
         truncated = 'count'
         return false
       }
       wallStarts.push(date)
       return true
     })
-    // rrule stops silently at the horizon only if the rule goes on: distinguish a rule that simply ended.
-    if (truncated === 'horizon' && (untilWall ? untilWall <= wallHorizon : false)) truncated = false
+    // A weekly rule on other weekdays does not yield its own first date; the event still happens then.
+    if (wallStarts[0]?.getTime() !== wallStart.getTime()) wallStarts.unshift(wallStart)
   }
 
   const excluded = new Set((rec?.excludedDates ?? []).flatMap((x) => (x.date ? [romeDay(new Date(x.date))] : [])))
@@ -130,6 +147,10 @@ export const expandSchedule = (input: ScheduleInput, now: Date = new Date()): Ex
     if (seen.has(wall.getTime())) continue
     seen.add(wall.getTime())
     if (excluded.has(wall.toISOString().slice(0, 10))) continue
+    if (occurrences.length >= MAX_OCCURRENCES) {
+      truncated = 'count'
+      break
+    }
     const originalStart = fromWall(wall)
     const occurrence: Occurrence = {
       originalStart,
@@ -146,10 +167,6 @@ export const expandSchedule = (input: ScheduleInput, now: Date = new Date()): Ex
       if (change.note) occurrence.note = change.note
     }
     occurrences.push(occurrence)
-    if (occurrences.length >= MAX_OCCURRENCES) {
-      truncated = truncated || 'count'
-      break
-    }
   }
   return { occurrences, truncated }
 }

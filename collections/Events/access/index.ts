@@ -13,6 +13,16 @@ export const readEvents: Access = ({ req }) => {
   return published
 }
 
+/** Version history: the same owners, with the paths of the versions table. Nobody else reads old drafts. */
+export const readEventVersions: Access = ({ req }) => {
+  const user = staffOf(req)
+  if (!user) return false
+  if (isNetwork(user)) return true
+  if (hasRole(user, 'system-editor')) return ownSystem(user, 'version.system')
+  if (hasRole(user, 'library-contributor')) return ownLibrary(user, 'version.library')
+  return false
+}
+
 const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
 
 export const createEvents: Access = ({ req, data }) => {
@@ -20,11 +30,14 @@ export const createEvents: Access = ({ req, data }) => {
   if (isNetworkAdmin(user)) return true
   if (!user) return false
   if (hasRole(user, 'system-editor')) return data?.system == null || sameId(refId(data.system), refId(user.system))
+  // Without data this is the admin asking whether to offer "Crea nuovo"; the save itself brings data.
+  // A missing library or system is filled in with the contributor's own by the fields' defaults.
   if (hasRole(user, 'library-contributor'))
     return (
-      data?._status !== 'published' &&
-      sameId(refId(data?.library), refId(user.library)) &&
-      (data?.system == null || sameId(refId(data.system), refId(user.system)))
+      !data ||
+      (data._status !== 'published' &&
+        (data.library === undefined || sameId(refId(data.library), refId(user.library))) &&
+        (data.system == null || sameId(refId(data.system), refId(user.system))))
     )
   return false
 }
@@ -37,17 +50,19 @@ export const updateEvents: Access = ({ req, data }) => {
   const user = staffOf(req)
   if (isNetworkAdmin(user)) return true
   if (!user) return false
-  if (hasRole(user, 'network-editor')) return true // field access limits them to `featured`
   if (hasRole(user, 'system-editor')) {
     if (data?.system != null && !sameId(refId(data.system), refId(user.system))) return false
     return ownSystem(user)
   }
   if (hasRole(user, 'library-contributor')) {
     if (data?._status === 'published') return false
-    if (data?.library != null && !sameId(refId(data.library), refId(user.library))) return false
+    // An empty library would take the event out of the contributor's reach too.
+    if (data?.library !== undefined && !sameId(refId(data.library), refId(user.library))) return false
     if (data?.system != null && !sameId(refId(data.system), refId(user.system))) return false
     return ownLibrary(user)
   }
+  // Field access limits them to `featured`; enforceWorkflow keeps them off drafts.
+  if (hasRole(user, 'network-editor')) return published
   return false
 }
 

@@ -1,5 +1,6 @@
 import type { Field, Validate } from 'payload'
 import { FREQUENCY_OPTIONS, MAX_OCCURRENCES, WEEKDAY_OPTIONS } from '../../enums'
+import { romeDay } from '../../lib/recurrence'
 
 type Sibling = Record<string, unknown>
 const repeats = (_: unknown, siblingData: Sibling) => !!siblingData?.frequency && siblingData.frequency !== 'none'
@@ -16,11 +17,13 @@ const countRange: Validate = (value) =>
     ? true
     : `Il numero di ripetizioni deve essere tra 1 e ${MAX_OCCURRENCES}.`
 
+/** Compared as Rome calendar days: `until` is a day (inclusive), `start` an instant. */
 const untilAfterStart: Validate = (value, { data }) => {
   if (!value) return true
-  const start = (data as Sibling)?.start
-  if (Number.isNaN(new Date(value as string).getTime())) return 'Data non valida.'
-  if (start && new Date(value as string).getTime() < new Date(start as string).getTime() - 86_400_000)
+  const until = new Date(value as string)
+  if (Number.isNaN(until.getTime())) return 'Data non valida.'
+  const start = new Date((data as Sibling)?.start as string)
+  if (!Number.isNaN(start.getTime()) && romeDay(until) < romeDay(start))
     return 'La data di fine ripetizione è prima dell’inizio dell’evento.'
   return true
 }
@@ -74,6 +77,7 @@ export const recurrenceField: Field = {
       name: 'excludedDates',
       type: 'array',
       label: 'Date escluse',
+      labels: { singular: 'Data esclusa', plural: 'Date escluse' },
       admin: { condition: repeats, initCollapsed: true },
       fields: [
         {
@@ -89,6 +93,7 @@ export const recurrenceField: Field = {
       name: 'extraDates',
       type: 'array',
       label: 'Date aggiuntive',
+      labels: { singular: 'Data aggiuntiva', plural: 'Date aggiuntive' },
       admin: { initCollapsed: true },
       fields: [
         {
@@ -109,6 +114,7 @@ export const changedDatesField: Field = {
   name: 'changedDates',
   type: 'array',
   label: 'Date modificate',
+  labels: { singular: 'Data modificata', plural: 'Date modificate' },
   admin: { initCollapsed: true, description: 'Per spostare o annullare una sola data di un evento che si ripete.' },
   fields: [
     {

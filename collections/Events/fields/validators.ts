@@ -1,4 +1,7 @@
 import type { Validate } from 'payload'
+import { relationship } from 'payload/shared'
+import { refId } from '../../access/roles'
+import { lookup } from '../../lib/lookup'
 
 type Sibling = Record<string, unknown>
 const time = (v: unknown) => (v ? new Date(v as string).getTime() : Number.NaN)
@@ -7,14 +10,19 @@ export const endAfterStart: Validate = (value, { siblingData }) => {
   if (!value) return true
   const start = time((siblingData as Sibling).start)
   const end = time(value)
-  if (Number.isNaN(end)) return 'Data di fine non valida.'
+  if (Number.isNaN(end) || !inRange(end)) return 'Data di fine non valida.'
   if (!Number.isNaN(start) && end < start) return 'La fine non può essere prima dell’inizio.'
   return true
 }
 
+/** An agenda has no business before 2000 or after 2100; the bound also keeps rule expansion short. */
+const inRange = (t: number) => t >= Date.UTC(2000, 0, 1) && t < Date.UTC(2100, 0, 1)
+
 export const validDate: Validate = (value) => {
   if (value == null || value === '') return 'Indica la data di inizio.'
-  return Number.isNaN(time(value)) ? 'Data non valida.' : true
+  const t = time(value)
+  if (Number.isNaN(t)) return 'Data non valida.'
+  return inRange(t) ? true : 'La data deve essere compresa tra il 2000 e il 2100.'
 }
 
 export const altWhenImage: Validate = (value, { siblingData }) =>
@@ -32,5 +40,56 @@ export const ageRange: Validate = (value, { siblingData }) => {
   if (typeof value !== 'number' || value < 0 || value > 120) return 'L’età deve essere tra 0 e 120 anni.'
   const min = (siblingData as Sibling).minAge
   if (typeof min === 'number' && value < min) return 'L’età massima non può essere inferiore alla minima.'
+  return true
+}
+
+type Owned = 'libraries' | 'venues' | 'series' | 'festivals'
+
+/**
+ * A library, venue, series or festival must belong to the event's own system, so an editor can neither
+ * borrow another system's place nor hand an event to another system through it. Festivals without a
+ * system belong to the network and are open to every system.
+ */
+export const inEventSystem =
+  (collection: Owned, message: string, openWhenOwnerless = false): Validate =>
+  async (value, { data, req }) => {
+    const id = refId(value as never)
+    const system = refId((data as Sibling)?.system as never)
+    if (id == null || system == null) return true
+    const doc = await lookup(req, collection, id)
+    if (!doc) return 'Elemento collegato non trovato.'
+    const owner = refId((doc as { system?: never }).system)
+    if (owner == null) return openWhenOwnerless ? true : message
+    return String(owner) === String(system) ? true : message
+  }
+
+const libraryInSystem = inEventSystem('libraries', 'La biblioteca appartiene a un altro sistema bibliotecario.')
+
+export const validLibrary: Validate = async (value, args) => {
+  const placed = libraryOrVenue(value, args)
+  return placed === true ? libraryInSystem(value, args) : placed
+}
+export const validVenue = inEventSystem('venues', 'Il luogo appartiene a un altro sistema bibliotecario.')
+export const validSeries = inEventSystem('series', 'La rassegna appartiene a un altro sistema bibliotecario.')
+export const validFestival = inEventSystem(
+  'festivals',
+  'Il festival appartiene a un altro sistema bibliotecario.',
+  true,
+)
+
+const OWNED: [Validate, string][] = [
+  [libraryInSystem, 'library'],
+  [validVenue, 'venue'],
+  [validSeries, 'series'],
+  [validFestival, 'festival'],
+]
+
+/** Changing the system (network admins only) must bring library, venue, series and festival along. */
+export const validSystem: Validate = async (value, args) => {
+  const base = await relationship(value as never, args as never)
+  if (base !== true) return base
+  for (const [check, key] of OWNED)
+    if ((await check((args.siblingData as Sibling)[key], args)) !== true)
+      return 'Biblioteca, luogo, rassegna e festival devono appartenere al sistema scelto.'
   return true
 }

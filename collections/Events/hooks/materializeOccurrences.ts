@@ -1,52 +1,32 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 import { refId } from '../../access/roles'
 import { comuneByIstat } from '../../fields/comune'
 import { lexicalToPlainText } from '../../lib/lexical-text'
+import { lookup } from '../../lib/lookup'
 import { expandSchedule, romeDay } from '../../lib/recurrence'
 import { foldText } from '../../lib/slugify'
 import { SLUGS } from '../../slugs'
 
 type Id = number | string
 type EventDoc = Record<string, any> & { id: Id }
+const known = <T>(rows: (T | null)[]) => rows.filter((r): r is T => r != null)
 
 const ids = (value: unknown): Id[] =>
   Array.isArray(value) ? value.map((v) => refId(v)).filter((v): v is Id => v != null) : []
 
 /** Everything the occurrence rows of one event share: owner, place, classification and search text. */
 export const occurrenceBase = async (event: EventDoc, req: PayloadRequest) => {
-  const find = async (collection: 'libraries' | 'venues', id: Id | null) =>
-    id == null
-      ? null
-      : req.payload.findByID({ collection, id, depth: 0, disableErrors: true, overrideAccess: true, req })
-  const library = await find(SLUGS.libraries, refId(event.library))
-  const venue = await find(SLUGS.venues, refId(event.venue))
   const categoryIds = ids(event.categories)
   const audienceIds = ids(event.audiences)
-  const [categories, audiences] = await Promise.all([
-    categoryIds.length
-      ? req.payload.find({
-          collection: SLUGS.categories,
-          where: { id: { in: categoryIds } },
-          depth: 0,
-          limit: 100,
-          overrideAccess: true,
-          req,
-        })
-      : null,
-    audienceIds.length
-      ? req.payload.find({
-          collection: SLUGS.audiences,
-          where: { id: { in: audienceIds } },
-          depth: 0,
-          limit: 100,
-          overrideAccess: true,
-          req,
-        })
-      : null,
+  const [library, venue, categories, audiences] = await Promise.all([
+    lookup(req, SLUGS.libraries, refId(event.library)),
+    lookup(req, SLUGS.venues, refId(event.venue)),
+    Promise.all(categoryIds.map((id) => lookup(req, SLUGS.categories, id))),
+    Promise.all(audienceIds.map((id) => lookup(req, SLUGS.audiences, id))),
   ])
   const comune = (library?.comune ?? venue?.comune) as string | undefined
-  const audienceMins = audiences?.docs.map((a) => a.minAge ?? 0) ?? []
-  const audienceMaxs = audiences?.docs.map((a) => a.maxAge ?? 120) ?? []
+  const audienceMins = known(audiences).map((a) => (a.minAge as number | null) ?? 0)
+  const audienceMaxs = known(audiences).map((a) => (a.maxAge as number | null) ?? 120)
   const ageMin = event.minAge ?? (audienceMins.length ? Math.min(...audienceMins) : 0)
   const ageMax = event.maxAge ?? (audienceMaxs.length ? Math.max(...audienceMaxs) : 120)
   const searchText = foldText(
@@ -57,7 +37,7 @@ export const occurrenceBase = async (event: EventDoc, req: PayloadRequest) => {
       library?.name,
       venue?.name,
       comune ? comuneByIstat.get(comune)?.name : '',
-      ...(categories?.docs.map((c) => c.name) ?? []),
+      ...known(categories).map((c) => c.name),
     ]
       .filter(Boolean)
       .join(' '),
@@ -83,19 +63,20 @@ export const occurrenceBase = async (event: EventDoc, req: PayloadRequest) => {
   }
 }
 
-/** Replaces an event's occurrence rows with those of its published version (none if it is not published). */
-export const syncOccurrences = async (eventId: Id, req: PayloadRequest) => {
-  await req.payload.delete({
-    collection: SLUGS.occurrences,
-    where: { event: { equals: eventId } },
-    overrideAccess: true,
-    req,
-  })
+/**
+ * Replaces an event's occurrence rows with those of its published version (none if it is not published).
+ * Rows are derived data with no hooks of their own, so they are written through the database adapter
+ * (any adapter), inside the caller's transaction when `req` carries one.
+ */
+export const syncOccurrences = async (eventId: Id, req: PayloadRequest, fresh = false) => {
+  if (!fresh)
+    await req.payload.db.deleteMany({ collection: SLUGS.occurrences, where: { event: { equals: eventId } }, req })
   const published = await req.payload.find({
     collection: SLUGS.events,
     where: { and: [{ id: { equals: eventId } }, { _status: { equals: 'published' } }] },
     depth: 0,
     limit: 1,
+    pagination: false,
     draft: false,
     overrideAccess: true, // the published version is what the public sees, whoever saved it
     req,
@@ -105,7 +86,7 @@ export const syncOccurrences = async (eventId: Id, req: PayloadRequest) => {
   const base = await occurrenceBase(event, req)
   const { occurrences } = expandSchedule(event as never)
   for (const o of occurrences) {
-    await req.payload.create({
+    await req.payload.db.create({
       collection: SLUGS.occurrences,
       data: {
         ...base,
@@ -114,28 +95,23 @@ export const syncOccurrences = async (eventId: Id, req: PayloadRequest) => {
         originalStart: o.originalStart.toISOString(),
         day: romeDay(o.start),
         allDay: !!event.allDay,
-        status: (o.status ?? event.status) as never,
+        status: o.status ?? event.status,
         note: o.note ?? null,
-      } as never,
-      overrideAccess: true,
-      depth: 0,
+      },
+      returning: false,
       req,
     })
   }
   return occurrences.length
 }
 
-export const materializeOccurrences: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+export const materializeOccurrences: CollectionAfterChangeHook = async ({ doc, req, context, operation }) => {
   if (context.skipOccurrences) return doc
-  await syncOccurrences(doc.id, req)
+  await syncOccurrences(doc.id, req, operation === 'create')
   return doc
 }
 
-export const removeOccurrences: CollectionAfterDeleteHook = async ({ id, req }) => {
-  await req.payload.delete({
-    collection: SLUGS.occurrences,
-    where: { event: { equals: id } },
-    overrideAccess: true,
-    req,
-  })
+/** Before the event row goes (same transaction): occurrence rows reference it and cannot be orphaned. */
+export const removeOccurrences: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.db.deleteMany({ collection: SLUGS.occurrences, where: { event: { equals: id } }, req })
 }

@@ -4,31 +4,43 @@ import { expandSchedule, startOfRomeDay } from '../../lib/recurrence'
 
 const HOUR = 3_600_000
 
-/** Canonical times (all-day → Rome midnights; a missing end → one hour) and a note on the generated dates. */
-export const normalizeSchedule: CollectionBeforeChangeHook = ({ data }) => {
-  if (!data.start) return data
-  const start = new Date(data.start)
-  let end = data.end ? new Date(data.end) : null
-  if (data.allDay) {
-    data.start = startOfRomeDay(start).toISOString()
-    data.end = startOfRomeDay(end ?? start).toISOString()
+/**
+ * Canonical times (all-day → Rome midnights; a missing end → one hour; a start moved past the unchanged
+ * end takes the end along, keeping the duration, as calendar apps do) and a note for the editor on the
+ * generated dates. On update the stored fields fill in what was not submitted.
+ */
+export const normalizeSchedule: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const was = (originalDoc ?? {}) as Record<string, unknown>
+  const pick = (key: string) => (key in data ? data[key] : was[key])
+  if (!pick('start')) return data // a draft may not have a date yet
+  let start = new Date(pick('start') as string)
+  let end = pick('end') ? new Date(pick('end') as string) : null
+  const endUnchanged = end && was.end && end.getTime() === Date.parse(was.end as string)
+  if (endUnchanged && was.start && end && end < start)
+    end = new Date(start.getTime() + (Date.parse(was.end as string) - Date.parse(was.start as string)))
+  if (pick('allDay')) {
+    start = startOfRomeDay(start)
+    end = startOfRomeDay(end ?? start)
   } else if (!end) {
     end = new Date(start.getTime() + HOUR)
-    data.end = end.toISOString()
   }
+  data.start = start.toISOString()
+  data.end = end.toISOString()
+
   const { occurrences, truncated } = expandSchedule({
-    start: data.start,
-    end: data.end,
-    allDay: data.allDay,
-    recurrence: data.recurrence,
-    changedDates: data.changedDates,
+    start,
+    end,
+    allDay: pick('allDay') as boolean,
+    recurrence: pick('recurrence') as never,
+    changedDates: pick('changedDates') as never,
   })
   const n = occurrences.length
+  data.occurrencesRolling = truncated === 'horizon'
   data.occurrencesInfo =
     truncated === 'count'
-      ? `La regola genera più di ${MAX_OCCURRENCES} date: pubblicate solo le prime ${n}. Indica una data di fine.`
+      ? `La regola genera più di ${MAX_OCCURRENCES} date: ne sono pubblicate ${n}. Indica una data di fine o un numero di volte.`
       : truncated === 'horizon'
-        ? `La regola continua oltre 2 anni: pubblicate ${n} date fino a ${occurrences.at(-1)?.start.toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })}; le successive si aggiungono col tempo.`
+        ? `${n} date: la regola continua oltre i prossimi 2 anni, le date successive si aggiungono ogni giorno.`
         : n === 1
           ? '1 data'
           : `${n} date`

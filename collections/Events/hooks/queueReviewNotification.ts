@@ -1,14 +1,16 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import { TASKS } from '../../slugs'
 
 /** Submitting for review notifies the system's editors; the mail itself is sent by a job. */
 export const queueReviewNotification: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   if (doc.review === 'requested' && previousDoc?.review !== 'requested') {
-    await req.payload.jobs.queue({
-      task: TASKS.notifyReviewers as never,
-      input: { eventId: String(doc.id) } as never,
-      req,
-    })
+    await req.payload.jobs.queue({ task: TASKS.notifyReviewers, input: { eventId: String(doc.id) }, req })
   }
   return doc
+}
+
+/** Publishing ends the review: the list no longer shows the event as waiting. */
+export const clearReviewOnPublish: CollectionBeforeChangeHook = ({ data }) => {
+  if (data._status === 'published') data.review = 'none'
+  return data
 }

@@ -1,8 +1,9 @@
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 import sharp from 'sharp'
-import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES, RASTER_FORMATS } from '../limits'
+import { Refusal } from '../../lib/refusal'
+import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES, RASTER_FORMATS, TOO_LARGE_MESSAGE } from '../limits'
 
-const refuse = (message: string) => new APIError(message, 400, undefined, true)
+const refuse = (message: string) => new Refusal(message, 400, 'file')
 
 /**
  * Decides by content, not by name: the bytes must decode as a raster image within the pixel limit.
@@ -12,8 +13,7 @@ export const checkImage: CollectionBeforeOperationHook = async ({ args, operatio
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file?.data) return args
-  if (file.data.length > MAX_UPLOAD_BYTES)
-    throw refuse(`Il file supera il limite di ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`)
+  if (file.data.length > MAX_UPLOAD_BYTES) throw refuse(TOO_LARGE_MESSAGE)
   let format: string | undefined
   try {
     const image = sharp(file.data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' })
@@ -23,7 +23,7 @@ export const checkImage: CollectionBeforeOperationHook = async ({ args, operatio
       throw refuse('Sono accettate solo immagini JPEG, PNG, WebP, AVIF o GIF (non SVG né altri formati).')
     await image.resize(32, 32, { fit: 'inside' }).toBuffer()
   } catch (error) {
-    if (error instanceof APIError) throw error
+    if (error instanceof Refusal) throw error
     const text = String((error as Error).message)
     if (/pixel limit/i.test(text))
       throw refuse(`L’immagine è troppo grande: al massimo ${MAX_INPUT_PIXELS / 1_000_000} milioni di pixel.`)

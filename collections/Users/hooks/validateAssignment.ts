@@ -27,6 +27,6 @@ export const validateAssignment: CollectionBeforeValidateHook = async ({ data, o
         errors.push({ path: 'library', message: 'La biblioteca deve appartenere al sistema indicato.' })
     }
   }
-  if (errors.length) throw new ValidationError({ collection: SLUGS.users, errors })
+  if (errors.length) throw new ValidationError({ collection: SLUGS.users, errors }, req.t)
   return data
 }

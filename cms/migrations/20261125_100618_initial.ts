@@ -1,4 +1,4 @@
-import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`events_recurrence_by_weekday\` (
@@ -9,12 +9,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`events_recurrence_by_weekday_order_idx\` ON \`events_recurrence_by_weekday\` (\`order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`events_recurrence_by_weekday_parent_idx\` ON \`events_recurrence_by_weekday\` (\`parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`events_recurrence_by_weekday_order_idx\` ON \`events_recurrence_by_weekday\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`events_recurrence_by_weekday_parent_idx\` ON \`events_recurrence_by_weekday\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`events_recurrence_excluded_dates\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -23,12 +19,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`events_recurrence_excluded_dates_order_idx\` ON \`events_recurrence_excluded_dates\` (\`_order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`events_recurrence_excluded_dates_parent_id_idx\` ON \`events_recurrence_excluded_dates\` (\`_parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`events_recurrence_excluded_dates_order_idx\` ON \`events_recurrence_excluded_dates\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`events_recurrence_excluded_dates_parent_id_idx\` ON \`events_recurrence_excluded_dates\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`events_recurrence_extra_dates\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -38,12 +30,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`events_recurrence_extra_dates_order_idx\` ON \`events_recurrence_extra_dates\` (\`_order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`events_recurrence_extra_dates_parent_id_idx\` ON \`events_recurrence_extra_dates\` (\`_parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`events_recurrence_extra_dates_order_idx\` ON \`events_recurrence_extra_dates\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`events_recurrence_extra_dates_parent_id_idx\` ON \`events_recurrence_extra_dates\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`events_changed_dates\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -117,6 +105,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`review\` text DEFAULT 'none',
   	\`featured\` integer DEFAULT false,
   	\`occurrences_info\` text,
+  	\`occurrences_rolling\` integer DEFAULT false,
   	\`sequence\` numeric DEFAULT 0,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -139,6 +128,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`events_system_idx\` ON \`events\` (\`system_id\`);`)
   await db.run(sql`CREATE INDEX \`events_status_idx\` ON \`events\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`events_featured_idx\` ON \`events\` (\`featured\`);`)
+  await db.run(sql`CREATE INDEX \`events_occurrences_rolling_idx\` ON \`events\` (\`occurrences_rolling\`);`)
   await db.run(sql`CREATE INDEX \`events_updated_at_idx\` ON \`events\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`events_created_at_idx\` ON \`events\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`events__status_idx\` ON \`events\` (\`_status\`);`)
@@ -170,12 +160,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_events_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_recurrence_by_weekday_order_idx\` ON \`_events_v_version_recurrence_by_weekday\` (\`order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_recurrence_by_weekday_parent_idx\` ON \`_events_v_version_recurrence_by_weekday\` (\`parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`_events_v_version_recurrence_by_weekday_order_idx\` ON \`_events_v_version_recurrence_by_weekday\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_recurrence_by_weekday_parent_idx\` ON \`_events_v_version_recurrence_by_weekday\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_events_v_version_recurrence_excluded_dates\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -185,12 +171,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_events_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_recurrence_excluded_dates_order_idx\` ON \`_events_v_version_recurrence_excluded_dates\` (\`_order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_recurrence_excluded_dates_parent_id_idx\` ON \`_events_v_version_recurrence_excluded_dates\` (\`_parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`_events_v_version_recurrence_excluded_dates_order_idx\` ON \`_events_v_version_recurrence_excluded_dates\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_recurrence_excluded_dates_parent_id_idx\` ON \`_events_v_version_recurrence_excluded_dates\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_events_v_version_recurrence_extra_dates\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -201,12 +183,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_events_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_recurrence_extra_dates_order_idx\` ON \`_events_v_version_recurrence_extra_dates\` (\`_order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_recurrence_extra_dates_parent_id_idx\` ON \`_events_v_version_recurrence_extra_dates\` (\`_parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`_events_v_version_recurrence_extra_dates_order_idx\` ON \`_events_v_version_recurrence_extra_dates\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_recurrence_extra_dates_parent_id_idx\` ON \`_events_v_version_recurrence_extra_dates\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_events_v_version_changed_dates\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -223,12 +201,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_events_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_changed_dates_order_idx\` ON \`_events_v_version_changed_dates\` (\`_order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_changed_dates_parent_id_idx\` ON \`_events_v_version_changed_dates\` (\`_parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`_events_v_version_changed_dates_order_idx\` ON \`_events_v_version_changed_dates\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_changed_dates_parent_id_idx\` ON \`_events_v_version_changed_dates\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_events_v_version_accessibility\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -237,12 +211,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_events_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_accessibility_order_idx\` ON \`_events_v_version_accessibility\` (\`order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_accessibility_parent_idx\` ON \`_events_v_version_accessibility\` (\`parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`_events_v_version_accessibility_order_idx\` ON \`_events_v_version_accessibility\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_accessibility_parent_idx\` ON \`_events_v_version_accessibility\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_events_v_version_languages\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -251,12 +221,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_events_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_languages_order_idx\` ON \`_events_v_version_languages\` (\`order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_languages_parent_idx\` ON \`_events_v_version_languages\` (\`parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`_events_v_version_languages_order_idx\` ON \`_events_v_version_languages\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_languages_parent_idx\` ON \`_events_v_version_languages\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_events_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -294,6 +260,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_review\` text DEFAULT 'none',
   	\`version_featured\` integer DEFAULT false,
   	\`version_occurrences_info\` text,
+  	\`version_occurrences_rolling\` integer DEFAULT false,
   	\`version_sequence\` numeric DEFAULT 0,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
@@ -321,12 +288,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_events_v_version_version_system_idx\` ON \`_events_v\` (\`version_system_id\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_version_version_status_idx\` ON \`_events_v\` (\`version_status\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_version_version_featured_idx\` ON \`_events_v\` (\`version_featured\`);`)
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_version_updated_at_idx\` ON \`_events_v\` (\`version_updated_at\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`_events_v_version_version_created_at_idx\` ON \`_events_v\` (\`version_created_at\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`_events_v_version_version_occurrences_rolling_idx\` ON \`_events_v\` (\`version_occurrences_rolling\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_version_updated_at_idx\` ON \`_events_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_version_version_created_at_idx\` ON \`_events_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_version_version__status_idx\` ON \`_events_v\` (\`version__status\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_created_at_idx\` ON \`_events_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_events_v_updated_at_idx\` ON \`_events_v\` (\`updated_at\`);`)
@@ -563,14 +527,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
-  await db.run(
-    sql`CREATE INDEX \`media_sizes_thumb_sizes_thumb_filename_idx\` ON \`media\` (\`sizes_thumb_filename\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`media_sizes_thumb_sizes_thumb_filename_idx\` ON \`media\` (\`sizes_thumb_filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_card_sizes_card_filename_idx\` ON \`media\` (\`sizes_card_filename\`);`)
   await db.run(sql`CREATE INDEX \`media_sizes_wide_sizes_wide_filename_idx\` ON \`media\` (\`sizes_wide_filename\`);`)
-  await db.run(
-    sql`CREATE INDEX \`media_sizes_card_avif_sizes_card_avif_filename_idx\` ON \`media\` (\`sizes_card_avif_filename\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`media_sizes_card_avif_sizes_card_avif_filename_idx\` ON \`media\` (\`sizes_card_avif_filename\`);`)
   await db.run(sql`CREATE TABLE \`users_roles\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -625,9 +585,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`occurrences_accessibility_order_idx\` ON \`occurrences_accessibility\` (\`order\`);`)
-  await db.run(
-    sql`CREATE INDEX \`occurrences_accessibility_parent_idx\` ON \`occurrences_accessibility\` (\`parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`occurrences_accessibility_parent_idx\` ON \`occurrences_accessibility\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`occurrences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`event_id\` integer NOT NULL,
@@ -673,6 +631,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`occurrences_age_max_idx\` ON \`occurrences\` (\`age_max\`);`)
   await db.run(sql`CREATE INDEX \`occurrences_free_idx\` ON \`occurrences\` (\`free\`);`)
   await db.run(sql`CREATE INDEX \`occurrences_featured_idx\` ON \`occurrences\` (\`featured\`);`)
+  await db.run(sql`CREATE INDEX \`start_end_idx\` ON \`occurrences\` (\`start\`,\`end\`);`)
   await db.run(sql`CREATE TABLE \`occurrences_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -693,6 +652,171 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`occurrences_rels_categories_id_idx\` ON \`occurrences_rels\` (\`categories_id\`);`)
   await db.run(sql`CREATE INDEX \`occurrences_rels_audiences_id_idx\` ON \`occurrences_rels\` (\`audiences_id\`);`)
   await db.run(sql`CREATE INDEX \`occurrences_rels_campaigns_id_idx\` ON \`occurrences_rels\` (\`campaigns_id\`);`)
+  await db.run(sql`CREATE TABLE \`newsletters_narrowing_comuni\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`newsletters\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`newsletters_narrowing_comuni_order_idx\` ON \`newsletters_narrowing_comuni\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_narrowing_comuni_parent_idx\` ON \`newsletters_narrowing_comuni\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`newsletters\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`subject\` text NOT NULL,
+  	\`intro\` text,
+  	\`system_id\` integer,
+  	\`status\` text DEFAULT 'draft' NOT NULL,
+  	\`scheduled_at\` text,
+  	\`kind\` text DEFAULT 'editorial',
+  	\`progress_total\` numeric DEFAULT 0,
+  	\`progress_sent\` numeric DEFAULT 0,
+  	\`progress_failed\` numeric DEFAULT 0,
+  	\`progress_started_at\` text,
+  	\`progress_finished_at\` text,
+  	\`digest_key\` text,
+  	\`audience_ready\` integer,
+  	\`locked_by\` text,
+  	\`locked_until\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`system_id\`) REFERENCES \`systems\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`newsletters_system_idx\` ON \`newsletters\` (\`system_id\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_status_idx\` ON \`newsletters\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_scheduled_at_idx\` ON \`newsletters\` (\`scheduled_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`newsletters_digest_key_idx\` ON \`newsletters\` (\`digest_key\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_updated_at_idx\` ON \`newsletters\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_created_at_idx\` ON \`newsletters\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`newsletters_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`events_id\` integer,
+  	\`series_id\` integer,
+  	\`audiences_id\` integer,
+  	\`categories_id\` integer,
+  	\`campaigns_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`newsletters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`events_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`series_id\`) REFERENCES \`series\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`audiences_id\`) REFERENCES \`audiences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`categories_id\`) REFERENCES \`categories\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`campaigns_id\`) REFERENCES \`campaigns\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_order_idx\` ON \`newsletters_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_parent_idx\` ON \`newsletters_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_path_idx\` ON \`newsletters_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_events_id_idx\` ON \`newsletters_rels\` (\`events_id\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_series_id_idx\` ON \`newsletters_rels\` (\`series_id\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_audiences_id_idx\` ON \`newsletters_rels\` (\`audiences_id\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_categories_id_idx\` ON \`newsletters_rels\` (\`categories_id\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_campaigns_id_idx\` ON \`newsletters_rels\` (\`campaigns_id\`);`)
+  await db.run(sql`CREATE TABLE \`subscribers_preferences_comuni\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`subscribers_preferences_comuni_order_idx\` ON \`subscribers_preferences_comuni\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_preferences_comuni_parent_idx\` ON \`subscribers_preferences_comuni\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`subscribers\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`first_name\` text,
+  	\`status\` text DEFAULT 'unconfirmed' NOT NULL,
+  	\`language\` text DEFAULT 'it' NOT NULL,
+  	\`preferences_weekly_digest\` integer DEFAULT true,
+  	\`consent_requested_at\` text,
+  	\`consent_confirmed_at\` text,
+  	\`consent_form_url\` text,
+  	\`consent_notice_version\` text,
+  	\`consent_ip\` text,
+  	\`consent_preferences\` text,
+  	\`bounces_soft\` numeric DEFAULT 0,
+  	\`bounces_last_at\` text,
+  	\`bounces_complaint\` integer,
+  	\`bounces_reason\` text,
+  	\`unsubscribed_at\` text,
+  	\`preferences_key\` text,
+  	\`token_nonce\` text,
+  	\`confirm_nonce\` text,
+  	\`last_notice_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`subscribers_email_idx\` ON \`subscribers\` (\`email\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_status_idx\` ON \`subscribers\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_preferences_key_idx\` ON \`subscribers\` (\`preferences_key\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_updated_at_idx\` ON \`subscribers\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_created_at_idx\` ON \`subscribers\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`subscribers_numbers\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`number\` numeric,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`subscribers_numbers_order_parent_idx\` ON \`subscribers_numbers\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`subscribers_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`systems_id\` integer,
+  	\`audiences_id\` integer,
+  	\`categories_id\` integer,
+  	\`campaigns_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`systems_id\`) REFERENCES \`systems\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`audiences_id\`) REFERENCES \`audiences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`categories_id\`) REFERENCES \`categories\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`campaigns_id\`) REFERENCES \`campaigns\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_order_idx\` ON \`subscribers_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_parent_idx\` ON \`subscribers_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_path_idx\` ON \`subscribers_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_systems_id_idx\` ON \`subscribers_rels\` (\`systems_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_audiences_id_idx\` ON \`subscribers_rels\` (\`audiences_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_categories_id_idx\` ON \`subscribers_rels\` (\`categories_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_campaigns_id_idx\` ON \`subscribers_rels\` (\`campaigns_id\`);`)
+  await db.run(sql`CREATE TABLE \`deliveries\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`newsletter_id\` integer NOT NULL,
+  	\`subscriber_id\` integer,
+  	\`state\` text DEFAULT 'queued' NOT NULL,
+  	\`attempts\` numeric DEFAULT 0,
+  	\`variant\` text,
+  	\`message_id\` text,
+  	\`error\` text,
+  	\`claimed_by\` text,
+  	\`retry_at\` text,
+  	\`sent_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`newsletter_id\`) REFERENCES \`newsletters\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`subscriber_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`deliveries_key_idx\` ON \`deliveries\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`deliveries_newsletter_idx\` ON \`deliveries\` (\`newsletter_id\`);`)
+  await db.run(sql`CREATE INDEX \`deliveries_subscriber_idx\` ON \`deliveries\` (\`subscriber_id\`);`)
+  await db.run(sql`CREATE INDEX \`deliveries_state_idx\` ON \`deliveries\` (\`state\`);`)
+  await db.run(sql`CREATE INDEX \`deliveries_retry_at_idx\` ON \`deliveries\` (\`retry_at\`);`)
+  await db.run(sql`CREATE INDEX \`deliveries_updated_at_idx\` ON \`deliveries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`deliveries_created_at_idx\` ON \`deliveries\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`newsletter_state_variant_idx\` ON \`deliveries\` (\`newsletter_id\`,\`state\`,\`variant\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -728,6 +852,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`queue\` text DEFAULT 'default',
   	\`wait_until\` text,
   	\`processing\` integer DEFAULT false,
+  	\`meta\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -748,15 +873,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -774,6 +893,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`media_id\` integer,
   	\`users_id\` integer,
   	\`occurrences_id\` integer,
+  	\`newsletters_id\` integer,
+  	\`subscribers_id\` integer,
+  	\`deliveries_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`events_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`series_id\`) REFERENCES \`series\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -786,54 +908,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`audiences_id\`) REFERENCES \`audiences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`occurrences_id\`) REFERENCES \`occurrences\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`occurrences_id\`) REFERENCES \`occurrences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`newsletters_id\`) REFERENCES \`newsletters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`subscribers_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`deliveries_id\`) REFERENCES \`deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_series_id_idx\` ON \`payload_locked_documents_rels\` (\`series_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_festivals_id_idx\` ON \`payload_locked_documents_rels\` (\`festivals_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_campaigns_id_idx\` ON \`payload_locked_documents_rels\` (\`campaigns_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_libraries_id_idx\` ON \`payload_locked_documents_rels\` (\`libraries_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_venues_id_idx\` ON \`payload_locked_documents_rels\` (\`venues_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_systems_id_idx\` ON \`payload_locked_documents_rels\` (\`systems_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_audiences_id_idx\` ON \`payload_locked_documents_rels\` (\`audiences_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_occurrences_id_idx\` ON \`payload_locked_documents_rels\` (\`occurrences_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_series_id_idx\` ON \`payload_locked_documents_rels\` (\`series_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_festivals_id_idx\` ON \`payload_locked_documents_rels\` (\`festivals_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_campaigns_id_idx\` ON \`payload_locked_documents_rels\` (\`campaigns_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_libraries_id_idx\` ON \`payload_locked_documents_rels\` (\`libraries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_venues_id_idx\` ON \`payload_locked_documents_rels\` (\`venues_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_systems_id_idx\` ON \`payload_locked_documents_rels\` (\`systems_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_categories_id_idx\` ON \`payload_locked_documents_rels\` (\`categories_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_audiences_id_idx\` ON \`payload_locked_documents_rels\` (\`audiences_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_occurrences_id_idx\` ON \`payload_locked_documents_rels\` (\`occurrences_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_newsletters_id_idx\` ON \`payload_locked_documents_rels\` (\`newsletters_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_subscribers_id_idx\` ON \`payload_locked_documents_rels\` (\`subscribers_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`deliveries_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -856,13 +954,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`)
-  await db.run(
-    sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
-  await db.run(
-    sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text,
@@ -873,6 +967,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -908,6 +1009,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`occurrences_accessibility\`;`)
   await db.run(sql`DROP TABLE \`occurrences\`;`)
   await db.run(sql`DROP TABLE \`occurrences_rels\`;`)
+  await db.run(sql`DROP TABLE \`newsletters_narrowing_comuni\`;`)
+  await db.run(sql`DROP TABLE \`newsletters\`;`)
+  await db.run(sql`DROP TABLE \`newsletters_rels\`;`)
+  await db.run(sql`DROP TABLE \`subscribers_preferences_comuni\`;`)
+  await db.run(sql`DROP TABLE \`subscribers\`;`)
+  await db.run(sql`DROP TABLE \`subscribers_numbers\`;`)
+  await db.run(sql`DROP TABLE \`subscribers_rels\`;`)
+  await db.run(sql`DROP TABLE \`deliveries\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
@@ -916,4 +1025,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
 }

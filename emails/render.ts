@@ -1,0 +1,44 @@
+import { render, toPlainText } from '@react-email/render'
+import { createElement, type FunctionComponent } from 'react'
+import Confirmation, { type ConfirmationProps, subject as confirmationSubject } from './templates/confirmation'
+import Digest, { type DigestProps, subject as digestSubject } from './templates/digest'
+import Editorial, { type EditorialProps, subject as editorialSubject } from './templates/editorial'
+import ManagePreferences, {
+  type ManagePreferencesProps,
+  subject as manageSubject,
+} from './templates/manage-preferences'
+import PreferencesChanged, {
+  subject as changedSubject,
+  type PreferencesChangedProps,
+} from './templates/preferences-changed'
+import Welcome, { type WelcomeProps, subject as welcomeSubject } from './templates/welcome'
+
+type Entry<P> = { component: FunctionComponent<P> & { PreviewProps: P }; subject: (props: P) => string }
+
+const entry = <P>(component: FunctionComponent<P> & { PreviewProps: P }, subject: (props: P) => string): Entry<P> => ({
+  component,
+  subject,
+})
+
+/** Every mail the system sends, by name. */
+export const TEMPLATES = {
+  confirmation: entry<ConfirmationProps>(Confirmation, confirmationSubject),
+  welcome: entry<WelcomeProps>(Welcome, welcomeSubject),
+  'preferences-changed': entry<PreferencesChangedProps>(PreferencesChanged, changedSubject),
+  'manage-preferences': entry<ManagePreferencesProps>(ManagePreferences, manageSubject),
+  digest: entry<DigestProps>(Digest, digestSubject),
+  editorial: entry<EditorialProps>(Editorial, editorialSubject),
+}
+
+export type TemplateName = keyof typeof TEMPLATES
+export type TemplateProps<N extends TemplateName> = (typeof TEMPLATES)[N] extends Entry<infer P> ? P : never
+
+export type RenderedEmail = { html: string; text: string; subject: string }
+
+/** Renders a template to the HTML part, the plain-text part (derived from the same HTML) and the subject. */
+export const renderEmail = async <N extends TemplateName>(name: N, props: TemplateProps<N>): Promise<RenderedEmail> => {
+  const template = TEMPLATES[name] as unknown as Entry<TemplateProps<N>>
+  const html = await render(createElement(template.component as unknown as FunctionComponent<object>, props as object))
+  const text = toPlainText(html)
+  return { html, text, subject: template.subject(props) }
+}

@@ -1,0 +1,92 @@
+import { buildWhere, findOccurrences } from './agenda'
+import { groupByDay } from './cards'
+import { dateRange, type Filters, filtersToParams, parseFilters, SLUG_PARAMS } from './filters'
+import { romeDate } from './format'
+import { strings } from './i18n'
+import { feedIsTruncated } from './ical/feed'
+import { toCards } from './occurrences'
+import { type FilterOptions, filterOptions, labelOf } from './options'
+import { agendaPath, calendarPath, type Locale } from './urls'
+
+export type ActiveFilter = { label: string; removeHref: string }
+
+const withoutValue = (params: URLSearchParams, name: string, value: string) => {
+  const next = new URLSearchParams()
+  for (const [k, v] of params) if (!(k === name && v === value) && k !== 'pagina') next.append(k, v)
+  return next
+}
+
+/** Every active filter as a removable chip, labelled the way the form names it. */
+export const activeFilters = (f: Filters, options: FilterOptions, locale: Locale): ActiveFilter[] => {
+  const t = strings(locale)
+  const params = filtersToParams(f, { page: false })
+  const chip = (label: string, name: string, value: string) => ({
+    label,
+    removeHref: agendaPath(withoutValue(params, name, value), locale),
+  })
+  const names: Record<(typeof SLUG_PARAMS)[number], string> = {
+    sistema: t.system,
+    biblioteca: t.library,
+    comune: t.comune,
+    categoria: t.category,
+    pubblico: t.audience,
+    rassegna: t.series,
+    festival: t.festival,
+    campagna: t.campaign,
+  }
+  const chips: ActiveFilter[] = []
+  if (f.q) chips.push(chip(`${t.searchLabel}: «${f.q}»`, 'q', f.q))
+  if (f.quando) chips.push(chip(`${t.when}: ${t.quando[f.quando]}`, 'quando', f.quando))
+  if (f.da) chips.push(chip(`${t.fromDate}: ${f.da}`, 'da', f.da))
+  if (f.a) chips.push(chip(`${t.toDate}: ${f.a}`, 'a', f.a))
+  for (const name of SLUG_PARAMS)
+    for (const value of f[name]) chips.push(chip(`${names[name]}: ${labelOf(options[name], value)}`, name, value))
+  for (const value of f.accessibilita)
+    chips.push(chip(`${t.accessibility}: ${labelOf(options.accessibilita, value)}`, 'accessibilita', value))
+  if (f.eta !== null) chips.push(chip(`${t.age}: ${f.eta}`, 'eta', String(f.eta)))
+  if (f.gratuito) chips.push(chip(t.free, 'gratuito', '1'))
+  return chips
+}
+
+/** The /eventi page: one page of occurrences grouped by day, the form state and every derived link. */
+export const agendaView = async (searchParams: URLSearchParams, locale: Locale, now: Date = new Date()) => {
+  const filters = parseFilters(searchParams)
+  const where = await buildWhere(filters, now)
+  const [page, options, feedTruncated] = await Promise.all([
+    findOccurrences(where, { page: filters.pagina }),
+    filterOptions(),
+    feedIsTruncated(filters, now),
+  ])
+  if (filters.pagina > 1 && page.items.length === 0) return null
+  const cards = await toCards(page.items, locale, now)
+  const groups = groupByDay(cards, romeDate(dateRange(filters, now).from))
+  const params = filtersToParams(filters, { page: false })
+  const pageHref = (n: number) => {
+    const p = new URLSearchParams(params)
+    if (n > 1) p.set('pagina', String(n))
+    return agendaPath(p, locale)
+  }
+  const calendarParams = new URLSearchParams(params)
+  for (const name of ['quando', 'da', 'a']) calendarParams.delete(name)
+  const query = params.toString()
+  return {
+    filters,
+    options,
+    active: activeFilters(filters, options, locale),
+    groups,
+    total: page.totalDocs,
+    page: page.page,
+    totalPages: Math.max(1, page.totalPages),
+    previousHref: page.page > 1 ? pageHref(page.page - 1) : null,
+    nextHref: page.hasNextPage ? pageHref(page.page + 1) : null,
+    canonical: pageHref(page.page),
+    calendarHref: calendarPath(calendarParams, locale),
+    feedPath: query ? `/calendario.ics?${query}` : '/calendario.ics',
+    feedTruncated,
+    jsonPath: query ? `/eventi.json?${query}` : '/eventi.json',
+    rssPath: query ? `/feed.xml?${query}` : '/feed.xml',
+    resetHref: agendaPath('', locale),
+  }
+}
+
+export type AgendaView = NonNullable<Awaited<ReturnType<typeof agendaView>>>

@@ -1,0 +1,89 @@
+import type { Event, Media, Occurrence } from '../../cms/payload-types'
+import type { EventStatus } from '../../collections/enums'
+import { comuneByIstat } from '../../collections/fields/comune'
+import { formatTimeRange, isoWithOffset, lastDay, romeDate } from './format'
+import { strings } from './i18n'
+import { type ResponsiveImage, thumbnail } from './images'
+import { eventPath, type Locale } from './urls'
+
+/** One agenda row, shaped for templates: every label is already a string in the page language. */
+export type Card = {
+  id: number
+  href: string
+  title: string
+  summary: string
+  startIso: string
+  endIso: string
+  day: string
+  lastDay: string
+  timeLabel: string
+  status: EventStatus
+  statusLabel: string | null
+  note: string
+  place: string
+  comune: string
+  system: string
+  categories: string[]
+  ageLabel: string | null
+  free: boolean
+  image: ResponsiveImage | null
+}
+
+type Named = { name?: string | null; title?: string | null }
+const obj = <T>(value: unknown): T | null => (value && typeof value === 'object' ? (value as T) : null)
+
+/** The age range worth showing: none when the event is for everyone. */
+export const ageLabel = (min: number | null | undefined, max: number | null | undefined, locale: Locale) => {
+  const lo = min && min > 0 ? min : null
+  const hi = max != null && max < 120 ? max : null
+  return lo == null && hi == null ? null : strings(locale).ages(lo, hi)
+}
+
+export const toCard = (o: Occurrence, locale: Locale, media?: Map<string, Media>, now: Date = new Date()): Card => {
+  const t = strings(locale)
+  const event = obj<Event>(o.event)
+  const library = obj<Named>(o.library)
+  const venue = obj<Named>(o.venue)
+  const system = obj<{ shortName?: string; name?: string }>(o.system)
+  const status = (o.status ?? 'scheduled') as EventStatus
+  const imageId = event?.image && typeof event.image === 'object' ? event.image.id : event?.image
+  return {
+    id: o.id,
+    href: event?.slug ? eventPath(event.slug, locale) : '#',
+    title: o.title,
+    summary: event?.summary ?? '',
+    startIso: isoWithOffset(o.start),
+    endIso: isoWithOffset(o.end),
+    day: romeDate(o.start),
+    lastDay: lastDay(o),
+    timeLabel: formatTimeRange(o, locale, now),
+    status,
+    statusLabel: status === 'scheduled' ? null : t.statusLabels[status],
+    note: o.note ?? '',
+    place: [venue?.name, library?.name].filter(Boolean).join(' – '),
+    comune: o.comune ? (comuneByIstat.get(o.comune)?.name ?? '') : '',
+    system: system?.shortName ?? system?.name ?? '',
+    categories: (o.categories ?? []).map((c) => obj<Named>(c)?.name ?? '').filter(Boolean),
+    ageLabel: ageLabel(o.ageMin, o.ageMax, locale),
+    free: !!o.free,
+    image: imageId != null ? thumbnail(media?.get(String(imageId)), '') : null,
+  }
+}
+
+export type DayGroup = { day: string; ongoing: boolean; cards: Card[] }
+
+/**
+ * Rows grouped under their day, in order. Rows that began before `fromDay` (a long exhibition still open)
+ * are gathered under one "ongoing" group instead of a past date heading.
+ */
+export const groupByDay = (cards: Card[], fromDay: string): DayGroup[] => {
+  const groups: DayGroup[] = []
+  for (const card of cards) {
+    const ongoing = card.day < fromDay
+    const day = ongoing ? fromDay : card.day
+    const last = groups.at(-1)
+    if (last && last.day === day && last.ongoing === ongoing) last.cards.push(card)
+    else groups.push({ day, ongoing, cards: [card] })
+  }
+  return groups
+}

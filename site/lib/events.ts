@@ -1,0 +1,184 @@
+import type { Campaign, Event, Festival, Library, Occurrence, Series, System, Venue } from '../../cms/payload-types'
+import { BOOKING_LABELS, type EventStatus, LANGUAGE_LABELS } from '../../collections/enums'
+import { SLUGS } from '../../collections/slugs'
+import { comuneName } from './agenda'
+import { ageLabel } from './cards'
+import { formatWhen, isoWithOffset } from './format'
+import { strings } from './i18n'
+import { responsiveImage } from './images'
+import { eventJsonLd } from './json-ld'
+import { googleCalendarUrl, osmLink, outlookCalendarUrl, type Place, shareLinks } from './links'
+import { getPayload } from './payload'
+import { richTextToHtml } from './rich-text'
+import { entityPath, eventIcsPath, eventPath, eventUrl, type Locale } from './urls'
+
+const MAX_DATES = 200
+
+const obj = <T>(value: unknown): T | null => (value && typeof value === 'object' ? (value as T) : null)
+const objs = <T>(values: unknown[] | null | undefined): T[] =>
+  (values ?? []).flatMap((v) => (v && typeof v === 'object' ? [v as T] : []))
+
+/** A published event by slug (drafts and unknown slugs: null), with its relations populated. */
+export const findEventBySlug = async (slug: string): Promise<Event | null> => {
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) return null
+  const payload = await getPayload()
+  const { docs } = await payload.find({
+    collection: SLUGS.events,
+    where: { slug: { equals: slug } },
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    draft: false,
+    overrideAccess: false,
+  })
+  return docs[0] ?? null
+}
+
+type Dated = Pick<Occurrence, 'id' | 'start' | 'end' | 'allDay' | 'status' | 'note' | 'ageMin' | 'ageMax'>
+
+/** The event's dates still to come (or still going on), in order; if none, its last past date. */
+export const eventDates = async (
+  eventId: number,
+  now: Date = new Date(),
+): Promise<{ upcoming: Dated[]; last: Dated | null }> => {
+  const payload = await getPayload()
+  const select = { start: true, end: true, allDay: true, status: true, note: true, ageMin: true, ageMax: true } as const
+  const upcoming = await payload.find({
+    collection: SLUGS.occurrences,
+    where: { and: [{ event: { equals: eventId } }, { end: { greater_than: now.toISOString() } }] },
+    sort: ['start', 'id'],
+    depth: 0,
+    limit: MAX_DATES,
+    pagination: false,
+    select,
+    overrideAccess: false,
+  })
+  if (upcoming.docs.length) return { upcoming: upcoming.docs as Dated[], last: null }
+  const past = await payload.find({
+    collection: SLUGS.occurrences,
+    where: { event: { equals: eventId } },
+    sort: ['-start'],
+    depth: 0,
+    limit: 1,
+    select,
+    overrideAccess: false,
+  })
+  return { upcoming: [], last: (past.docs[0] as Dated | undefined) ?? null }
+}
+
+const placeOf = (doc: Library | Venue | null): Place | null =>
+  doc
+    ? {
+        name: doc.name,
+        address: doc.address,
+        comune: comuneName(doc.comune),
+        lat: doc.lat ?? null,
+        lng: doc.lng ?? null,
+      }
+    : null
+
+export type EventDateView = {
+  id: number
+  startIso: string
+  endIso: string
+  label: string
+  status: EventStatus
+  statusLabel: string | null
+  note: string
+  past: boolean
+}
+
+/** Everything the event page shows, in the page language. */
+export const eventView = async (event: Event, locale: Locale, now: Date = new Date()) => {
+  const t = strings(locale)
+  const { upcoming, last } = await eventDates(event.id, now)
+  const next = upcoming[0] ?? last
+  // The headline status is the event's; single dates that differ carry their own badge.
+  const eventStatus = (event.status || 'scheduled') as EventStatus
+  const dates = (upcoming.length ? upcoming : last ? [last] : []).map((d): EventDateView => {
+    const status = (d.status ?? event.status) as EventStatus
+    return {
+      id: d.id,
+      startIso: isoWithOffset(d.start),
+      endIso: isoWithOffset(d.end),
+      label: formatWhen(d, locale, now),
+      status,
+      // A date only needs its own badge when it differs from the event as a whole.
+      statusLabel: status === 'scheduled' || status === eventStatus ? null : t.statusLabels[status],
+      note: d.note ?? '',
+      past: upcoming.length === 0,
+    }
+  })
+  const library = obj<Library>(event.library)
+  const venue = obj<Venue>(event.venue)
+  const system = obj<System>(event.system)
+  const place = placeOf(venue ?? library)
+  const url = eventUrl(event.slug as string)
+  const image = responsiveImage(obj(event.image), event.imageAlt)
+  const location = place
+    ? [place.name, place.address, place.comune].filter(Boolean).join(', ')
+    : (event.onlineUrl ?? '')
+  const calendarInput = next
+    ? {
+        title: event.title,
+        details: [event.summary, url].filter(Boolean).join('\n\n'),
+        location,
+        start: next.start,
+        end: next.end,
+        allDay: !!next.allDay,
+      }
+    : null
+  const series = obj<Series>(event.series)
+  const festival = obj<Festival>(event.festival)
+  const links = [
+    ...(series?.slug
+      ? [{ kind: t.kinds.rassegna, label: series.title, href: entityPath('rassegna', series.slug, locale) }]
+      : []),
+    ...(festival?.slug
+      ? [{ kind: t.kinds.festival, label: festival.title, href: entityPath('festival', festival.slug, locale) }]
+      : []),
+    ...objs<Campaign>(event.campaigns).flatMap((c) =>
+      c.slug ? [{ kind: t.kinds.campagna, label: c.title, href: entityPath('campagna', c.slug, locale) }] : [],
+    ),
+  ]
+  return {
+    title: event.title,
+    summary: event.summary ?? '',
+    descriptionHtml: richTextToHtml(event.description, 3),
+    status: eventStatus,
+    statusLabel: eventStatus === 'scheduled' ? null : t.statusLabels[eventStatus],
+    dates,
+    hasUpcoming: upcoming.length > 0,
+    image,
+    place: place ? { ...place, mapUrl: osmLink(place), notes: event.placeNotes ?? '' } : null,
+    library: library?.slug ? { name: library.name, href: entityPath('biblioteca', library.slug, locale) } : null,
+    venueAndLibrary: !!(venue && library),
+    onlineUrl: event.onlineUrl ?? null,
+    system: system?.slug ? { name: system.name, href: entityPath('sistema', system.slug, locale) } : null,
+    links,
+    categories: objs<{ name: string; slug?: string | null }>(event.categories).map((c) => c.name),
+    audiences: objs<{ name: string }>(event.audiences).map((a) => a.name),
+    // Occurrences carry the effective range: the event's own ages, else those of its audiences.
+    ageLabel: ageLabel(next?.ageMin ?? event.minAge, next?.ageMax ?? event.maxAge, locale),
+    free: !!event.free,
+    price: event.price ?? '',
+    booking: {
+      mode: event.booking?.mode ?? 'none',
+      label: (locale === 'it' ? BOOKING_LABELS : t.bookingModes)[event.booking?.mode ?? 'none'],
+      url: event.booking?.url ?? null,
+      phone: event.booking?.phone ?? null,
+      email: event.booking?.email ?? null,
+    },
+    languages: (event.languages ?? []).map((l) => LANGUAGE_LABELS[l]),
+    accessibility: event.accessibility ?? [],
+    url,
+    icsPath: eventIcsPath(event.slug as string),
+    google: calendarInput ? googleCalendarUrl(calendarInput) : null,
+    outlook: calendarInput ? outlookCalendarUrl(calendarInput) : null,
+    share: shareLinks(url, event.title, locale),
+    jsonLd: eventJsonLd({ event, date: next, place, system, url, image }),
+    pathIt: eventPath(event.slug as string, 'it'),
+  }
+}
+
+export type EventView = Awaited<ReturnType<typeof eventView>>

@@ -1,0 +1,49 @@
+import { FilterError, parseFilters } from '../filters'
+import { agendaPath, type EntityKind, entityFeedPath, entityPath, eventIcsPath } from '../urls'
+import { canonicalQuery, eventFeed, type FeedLimits, filterFeed } from './feed'
+import { feedResponse, textResponse } from './http'
+import { dataVersion } from './version'
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/
+
+export type FeedOptions = { now?: Date; limits?: FeedLimits }
+
+/**
+ * GET handler body of every agenda feed: `/calendario.ics?<filters>` (no entity) and the entity feeds
+ * (`/sistemi/<slug>/calendario.ics`…), which accept the same filters on top of their own.
+ */
+export const agendaFeedResponse = async (
+  request: Request,
+  entity?: { kind: EntityKind; slug: string | undefined },
+  options: FeedOptions = {},
+): Promise<Response> => {
+  const url = new URL(request.url)
+  if (entity && !SLUG.test(entity.slug ?? '')) return textResponse(404, 'Calendario non trovato.')
+  const params = new URLSearchParams(url.searchParams)
+  if (entity) params.set(entity.kind, entity.slug as string)
+  let filters: ReturnType<typeof parseFilters>
+  try {
+    filters = parseFilters(params)
+  } catch (error) {
+    if (error instanceof FilterError) return textResponse(400, `Filtro non valido: ${error.message}`)
+    throw error
+  }
+  const query = canonicalQuery(filters)
+  let feedPath = `/calendario.ics${query ? `?${query}` : ''}`
+  let pagePath = agendaPath(query)
+  if (entity) {
+    const rest = new URLSearchParams(query)
+    rest.delete(entity.kind)
+    feedPath = `${entityFeedPath(entity.kind, entity.slug as string)}${rest.size ? `?${rest}` : ''}`
+    if (rest.size === 0) pagePath = entityPath(entity.kind, entity.slug as string)
+  }
+  return feedResponse(request, feedPath, dataVersion, () =>
+    filterFeed({ filters, feedPath, pagePath, now: options.now, limits: options.limits }),
+  )
+}
+
+/** GET handler body of `/eventi/<slug>.ics`: one published event, or 404. */
+export const eventFeedResponse = (request: Request, slug: string | undefined, options: FeedOptions = {}) => {
+  if (!slug || !SLUG.test(slug)) return textResponse(404, 'Calendario non trovato.')
+  return feedResponse(request, eventIcsPath(slug), dataVersion, () => eventFeed(slug, options.now))
+}

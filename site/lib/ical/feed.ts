@@ -1,0 +1,218 @@
+import { fromWall, startOfRomeDay, toWall } from '../../../collections/lib/recurrence'
+import { slugify } from '../../../collections/lib/slugify'
+import { SLUGS } from '../../../collections/slugs'
+import { buildWhere } from '../agenda'
+import { dateRange, type Filters, filtersToParams } from '../filters'
+import { getPayload } from '../payload'
+import { NETWORK } from '../site-info'
+import { absoluteUrl } from '../urls'
+import { assembleCalendar, buildCalendar, renderEvent } from './build'
+import { describeFilters } from './describe'
+import { FEED_MAX_BYTES, FEED_MAX_EVENTS, HORIZON_MONTHS, HORIZON_PAST_DAYS } from './limits'
+import { datesByEvent, type Id, loadFeedEvents, ROW_SELECT, type Row } from './load'
+
+export { FEED_MAX_BYTES, FEED_MAX_EVENTS }
+
+export type Feed = {
+  ics: string
+  name: string
+  filename: string
+  /** The latest change of anything the feed shows (events, places, organisers, categories). */
+  lastModified: Date
+  /** Events in the feed, and events the filter matched in the horizon. */
+  events: number
+  matched: number
+  truncated: boolean
+}
+
+export type FeedLimits = { maxEvents?: number; maxBytes?: number }
+
+const DAY = 86_400_000
+
+const addDays = (wallMidnight: Date, days: number) => new Date(wallMidnight.getTime() + days * DAY)
+const isoDay = (wall: Date) => wall.toISOString().slice(0, 10)
+
+/** The feed horizon in Rome days: from 30 days ago to 12 months ahead (end exclusive). */
+export const feedHorizon = (now: Date) => {
+  const today = toWall(startOfRomeDay(now))
+  const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + HORIZON_MONTHS, today.getUTCDate()))
+  return {
+    today: fromWall(today),
+    fromDay: isoDay(addDays(today, -HORIZON_PAST_DAYS)),
+    lastDay: isoDay(addDays(end, -1)),
+    from: fromWall(addDays(today, -HORIZON_PAST_DAYS)),
+    to: fromWall(end),
+  }
+}
+
+/**
+ * The filter's own dates, kept inside the horizon; without dates, the horizon itself. `quando`
+ * presets already lie inside it. The query and the feed's cut both follow the result.
+ */
+export const horizonFilters = (f: Filters, now: Date): Filters => {
+  const h = feedHorizon(now)
+  const da = f.da ? ([f.da, h.fromDay].sort()[1] as string) : null // ISO days sort as strings
+  const a = f.a ? ([f.a, h.lastDay].sort()[0] as string) : null
+  if (f.quando) return { ...f, da, a }
+  return { ...f, da: da ?? h.fromDay, a: a ?? h.lastDay }
+}
+
+/** Upcoming and ongoing events by next date first, then past ones by most recent; at most `max`. */
+const nearestEvents = (rows: Row[], now: Date, max: number): { ids: Id[]; matched: number } => {
+  const rank = new Map<Id, number>()
+  const t = now.getTime()
+  for (const row of rows) {
+    const start = Date.parse(row.start)
+    const end = Date.parse(row.end)
+    // Ongoing = 0, upcoming = ms to start, past = a large offset plus ms since the end.
+    const score = end > t ? Math.max(0, start - t) : 1e15 + (t - end)
+    const known = rank.get(row.event)
+    if (known === undefined || score < known) rank.set(row.event, score)
+  }
+  const ordered = [...rank.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([id]) => id)
+  return { ids: ordered.slice(0, max), matched: ordered.length }
+}
+
+export type FeedRequest = {
+  filters: Filters
+  /** Site-relative addresses of this feed and of the page listing the same events. */
+  feedPath: string
+  pagePath: string
+  now?: Date
+  limits?: FeedLimits
+}
+
+/**
+ * The feed of an agenda filter: the occurrence index picks the events (one indexed range query),
+ * the nearest FEED_MAX_EVENTS are loaded and rendered, and the size cap is enforced on the bytes.
+ * Throws UnknownSlugError (→ 404) for filters naming nothing.
+ */
+export const filterFeed = async (request: FeedRequest): Promise<Feed> => {
+  const now = request.now ?? new Date()
+  const maxEvents = request.limits?.maxEvents ?? FEED_MAX_EVENTS
+  const maxBytes = request.limits?.maxBytes ?? FEED_MAX_BYTES
+  const filters = horizonFilters(request.filters, now)
+  const where = await buildWhere(filters, now)
+  const { from, to } = dateRange(filters, now)
+  const payload = await getPayload()
+  const { docs } = await payload.find({
+    collection: SLUGS.occurrences,
+    where,
+    depth: 0,
+    pagination: false,
+    select: ROW_SELECT,
+    overrideAccess: false,
+  })
+  const rows = docs as unknown as Row[]
+  const parts = await describeFilters(request.filters)
+  const name = ['Eventi', ...(parts.length ? parts : [NETWORK.name])].join(' – ')
+  const pageUrl = absoluteUrl(request.pagePath)
+
+  const { ids, matched } = nearestEvents(rows, now, maxEvents)
+  const { events, lastModified } = await loadFeedEvents(ids, datesByEvent(rows))
+  const horizon = feedHorizon(now)
+  const options = { now: horizon.today, from, until: to ?? undefined, transparent: true }
+  const rendered = events.flatMap((event) => renderEvent(event, options) ?? [])
+  const meta = (kept: number) => ({
+    name,
+    url: pageUrl,
+    source: absoluteUrl(request.feedPath),
+    description: [
+      `Eventi delle biblioteche della ${NETWORK.name}: ${parts.length ? parts.join(', ') : 'tutti'}.`,
+      'Comprende le date da 30 giorni fa a 12 mesi avanti e si aggiorna ogni 6 ore.',
+      kept < matched
+        ? `Attenzione: la ricerca comprende ${matched} eventi, troppi per un calendario; qui ci sono solo i ${kept} più vicini. Per averli tutti restringi la ricerca: ${pageUrl}`
+        : `Elenco completo: ${pageUrl}`,
+    ].join('\n'),
+  })
+  // The byte cap: the nearest events whose VEVENTs fit beside the calendar's own lines.
+  let kept = rendered.length
+  let ics = assembleCalendar(meta(kept), rendered)
+  if (Buffer.byteLength(ics) > maxBytes) {
+    // The calendar's own lines (a VTIMEZONE if any date is timed, the longest truncation notice).
+    const sample = rendered.filter((e) => e.timed).slice(0, 1)
+    const overhead =
+      Buffer.byteLength(assembleCalendar(meta(matched - 1), sample)) - Buffer.byteLength(sample[0]?.text ?? '')
+    let room = maxBytes - overhead
+    kept = 0
+    for (const event of rendered) {
+      room -= Buffer.byteLength(event.text)
+      if (room < 0) break
+      kept++
+    }
+    ics = assembleCalendar(meta(kept), rendered.slice(0, kept))
+  }
+  return {
+    ics,
+    name,
+    filename: `${slugify(name) || 'eventi'}.ics`,
+    lastModified: new Date(Math.max(lastModified, horizon.from.getTime())),
+    events: kept,
+    matched,
+    truncated: kept < matched,
+  }
+}
+
+/** Whether a filter matches more events than its feed holds, for the subscribe box (one distinct count). */
+export const feedIsTruncated = async (filters: Filters, now: Date = new Date()): Promise<boolean> => {
+  const payload = await getPayload()
+  const where = await buildWhere(horizonFilters(filters, now), now)
+  const { totalDocs } = await payload.findDistinct({
+    collection: SLUGS.occurrences,
+    field: 'event',
+    where,
+    limit: 1,
+    overrideAccess: false,
+  })
+  return totalDocs > FEED_MAX_EVENTS
+}
+
+/** One published event as a calendar of its own ("add to calendar"); null when not public. */
+export const eventFeed = async (slug: string, now: Date = new Date()): Promise<Feed | null> => {
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) return null
+  const payload = await getPayload()
+  const { docs } = await payload.find({
+    collection: SLUGS.events,
+    where: { slug: { equals: slug } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    draft: false,
+    overrideAccess: false, // unpublished events do not exist for the public
+    select: { slug: true },
+  })
+  const id = docs[0]?.id as Id | undefined
+  if (id == null) return null
+  const horizon = feedHorizon(now)
+  // All its dates, past ones included: someone adding one event to a calendar wants the whole of it.
+  const rows = await payload.find({
+    collection: SLUGS.occurrences,
+    where: { event: { equals: id } },
+    depth: 0,
+    pagination: false,
+    select: ROW_SELECT,
+    overrideAccess: false,
+  })
+  const { events, lastModified } = await loadFeedEvents([id], datesByEvent(rows.docs as unknown as Row[]))
+  const event = events[0]
+  if (!event) return null
+  const ics = buildCalendar({
+    name: event.title,
+    description: `${event.title} – ${NETWORK.name}\n${event.url}`,
+    url: event.url,
+    source: absoluteUrl(`/eventi/${slug}.ics`),
+    events,
+    now: horizon.today,
+  })
+  return {
+    ics,
+    name: event.title,
+    filename: `${slug}.ics`,
+    lastModified: new Date(lastModified),
+    events: 1,
+    matched: 1,
+    truncated: false,
+  }
+}
+
+export const canonicalQuery = (f: Filters) => filtersToParams(f, { page: false }).toString()

@@ -1,0 +1,58 @@
+import { SLUGS } from '../../../collections/slugs'
+import { getPayload } from '../payload'
+import { feedHorizon } from './feed'
+
+/** Collections whose documents feeds show, directly or by name. */
+const SHOWN = [
+  SLUGS.events,
+  SLUGS.libraries,
+  SLUGS.venues,
+  SLUGS.systems,
+  SLUGS.categories,
+  SLUGS.audiences,
+  SLUGS.series,
+  SLUGS.festivals,
+  SLUGS.campaigns,
+] as const
+export const VERSION_CHECK_MS = 10_000
+let version: { value: Promise<string>; at: number } | undefined
+
+/** Drops the remembered version: the next feed request checks the database (tests; after a deploy). */
+export const forgetDataVersion = () => {
+  version = undefined
+}
+
+/**
+ * A fingerprint of everything a feed shows: per collection the document count and the latest change
+ * (the latest id for occurrence rows, which are rewritten rather than updated), plus the Rome day, which
+ * moves the horizon. Checked at most every VERSION_CHECK_MS, so feed requests in between cost no query.
+ */
+export const dataVersion = (): Promise<string> => {
+  const now = Date.now()
+  if (version && now - version.at < VERSION_CHECK_MS) return version.value
+  const value = (async () => {
+    const payload = await getPayload()
+    const latest = (collection: (typeof SHOWN)[number] | 'occurrences', sort: string) =>
+      payload
+        .find({
+          collection: collection as 'systems',
+          sort,
+          limit: 1,
+          depth: 0,
+          select: collection === SLUGS.occurrences ? {} : { updatedAt: true },
+          draft: false,
+          overrideAccess: true, // a change fingerprint, including changes the public cannot read
+        })
+        .then(
+          (r) =>
+            `${r.totalDocs}:${r.docs[0]?.id ?? ''}:${(r.docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? ''}`,
+        )
+    const parts = await Promise.all([...SHOWN.map((c) => latest(c, '-updatedAt')), latest(SLUGS.occurrences, '-id')])
+    return `${feedHorizon(new Date()).fromDay}|${parts.join('|')}`
+  })()
+  version = { value, at: now }
+  value.catch(() => {
+    version = undefined
+  })
+  return value
+}

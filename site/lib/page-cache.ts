@@ -1,0 +1,151 @@
+import { SLUGS } from '../../collections/slugs'
+import { etagOf, matchesEtag } from './http'
+import { getPayload } from './payload'
+
+/**
+ * An in-process cache of rendered public pages (agenda, event, entity pages, open data), keyed by URL and by
+ * a fingerprint of the published data. Any save in the CMS changes the fingerprint, so a change shows on
+ * the next request (the fingerprint is re-read at most every VERSION_TTL_MS); TTL_MS bounds how long a
+ * page may ignore the clock (an event that has just ended, "today"). Only responses that mark themselves
+ * publicly cacheable (Cache-Control with stale-while-revalidate) are stored.
+ */
+const TTL_MS = Number(process.env.PAGE_CACHE_TTL_MS ?? 15_000)
+const VERSION_TTL_MS = 500
+const VERSION_WAIT_MS = 2_000
+const MAX_ENTRIES = 500
+const MAX_BODY_BYTES = 1_000_000
+
+type Entry = { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; etag: string; storedAt: number }
+
+const entries = new Map<string, Entry>()
+const inFlight = new Map<string, Promise<{ response: Response; entry: Entry | null }>>()
+
+// Every collection a public page reads from; occurrences also change when an event is deleted or unpublished.
+const WATCHED = [
+  SLUGS.events,
+  SLUGS.systems,
+  SLUGS.libraries,
+  SLUGS.venues,
+  SLUGS.categories,
+  SLUGS.audiences,
+  SLUGS.series,
+  SLUGS.festivals,
+  SLUGS.campaigns,
+  SLUGS.media,
+] as const
+
+let version: { at: number; value: Promise<string> } | null = null
+
+const readVersion = async (): Promise<string> => {
+  const payload = await getPayload()
+  const latest = await Promise.all(
+    WATCHED.map((collection) =>
+      payload
+        .find({
+          collection: collection as 'systems',
+          sort: '-updatedAt',
+          limit: 1,
+          depth: 0,
+          pagination: false,
+          select: { updatedAt: true },
+          overrideAccess: true, // a fingerprint of the data, never shown to anyone
+        })
+        .then((r) => r.docs[0]?.updatedAt ?? ''),
+    ),
+  )
+  const occurrences = await payload.find({
+    collection: SLUGS.occurrences,
+    sort: '-id',
+    limit: 1,
+    depth: 0,
+    select: { start: true },
+    overrideAccess: true, // as above
+  })
+  return [...latest, occurrences.totalDocs, occurrences.docs[0]?.id ?? 0].join('|')
+}
+
+/** The fingerprint of the published data, re-read at most every VERSION_TTL_MS. */
+export const dataVersion = (now = Date.now()): Promise<string> => {
+  if (!version || now - version.at > VERSION_TTL_MS) {
+    const value = readVersion()
+    version = { at: now, value }
+    value.catch(() => {
+      if (version?.value === value) version = null
+    })
+  }
+  return version.value
+}
+
+const cacheable = (response: Response) =>
+  response.status === 200 &&
+  !response.headers.has('Set-Cookie') &&
+  !!response.headers.get('Cache-Control')?.includes('stale-while-revalidate')
+
+const store = async (key: string, response: Response): Promise<Entry | null> => {
+  if (!cacheable(response)) return null
+  const body = new Uint8Array(await response.arrayBuffer())
+  const etag = response.headers.get('ETag') ?? etagOf(body)
+  const headers: [string, string][] = [...response.headers.entries()].filter(([name]) => name !== 'etag')
+  const entry: Entry = { body, headers, etag, storedAt: Date.now() }
+  if (body.byteLength <= MAX_BODY_BYTES) {
+    entries.delete(key)
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
+    entries.set(key, entry)
+  }
+  return entry
+}
+
+const answer = (request: Request, entry: Entry): Response => {
+  const headers = new Headers(entry.headers)
+  headers.set('ETag', entry.etag)
+  if (matchesEtag(request.headers.get('if-none-match'), entry.etag)) {
+    headers.delete('Content-Length')
+    headers.delete('Content-Type')
+    return new Response(null, { status: 304, headers })
+  }
+  headers.set('Content-Length', String(entry.body.byteLength))
+  return new Response(request.method === 'HEAD' ? null : entry.body, { status: 200, headers })
+}
+
+/**
+ * The middleware step: a fresh cached copy, or render once (concurrent requests for the same page wait for
+ * that render) and store it. Every 200 answer carries an ETag, and a matching If-None-Match gets a 304.
+ */
+export const servePage = async (request: Request, render: () => Promise<Response>): Promise<Response> => {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return render()
+  // The cache must never be the reason a page is slow: no fingerprint within VERSION_WAIT_MS, no cache.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const fingerprint = await Promise.race([
+    dataVersion().catch(() => null), // the page itself will report a database failure
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), VERSION_WAIT_MS)
+    }),
+  ])
+  clearTimeout(timer)
+  if (fingerprint === null) return render()
+  const url = new URL(request.url)
+  const key = `${url.pathname}${url.search}\n${fingerprint}`
+  const hit = entries.get(key)
+  if (hit && Date.now() - hit.storedAt < TTL_MS) return answer(request, hit)
+  if (request.method === 'HEAD') return render()
+
+  const pending = inFlight.get(key)
+  if (pending) {
+    const { entry } = await pending
+    return entry ? answer(request, entry) : render()
+  }
+  const job = render().then(async (response) => ({ response, entry: await store(key, response) }))
+  inFlight.set(key, job)
+  try {
+    const { response, entry } = await job
+    return entry ? answer(request, entry) : response
+  } finally {
+    inFlight.delete(key)
+  }
+}
+
+/** For tests: forget every cached page. */
+export const clearPageCache = () => {
+  entries.clear()
+  version = null
+}

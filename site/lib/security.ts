@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto'
+
+/**
+ * HTTP hardening shared by the site's middleware and its Node server wrapper (scripts/serve-site.mjs
+ * sets the same baseline on static files, which never reach the middleware).
+ */
+
+const cmsOrigin = () => {
+  try {
+    return new URL(process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).origin
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * The public site ships no inline script at all (scripts, if any, are files under /_astro/), so
+ * `script-src 'self'` needs no hash. Styles are inlined by the build (`inlineStylesheets: 'always'`),
+ * hence 'unsafe-inline' for styles only. Event images are served by the CMS. Nobody may frame the site.
+ */
+export const siteContentSecurityPolicy = (https: boolean): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: ${cmsOrigin()}`.trim(),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "manifest-src 'self'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ')
+
+export const PERMISSIONS_POLICY =
+  'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()'
+
+/** HSTS is only meaningful (and only sent) when the request reached us over HTTPS, directly or through a proxy. */
+export const HSTS = 'max-age=31536000; includeSubDomains'
+
+export const isHttps = (request: Request): boolean => {
+  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
+  if (forwarded) return forwarded === 'https'
+  return new URL(request.url).protocol === 'https:' || (process.env.SITE_URL ?? '').startsWith('https:')
+}
+
+/** Headers every site response carries. */
+export const securityHeaders = (request: Request): Record<string, string> => {
+  const https = isHttps(request)
+  return {
+    'Content-Security-Policy': siteContentSecurityPolicy(https),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': HSTS } : {}),
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+
+/** A proxy's request id is kept (so logs join up); anything else gets a fresh one. */
+export const requestIdOf = (request: Request): string => {
+  const incoming = request.headers.get('x-request-id')
+  return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+}
+
+type Level = 'info' | 'warn' | 'error'
+const LEVELS: Record<Level, number> = { info: 30, warn: 40, error: 50 }
+
+/** One JSON object per line on stdout, in pino's shape (level as a number, time in ms), like the CMS's logs. */
+export const logJson = (level: Level, msg: string, fields: Record<string, unknown> = {}) => {
+  const line = JSON.stringify({ level: LEVELS[level], time: Date.now(), name: 'site', msg, ...fields })
+  process.stdout.write(`${line}\n`)
+}
+
+export const errorFields = (error: unknown) =>
+  error instanceof Error
+    ? { err: { type: error.name, message: error.message, stack: error.stack } }
+    : { err: { message: String(error) } }

@@ -1,0 +1,77 @@
+import { cmsUrl, siteUrl } from '../../cms/env'
+
+export type Locale = 'it' | 'en'
+
+/** Public pages of things that have one; the key is the agenda filter parameter that selects them. */
+export const ENTITY_SECTIONS = {
+  sistema: 'sistemi',
+  biblioteca: 'biblioteche',
+  rassegna: 'rassegne',
+  festival: 'festival',
+  campagna: 'campagne',
+} as const
+export type EntityKind = keyof typeof ENTITY_SECTIONS
+
+export const absoluteUrl = (path: string): string => new URL(path, `${siteUrl()}/`).toString()
+
+/** The host part of iCal UIDs: the site's host name without port, so UIDs survive a port change. */
+export const siteHost = (): string => new URL(siteUrl()).hostname
+
+/** `/en` in front of a site path for the English interface; Italian paths are unprefixed. */
+export const localePath = (locale: Locale, path: string): string => {
+  if (locale === 'it') return path
+  return path === '/' ? '/en' : `/en${path}`
+}
+
+/** The Italian path of an English one (and vice versa), for the language switch and hreflang. */
+export const switchLocale = (pathname: string, to: Locale): string => {
+  const italian = pathname === '/en' ? '/' : pathname.startsWith('/en/') ? pathname.slice(3) : pathname
+  return localePath(to, italian)
+}
+
+export const eventPath = (slug: string, locale: Locale = 'it'): string =>
+  localePath(locale, `/eventi/${encodeURIComponent(slug)}`)
+
+/** The canonical (Italian) address of an event: the `url` of open data, feeds and newsletters. */
+export const eventUrl = (slug: string): string => absoluteUrl(eventPath(slug))
+
+/** The iCalendar UID of an event, identical in every feed and in /eventi.json. */
+export const eventUid = (eventId: number | string): string => `${eventId}@${siteHost()}`
+
+export const eventIcsPath = (slug: string): string => `/eventi/${encodeURIComponent(slug)}.ics`
+
+export const entityPath = (kind: EntityKind, slug: string, locale: Locale = 'it'): string =>
+  localePath(locale, `/${ENTITY_SECTIONS[kind]}/${encodeURIComponent(slug)}`)
+
+/** The iCal feed of an entity page (served by the feeds module). */
+export const entityFeedPath = (kind: EntityKind, slug: string): string =>
+  `/${ENTITY_SECTIONS[kind]}/${encodeURIComponent(slug)}/calendario.ics`
+
+export const agendaPath = (params: URLSearchParams | string = '', locale: Locale = 'it'): string => {
+  const query = params.toString()
+  return localePath(locale, query ? `/eventi?${query}` : '/eventi')
+}
+
+export const calendarPath = (params: URLSearchParams, locale: Locale = 'it'): string => {
+  const query = params.toString()
+  return localePath(locale, query ? `/eventi/calendario?${query}` : '/eventi/calendario')
+}
+
+/** Uploaded files are served by the CMS; Payload returns either absolute URLs or `/api/media/...` paths. */
+export const mediaUrl = (url: string | null | undefined): string | null => {
+  if (!url) return null
+  if (/^https?:\/\//.test(url)) return url
+  return `${cmsUrl()}${url.startsWith('/') ? '' : '/'}${url}`
+}
+
+/**
+ * The address without empty parameters (a submitted form sends `q=&da=` for untouched fields), or null
+ * when it is already clean: pages redirect there so shared links stay short and canonical.
+ */
+export const cleanUrl = (url: URL): string | null => {
+  const params = [...url.searchParams]
+  if (!params.some(([, v]) => v === '')) return null
+  const kept = new URLSearchParams(params.filter(([, v]) => v !== ''))
+  const query = kept.toString()
+  return query ? `${url.pathname}?${query}` : url.pathname
+}

@@ -1,0 +1,134 @@
+// The public site's data layer on the real demo seed: /eventi.json shapes, draft privacy, error classes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Occurrence } from '../../cms/payload-types'
+import { seedNetwork } from '../../cms/seed'
+import { SLUGS } from '../../collections/slugs'
+import { agendaView } from '../../site/lib/agenda-view'
+import { entityView, findEntity } from '../../site/lib/entities'
+import { eventView, findEventBySlug } from '../../site/lib/events'
+import { isoWithOffset } from '../../site/lib/format'
+import { openDataPage } from '../../site/lib/open-data'
+import { load } from '../../site/lib/pages'
+import { getPayload, type Payload } from '../helpers/payload'
+
+let payload: Payload
+const ISO_ROME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/
+
+beforeAll(async () => {
+  payload = await getPayload()
+  await seedNetwork(payload, { events: 80 })
+}, 180_000)
+afterAll(async () => payload.destroy())
+
+describe('/eventi.json', () => {
+  it('gives each occurrence the documented shape, Rome offsets and the feeds’ UID', async () => {
+    const page = await openDataPage(new URLSearchParams('sistema=valle-seriana'))
+    expect(page).toMatchObject({ page: 1, license: 'CC-BY-4.0' })
+    expect(page.items.length).toBeGreaterThan(0)
+    const rows = await payload.find({
+      collection: SLUGS.occurrences,
+      where: { id: { in: page.items.map((i) => i.id) } },
+      depth: 0,
+      limit: 100,
+      overrideAccess: true,
+    })
+    const stored = new Map(rows.docs.map((o: Occurrence) => [o.id, o]))
+    for (const item of page.items) {
+      const row = stored.get(item.id) as Occurrence
+      expect(item.eventId).toBe(row.event)
+      expect(item.start).toMatch(ISO_ROME)
+      expect(item.end).toMatch(ISO_ROME)
+      expect(new Date(item.start).toISOString()).toBe(new Date(row.start).toISOString())
+      expect(item.start).toBe(isoWithOffset(row.start))
+      expect(item.uid).toBe(`${item.eventId}@localhost`)
+      expect(item.url).toBe(`http://localhost:4321/eventi/${item.slug}`)
+      expect(item.system).toEqual({ slug: 'valle-seriana', name: 'Sistema Bibliotecario Valle Seriana' })
+      expect(item.library).toMatchObject({ slug: expect.stringMatching(/^biblioteca-/), comune: expect.any(String) })
+      expect(item.categories.every((c) => /^[a-z0-9-]+$/.test(c))).toBe(true)
+      expect(['scheduled', 'cancelled', 'postponed', 'rescheduled', 'full', 'movedOnline']).toContain(item.status)
+    }
+    // All-day occurrences start at a Rome midnight.
+    const all = await openDataPage(new URLSearchParams('quando=mese'))
+    for (const item of all.items.filter((i) => i.allDay)) expect(item.start).toMatch(/T00:00:00\+0[12]:00$/)
+  })
+
+  it('pages without overlap and says when there is more', async () => {
+    const first = await openDataPage(new URLSearchParams(''))
+    expect(first.hasNextPage).toBe(true)
+    const second = await openDataPage(new URLSearchParams('pagina=2'))
+    expect(second.page).toBe(2)
+    const ids = new Set(first.items.map((i) => i.id))
+    expect(second.items.some((i) => ids.has(i.id))).toBe(false)
+  })
+
+  it('shows a published change at once (no server-side cache between the database and the page)', async () => {
+    const item = (await openDataPage(new URLSearchParams('sistema=seriate-laghi'))).items[0]
+    await payload.update({
+      collection: SLUGS.events,
+      id: item?.eventId as number,
+      data: { title: 'Titolo cambiato adesso' },
+      overrideAccess: true, // the editor's save, reduced to its effect
+    })
+    const after = await openDataPage(new URLSearchParams('sistema=seriate-laghi'))
+    expect(after.items.find((i) => i.eventId === item?.eventId)?.title).toBe('Titolo cambiato adesso')
+  })
+})
+
+describe('drafts stay private', () => {
+  it('a draft event has no page and no row in the open data', async () => {
+    const drafts = await payload.find({
+      collection: SLUGS.events,
+      where: { _status: { equals: 'draft' } },
+      draft: true,
+      depth: 0,
+      limit: 10,
+      overrideAccess: true,
+    })
+    expect(drafts.docs.length).toBeGreaterThan(0)
+    for (const draft of drafts.docs) {
+      expect(await findEventBySlug(draft.slug as string)).toBeNull()
+      const everything = await openDataPage(new URLSearchParams(`q=${encodeURIComponent(draft.title)}`))
+      expect(everything.items.some((i) => i.eventId === draft.id)).toBe(false)
+    }
+  })
+})
+
+describe('page loaders', () => {
+  it('malformed filters become 400 naming the parameter, unknown slugs 404', async () => {
+    expect(await load(() => agendaView(new URLSearchParams('eta=tanti'), 'it'))).toMatchObject({
+      status: 400,
+      param: 'eta',
+    })
+    expect(await load(() => agendaView(new URLSearchParams('biblioteca=inesistente'), 'it'))).toEqual({ status: 404 })
+    const ok = await load(() => agendaView(new URLSearchParams('campagna=nati-per-leggere&eta=4'), 'it'))
+    expect(ok.status).toBe(200)
+    if (ok.status === 200) {
+      expect(ok.data.groups.length).toBeGreaterThan(0)
+      expect(ok.data.feedPath).toBe('/calendario.ics?campagna=nati-per-leggere&eta=4')
+    }
+  })
+
+  it('an event page lists the dates to come with their status and a parseable JSON-LD', async () => {
+    const cancelled = (await openDataPage(new URLSearchParams('campagna=nati-per-leggere'))).items.find(
+      (i) => i.status === 'cancelled',
+    )
+    const event = await findEventBySlug(cancelled?.slug as string)
+    expect(event).not.toBeNull()
+    const view = await eventView(event as NonNullable<typeof event>, 'it')
+    expect(view.statusLabel).toBe('Annullato')
+    expect(view.dates.length).toBeGreaterThan(1)
+    expect(view.dates.every((d) => Date.parse(d.endIso) > Date.now())).toBe(true)
+    expect(view.jsonLd.eventStatus).toBe('https://schema.org/EventCancelled')
+    expect(view.icsPath).toBe(`/eventi/${cancelled?.slug}.ics`)
+  })
+
+  it('entity pages find their documents by slug and list upcoming events', async () => {
+    expect(await findEntity('sistema', 'non-esiste')).toBeNull()
+    const doc = await findEntity('campagna', 'nati-per-leggere')
+    const view = await entityView('campagna', doc as NonNullable<typeof doc>, 'it')
+    expect(view.title).toBe('Nati per Leggere')
+    expect(view.cards.length).toBeGreaterThan(0)
+    expect(view.feedPath).toBe('/campagne/nati-per-leggere/calendario.ics')
+    expect(view.agendaHref).toBe('/eventi?campagna=nati-per-leggere')
+  })
+})

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test'
+import { authRateLimit } from '../../cms/security'
+import { ADMIN, CMS } from '../../playwright.config'
+
+// The limit the server runs with (AUTH_RATE_LIMIT in its environment, else the default).
+const { points } = authRateLimit()
+
+test.describe('per-address rate limit on the CMS auth endpoints', () => {
+  test.describe.configure({ mode: 'serial' })
+  // Each test speaks as its own client address, so it never exhausts the budget of other tests' 127.0.0.1.
+  const address = `198.51.100.${Math.floor(Math.random() * 200) + 20}`
+
+  test(`login: after ${points} attempts from one address the next is answered 429 in Italian`, async ({ request }) => {
+    const headers = { 'X-Forwarded-For': address, Origin: CMS }
+    for (let i = 0; i < points; i++) {
+      const res = await request.post(`${CMS}/api/users/login`, {
+        headers,
+        data: { email: `nessuno-${i}@example.org`, password: 'tentativo' },
+      })
+      expect(res.status(), `attempt ${i + 1}`).toBe(401)
+    }
+    const limited = await request.post(`${CMS}/api/users/login`, {
+      headers,
+      data: { email: ADMIN.email, password: ADMIN.password },
+    })
+    expect(limited.status()).toBe(429)
+    expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0)
+    const body = await limited.json()
+    expect(body.errors[0].message).toMatch(/^Troppi tentativi di accesso.*Riprova tra/)
+    expect(body.token).toBeUndefined()
+
+    // The right password from the limited address does not get in either (no token, no cookie).
+    expect(limited.headers()['set-cookie']).toBeUndefined()
+    const forgot = await request.post(`${CMS}/api/users/forgot-password`, {
+      headers,
+      data: { email: ADMIN.email },
+    })
+    expect(forgot.status()).toBe(429)
+  })
+
+  test('another address is not affected', async ({ request }) => {
+    const res = await request.post(`${CMS}/api/users/login`, {
+      headers: { 'X-Forwarded-For': `203.0.113.${Math.floor(Math.random() * 200) + 20}`, Origin: CMS },
+      data: { email: ADMIN.email, password: ADMIN.password },
+    })
+    expect(res.status()).toBe(200)
+  })
+
+  test('the address is the last proxy hop: a forged first hop does not reset the count', async ({ request }) => {
+    const res = await request.post(`${CMS}/api/users/login`, {
+      headers: { 'X-Forwarded-For': `10.9.8.7, ${address}`, Origin: CMS },
+      data: { email: 'nessuno@example.org', password: 'x' },
+    })
+    expect(res.status()).toBe(429)
+  })
+})
