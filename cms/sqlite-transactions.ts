@@ -29,10 +29,7 @@ const reuseOneTransactionConnection = (client: Client, url: string, options: Opt
   }
 }
 
-export const withSqliteTransactions = (
-  adapter: DatabaseAdapterObj,
-  options: Options,
-): DatabaseAdapterObj => {
+export const withSqliteTransactions = (adapter: DatabaseAdapterObj, options: Options): DatabaseAdapterObj => {
   const init = adapter.init
   return {
     ...adapter,

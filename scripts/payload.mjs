@@ -7,8 +7,12 @@ import path from 'node:path'
 
 const require = createRequire(import.meta.url)
 const bin = path.join(path.dirname(require.resolve('payload')), '..', 'bin.js')
-const result = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', bin, ...process.argv.slice(2), '--disable-transpile'], {
-  stdio: 'inherit',
-  env: { PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts', ...process.env },
-})
+const result = spawnSync(
+  process.execPath,
+  ['--conditions=production', '--import', 'tsx', bin, ...process.argv.slice(2), '--disable-transpile'],
+  {
+    stdio: 'inherit',
+    env: { PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts', ...process.env },
+  },
+)
 process.exit(result.status ?? 1)

@@ -32,6 +32,7 @@ import {
   validSeries,
   validSystem,
   validVenue,
+  webUrl,
 } from './fields/validators'
 import { bumpSequence } from './hooks/bumpSequence'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
@@ -126,7 +127,7 @@ const contentFields: Field[] = [
             label: 'Indicazioni sul luogo',
             admin: { placeholder: 'Sala ragazzi, primo piano' },
           },
-          { name: 'onlineUrl', type: 'text', label: 'Collegamento online' },
+          { name: 'onlineUrl', type: 'text', label: 'Collegamento online', validate: webUrl },
         ],
       },
       {
@@ -189,7 +190,7 @@ const contentFields: Field[] = [
                 type: 'row',
                 admin: { condition: (_, s) => s?.mode && s.mode !== 'none' },
                 fields: [
-                  { name: 'url', type: 'text', label: 'Link' },
+                  { name: 'url', type: 'text', label: 'Link', validate: webUrl },
                   { name: 'phone', type: 'text', label: 'Telefono' },
                   { name: 'email', type: 'email', label: 'Email' },
                 ],

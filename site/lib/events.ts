@@ -9,7 +9,7 @@ import { responsiveImage } from './images'
 import { eventJsonLd } from './json-ld'
 import { googleCalendarUrl, osmLink, outlookCalendarUrl, type Place, shareLinks } from './links'
 import { getPayload } from './payload'
-import { richTextToHtml } from './rich-text'
+import { richTextToHtml, safeHref } from './rich-text'
 import { entityPath, eventIcsPath, eventPath, eventUrl, type Locale } from './urls'
 
 const MAX_DATES = 200
@@ -153,7 +153,7 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     place: place ? { ...place, mapUrl: osmLink(place), notes: event.placeNotes ?? '' } : null,
     library: library?.slug ? { name: library.name, href: entityPath('biblioteca', library.slug, locale) } : null,
     venueAndLibrary: !!(venue && library),
-    onlineUrl: event.onlineUrl ?? null,
+    onlineUrl: safeHref(event.onlineUrl),
     system: system?.slug ? { name: system.name, href: entityPath('sistema', system.slug, locale) } : null,
     links,
     categories: objs<{ name: string; slug?: string | null }>(event.categories).map((c) => c.name),
@@ -165,7 +165,7 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     booking: {
       mode: event.booking?.mode ?? 'none',
       label: (locale === 'it' ? BOOKING_LABELS : t.bookingModes)[event.booking?.mode ?? 'none'],
-      url: event.booking?.url ?? null,
+      url: safeHref(event.booking?.url),
       phone: event.booking?.phone ?? null,
       email: event.booking?.email ?? null,
     },

@@ -3,6 +3,7 @@ import type { EventStatus } from '../../collections/enums'
 import { isoWithOffset, lastDay, romeDate } from './format'
 import type { ResponsiveImage } from './images'
 import type { Place } from './links'
+import { safeHref } from './rich-text'
 import { NETWORK } from './site-info'
 import { absoluteUrl, entityPath } from './urls'
 
@@ -45,7 +46,8 @@ export const eventJsonLd = ({ event, date, place, system, url, image }: JsonLdIn
   const status = ((date?.status ?? event.status) || 'scheduled') as EventStatus
   const when = date ?? { start: event.start, end: event.end ?? event.start, allDay: event.allDay }
   const allDay = !!when.allDay
-  const online = event.onlineUrl ? { '@type': 'VirtualLocation', url: event.onlineUrl } : null
+  const onlineUrl = safeHref(event.onlineUrl)
+  const online = onlineUrl ? { '@type': 'VirtualLocation', url: onlineUrl } : null
   const physical = place
     ? {
         '@type': 'Place',
@@ -91,7 +93,7 @@ export const eventJsonLd = ({ event, date, place, system, url, image }: JsonLdIn
     },
     offers: {
       '@type': 'Offer',
-      url: event.booking?.url || url,
+      url: safeHref(event.booking?.url) || url,
       ...(amount ? { price: amount } : {}),
       priceCurrency: 'EUR',
       availability: `https://schema.org/${status === 'full' ? 'SoldOut' : status === 'cancelled' ? 'Discontinued' : 'InStock'}`,

@@ -1,6 +1,5 @@
 import { SLUGS } from '../../collections/slugs'
 import { etagOf, matchesEtag } from './http'
-import { getPayload } from './payload'
 
 /**
  * An in-process cache of rendered public pages (agenda, event, entity pages, open data), keyed by URL and by
@@ -37,6 +36,8 @@ const WATCHED = [
 let version: { at: number; value: Promise<string> } | null = null
 
 const readVersion = async (): Promise<string> => {
+  // Loaded on first use, so pages that never touch the database (robots.txt, static files) never wait for it.
+  const { getPayload } = await import('./payload')
   const payload = await getPayload()
   const latest = await Promise.all(
     WATCHED.map((collection) =>

@@ -12,8 +12,9 @@ test('an admin logs in and sees the events list in Italian', async ({ page }) =>
   await page.getByLabel('Email').fill(ADMIN.email)
   await page.getByLabel('Password').fill(ADMIN.password)
   await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
   await page.goto(`${CMS}/admin/collections/events`)
-  await expect(page.getByRole('heading', { name: 'Eventi' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Eventi', level: 1 })).toBeVisible()
   await expect(page.getByText('Crea nuovo').first()).toBeVisible()
 })
 

@@ -15,11 +15,15 @@ let killAt = Number.POSITIVE_INFINITY
 let killed = false
 
 const spawnRunner = (env: Record<string, string>) => {
-  const proc = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', path.join('tests', 'helpers', 'smtp-job-runner.ts')], {
-    cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: 'test', JOBS_AUTORUN: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const proc = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', path.join('tests', 'helpers', 'smtp-job-runner.ts')],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, NODE_ENV: 'test', JOBS_AUTORUN: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let log = ''
   proc.stdout?.on('data', (d) => (log += d))
   proc.stderr?.on('data', (d) => (log += d))

@@ -1,11 +1,11 @@
-import nodemailer from 'nodemailer'
+import nodemailer, { type SendMailOptions } from 'nodemailer'
 import { afterEach, describe, expect, it } from 'vitest'
 import { deliveryMessageId, massMessage, transactionalMessage } from '../../emails/messages'
 
 const rendered = { subject: 'Oggetto\r\nBcc: spam@example.org', html: '<p>x</p>', text: 'x' }
 
 /** Builds the raw message exactly as nodemailer would put it on the wire. */
-const raw = async (message: nodemailer.SendMailOptions) => {
+const raw = async (message: SendMailOptions) => {
   const t = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
   return `\n${((await t.sendMail(message)) as unknown as { message: Buffer }).message.toString()}`
 }

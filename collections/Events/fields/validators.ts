@@ -93,3 +93,12 @@ export const validSystem: Validate = async (value, args) => {
       return 'Biblioteca, luogo, rassegna e festival devono appartenere al sistema scelto.'
   return true
 }
+
+/** Links typed by staff must be web addresses: anything else (javascript:, data:) is refused on the field. */
+export const webUrl: Validate = (value) => {
+  if (value == null || String(value).trim() === '') return true
+  const text = String(value).trim()
+  return /^https?:\/\//i.test(text) && URL.canParse(text)
+    ? true
+    : 'Inserisci un indirizzo web completo che inizi con https:// (o http://).'
+}
