@@ -9,6 +9,27 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled'
 const outDir = path.resolve(process.env.ASTRO_OUT_DIR ?? 'dist')
 const { handler } = await import(pathToFileURL(path.join(outDir, 'server', 'entry.mjs')).href)
 const httpsSite = (process.env.SITE_URL ?? '').startsWith('https:')
+// Registered by site/middleware.ts: a fresh page-cache hit, answered without Astro's routing and middleware.
+const CACHED_PAGE = Symbol.for('agenda-rbb.cachedPage')
+const FORWARDED = ['if-none-match', 'accept-encoding', 'x-forwarded-proto', 'x-request-id']
+
+const serveCached = (req, res, fallback) => {
+  const headers = new Headers()
+  for (const name of FORWARDED) {
+    const value = req.headers[name]
+    if (typeof value === 'string') headers.set(name, value)
+  }
+  const request = new Request(new URL(req.url ?? '/', 'http://localhost'), { method: req.method, headers })
+  globalThis[CACHED_PAGE](request).then(
+    (answer) => {
+      if (!answer) return fallback()
+      for (const [name, value] of answer.headers) res.setHeader(name, value)
+      res.writeHead(answer.status)
+      res.end(answer.body ?? undefined)
+    },
+    () => fallback(),
+  )
+}
 
 serveGracefully({
   name: 'site',
@@ -32,6 +53,8 @@ serveGracefully({
       res.end('Richiesta non valida: l’indirizzo contiene caratteri codificati in modo errato.\n')
       return
     }
-    handler(req, res)
+    if (globalThis[CACHED_PAGE] && (req.method === 'GET' || req.method === 'HEAD'))
+      serveCached(req, res, () => handler(req, res))
+    else handler(req, res)
   },
 })

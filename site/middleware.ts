@@ -1,5 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware'
-import { servePage } from './lib/page-cache'
+import { cachedAnswer, servePage } from './lib/page-cache'
 import { errorFields, logJson, requestIdOf, securityHeaders } from './lib/security'
 
 const logRequests = process.env.LOG_REQUESTS === '1'
@@ -46,3 +46,27 @@ const hardening = defineMiddleware(async (context, next) => {
 const etag = defineMiddleware((context, next) => (context.isPrerendered ? next() : servePage(context.request, next)))
 
 export const onRequest = sequence(hardening, etag)
+
+/**
+ * The cached-page shortcut of scripts/serve-site.mjs: a fresh cached page with the headers `hardening` would
+ * add, answered before Astro's routing and middleware run (null: take the normal path). Set when Astro
+ * first loads this module, so the shortcut exists only once the page cache does.
+ */
+const CACHED_PAGE = Symbol.for('agenda-rbb.cachedPage')
+Object.assign(globalThis, {
+  [CACHED_PAGE]: async (request: Request) => {
+    const answer = await cachedAnswer(request)
+    if (!answer) return null
+    const requestId = requestIdOf(request)
+    answer.headers.push(...Object.entries(securityHeaders(request)), ['X-Request-Id', requestId])
+    if (logRequests)
+      logJson('info', 'request', {
+        requestId,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        ms: 0,
+        status: answer.status,
+      })
+    return answer
+  },
+})

@@ -1,4 +1,4 @@
-import { buildWhere, findOccurrences } from './agenda'
+import { findAgendaPage } from './agenda'
 import { groupByDay } from './cards'
 import { dateRange, type Filters, filtersToParams, parseFilters, SLUG_PARAMS } from './filters'
 import { romeDate } from './format'
@@ -51,9 +51,8 @@ export const activeFilters = (f: Filters, options: FilterOptions, locale: Locale
 /** The /eventi page: one page of occurrences grouped by day, the form state and every derived link. */
 export const agendaView = async (searchParams: URLSearchParams, locale: Locale, now: Date = new Date()) => {
   const filters = parseFilters(searchParams)
-  const where = await buildWhere(filters, now)
   const [page, options, feedTruncated] = await Promise.all([
-    findOccurrences(where, { page: filters.pagina }),
+    findAgendaPage(filters, { page: filters.pagina }, now),
     filterOptions(),
     feedIsTruncated(filters, now),
   ])

@@ -4,6 +4,7 @@ import { comuneByIstat, comuneBySlug } from '../../collections/fields/comune'
 import { SLUGS } from '../../collections/slugs'
 import { dateRange, type Filters, type SlugParam, searchWords } from './filters'
 import { getPayload } from './payload'
+import { currentSearchIndex } from './search/sync'
 
 export const PAGE_SIZE = 20
 
@@ -17,10 +18,7 @@ export class UnknownSlugError extends Error {
   }
 }
 
-const RELATION: Record<
-  Exclude<SlugParam, 'comune'>,
-  { collection: (typeof SLUGS)[keyof typeof SLUGS]; field: string }
-> = {
+const RELATION = {
   sistema: { collection: SLUGS.systems, field: 'system' },
   biblioteca: { collection: SLUGS.libraries, field: 'library' },
   categoria: { collection: SLUGS.categories, field: 'categories' },
@@ -28,7 +26,10 @@ const RELATION: Record<
   rassegna: { collection: SLUGS.series, field: 'series' },
   festival: { collection: SLUGS.festivals, field: 'festival' },
   campagna: { collection: SLUGS.campaigns, field: 'campaigns' },
-}
+} as const satisfies Record<
+  Exclude<SlugParam, 'comune'>,
+  { collection: (typeof SLUGS)[keyof typeof SLUGS]; field: string }
+>
 
 const resolveSlugs = async (param: Exclude<SlugParam, 'comune'>, slugs: string[]) => {
   if (slugs.length === 0) return []
@@ -47,30 +48,60 @@ const resolveSlugs = async (param: Exclude<SlugParam, 'comune'>, slugs: string[]
   return docs.map((d) => d.id)
 }
 
-/** The database query for a filter set: resolved ids, indexed equality filters and the time window. */
-export const buildWhere = async (f: Filters, now: Date = new Date()): Promise<Where> => {
-  const and: Where[] = []
+/** A filter set with its slugs resolved to ids and its dates to instants: what both query paths evaluate. */
+export type ResolvedFilters = {
+  relations: { field: RelationField; ids: (number | string)[] }[]
+  comune: string[]
+  accessibility: string[]
+  eta: number | null
+  free: boolean
+  words: string[]
+  from: Date
+  to: Date | null
+}
+
+export type RelationField = (typeof RELATION)[keyof typeof RELATION]['field']
+
+export const resolveFilters = async (f: Filters, now: Date = new Date()): Promise<ResolvedFilters> => {
+  const relations: ResolvedFilters['relations'] = []
   for (const param of Object.keys(RELATION) as (keyof typeof RELATION)[]) {
     const ids = await resolveSlugs(param, f[param])
-    if (ids.length) and.push({ [RELATION[param].field]: { in: ids } })
+    if (ids.length) relations.push({ field: RELATION[param].field, ids })
   }
-  if (f.comune.length) {
-    const codes = f.comune.map((slug) => {
-      const c = comuneBySlug.get(slug)
-      if (!c) throw new UnknownSlugError('comune', slug)
-      return c.istat
-    })
-    and.push({ comune: { in: codes } })
-  }
-  if (f.accessibilita.length) and.push({ accessibility: { in: f.accessibilita } })
-  if (f.eta !== null) and.push({ ageMin: { less_than_equal: f.eta } }, { ageMax: { greater_than_equal: f.eta } })
-  if (f.gratuito) and.push({ free: { equals: true } })
-  for (const word of searchWords(f.q)) and.push({ searchText: { contains: ` ${word}` } })
+  const comune = f.comune.map((slug) => {
+    const c = comuneBySlug.get(slug)
+    if (!c) throw new UnknownSlugError('comune', slug)
+    return c.istat
+  })
   const { from, to } = dateRange(f, now)
-  and.push({ end: { greater_than: from.toISOString() } })
-  if (to) and.push({ start: { less_than: to.toISOString() } })
+  return {
+    relations,
+    comune,
+    accessibility: f.accessibilita,
+    eta: f.eta,
+    free: f.gratuito,
+    words: searchWords(f.q),
+    from,
+    to,
+  }
+}
+
+/** The database query of a resolved filter set: indexed equality filters, the text condition, the time window. */
+export const whereOf = (r: ResolvedFilters): Where => {
+  const and: Where[] = r.relations.map(({ field, ids }) => ({ [field]: { in: ids } }))
+  if (r.comune.length) and.push({ comune: { in: r.comune } })
+  if (r.accessibility.length) and.push({ accessibility: { in: r.accessibility } })
+  if (r.eta !== null) and.push({ ageMin: { less_than_equal: r.eta } }, { ageMax: { greater_than_equal: r.eta } })
+  if (r.free) and.push({ free: { equals: true } })
+  for (const word of r.words) and.push({ searchText: { contains: ` ${word}` } })
+  and.push({ end: { greater_than: r.from.toISOString() } })
+  if (r.to) and.push({ start: { less_than: r.to.toISOString() } })
   return { and }
 }
+
+/** The database query for a filter set; throws UnknownSlugError for a slug that names nothing. */
+export const buildWhere = async (f: Filters, now: Date = new Date()): Promise<Where> =>
+  whereOf(await resolveFilters(f, now))
 
 export type AgendaPage = {
   items: Occurrence[]
@@ -116,3 +147,24 @@ export const findOccurrences = async (
 }
 
 export const comuneName = (istat: string | null | undefined) => (istat ? (comuneByIstat.get(istat)?.name ?? '') : '')
+
+/**
+ * One agenda page for a filter set. A text search is answered from the in-process search index when it is
+ * in step with the database (site/lib/search/), the page's rows then read by id; otherwise, and for every
+ * other filter set, by the database query.
+ */
+export const findAgendaPage = async (
+  f: Filters,
+  options: { page?: number; limit?: number } = {},
+  now: Date = new Date(),
+): Promise<AgendaPage> => {
+  const resolved = await resolveFilters(f, now)
+  const index = await currentSearchIndex({ wait: resolved.words.length > 0 })
+  if (!index || resolved.words.length === 0) return findOccurrences(whereOf(resolved), options)
+  const page = options.page ?? 1
+  const limit = options.limit ?? PAGE_SIZE
+  const { ids, totalDocs } = index.query(resolved, { page, limit })
+  const rows = ids.length ? (await findOccurrences({ id: { in: ids } }, { limit })).items : []
+  const totalPages = Math.max(1, Math.ceil(totalDocs / limit)) // as the database adapters count an empty result
+  return { items: rows, page, totalPages, totalDocs, hasNextPage: page < totalPages }
+}

@@ -1,11 +1,14 @@
+import type { Where } from 'payload'
 import type { Event } from '../../cms/payload-types'
 import type { EventStatus } from '../../collections/enums'
+import { fromWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
-import { buildWhere } from './agenda'
+import { resolveFilters, whereOf } from './agenda'
 import { FilterError, type Filters, filtersToParams, parseFilters } from './filters'
-import { formatMonth, formatTime, formatTimeRange, isoWithOffset, lastDay, romeDate } from './format'
+import { formatMonth, formatTime, formatTimeRange, type Instant, isoWithOffset, lastDay, romeDate } from './format'
 import { strings } from './i18n'
 import { getPayload } from './payload'
+import { currentSearchIndex } from './search/sync'
 import { agendaPath, calendarPath, eventPath, type Locale } from './urls'
 
 const MONTH = /^(\d{4})-(\d{2})$/
@@ -48,6 +51,60 @@ export type CalendarItem = {
 }
 export type CalendarDay = { day: string; inMonth: boolean; items: CalendarItem[]; moreHref: string; total: number }
 
+/** The Rome day a row sits on in the grid: its start day, or the 1st for what began the month before. */
+const dayOf = (start: Instant, first: string) => {
+  const day = romeDate(start)
+  return day < first ? first : day
+}
+
+const nextRomeMidnight = (instant: number) => {
+  const [y, m, d] = romeDate(new Date(instant)).split('-').map(Number) as [number, number, number]
+  return fromWall(new Date(Date.UTC(y, m - 1, d + 1))).getTime()
+}
+
+/**
+ * The rows the grid shows and how many each day has. From the search index when it is current: only the
+ * first PER_DAY rows of each day are read; otherwise from the database, at most MAX_ROWS rows.
+ */
+const monthRows = async (filters: Filters, first: string, now: Date) => {
+  const resolved = await resolveFilters(filters, now)
+  const payload = await getPayload()
+  const find = async (where: Where, limit: number) =>
+    (
+      await payload.find({
+        collection: SLUGS.occurrences,
+        where,
+        sort: ['start', 'id'],
+        depth: 1,
+        limit,
+        pagination: false,
+        select: { title: true, start: true, end: true, allDay: true, status: true, event: true },
+        populate: { events: { slug: true } },
+        overrideAccess: false,
+      })
+    ).docs
+  const totals = new Map<string, number>()
+  const index = await currentSearchIndex({ wait: true })
+  if (index) {
+    const shown: string[] = []
+    let day = ''
+    let dayEnd = Number.NEGATIVE_INFINITY
+    index.forEachMatch(resolved, (id, start) => {
+      if (start >= dayEnd) {
+        day = dayOf(new Date(start), first)
+        dayEnd = nextRomeMidnight(start)
+      }
+      const seen = totals.get(day) ?? 0
+      if (seen < PER_DAY) shown.push(id)
+      totals.set(day, seen + 1)
+    })
+    return { rows: shown.length ? await find({ id: { in: shown } }, shown.length) : [], totals, truncated: false }
+  }
+  const rows = await find(whereOf(resolved), MAX_ROWS)
+  for (const o of rows) totals.set(dayOf(o.start, first), (totals.get(dayOf(o.start, first)) ?? 0) + 1)
+  return { rows, totals, truncated: rows.length >= MAX_ROWS }
+}
+
 /** The month view: weeks from Monday, each day with its events (an event that began earlier sits on the 1st). */
 export const calendarView = async (searchParams: URLSearchParams, locale: Locale, now: Date = new Date()) => {
   const t = strings(locale)
@@ -56,22 +113,10 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
   const first = `${month}-01`
   const last = lastDayOfMonth(month)
   const filters: Filters = { ...parsed, quando: null, da: first, a: last, pagina: 1 }
-  const where = await buildWhere(filters, now)
-  const payload = await getPayload()
-  const result = await payload.find({
-    collection: SLUGS.occurrences,
-    where,
-    sort: ['start', 'id'],
-    depth: 1,
-    limit: MAX_ROWS,
-    pagination: false,
-    select: { title: true, start: true, end: true, allDay: true, status: true, event: true },
-    populate: { events: { slug: true } },
-    overrideAccess: false,
-  })
   const byDay = new Map<string, CalendarItem[]>()
-  for (const o of result.docs) {
-    const day = romeDate(o.start) < first ? first : romeDate(o.start)
+  const { rows, totals, truncated } = await monthRows(filters, first, now)
+  for (const o of rows) {
+    const day = dayOf(o.start, first)
     const slug = (o.event as Event | null)?.slug
     const status = (o.status ?? 'scheduled') as EventStatus
     const item: CalendarItem = {
@@ -114,7 +159,7 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
         day,
         inMonth: day.startsWith(month),
         items: items.slice(0, PER_DAY),
-        total: items.length,
+        total: totals.get(day) ?? 0,
         moreHref: dayHref(day),
       })
       cursor = new Date(cursor.getTime() + 86_400_000)
@@ -126,8 +171,8 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
     month,
     monthLabel: formatMonth(month, locale),
     weeks,
-    total: result.docs.length,
-    truncated: result.docs.length >= MAX_ROWS,
+    total: [...totals.values()].reduce((a, b) => a + b, 0),
+    truncated,
     previousHref: monthHref(shiftMonth(month, -1)),
     nextHref: monthHref(shiftMonth(month, 1)),
     listHref: agendaPath(base, locale),

@@ -1,6 +1,6 @@
 import type { Event, Occurrence } from '../../cms/payload-types'
 import { SLUGS } from '../../collections/slugs'
-import { buildWhere, comuneName, findOccurrences } from './agenda'
+import { comuneName, findAgendaPage } from './agenda'
 import { parseFilters } from './filters'
 import { formatWhen } from './format'
 import { getPayload } from './payload'
@@ -15,7 +15,7 @@ const xml = escapeHtml
 /** RSS 2.0 of the next occurrences matching the agenda filters. */
 export const rssFeed = async (searchParams: URLSearchParams, now: Date = new Date()): Promise<string> => {
   const filters = parseFilters(searchParams)
-  const page = await findOccurrences(await buildWhere(filters, now), { limit: RSS_ITEMS })
+  const page = await findAgendaPage(filters, { limit: RSS_ITEMS }, now)
   const self = absoluteUrl(`/feed.xml${searchParams.size ? `?${searchParams}` : ''}`)
   const items = page.items.map((o: Occurrence) => {
     const event = o.event as Event

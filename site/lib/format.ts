@@ -4,7 +4,7 @@ import type { Locale } from './urls'
 
 const INTL_LOCALE: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' }
 
-type Instant = Date | string
+export type Instant = Date | string
 
 const toDate = (value: Instant): Date => (value instanceof Date ? value : new Date(value))
 

@@ -1,5 +1,5 @@
 import type { Audience, Category, Event, Library, Occurrence, System, Venue } from '../../cms/payload-types'
-import { buildWhere, comuneName, findOccurrences } from './agenda'
+import { comuneName, findAgendaPage } from './agenda'
 import { parseFilters } from './filters'
 import { isoWithOffset } from './format'
 import { NETWORK } from './site-info'
@@ -68,7 +68,7 @@ export const toOpenDataItem = (o: Occurrence): OpenDataItem => {
 /** /eventi.json: the agenda's filters and `pagina`, one page of occurrences. */
 export const openDataPage = async (searchParams: URLSearchParams, now: Date = new Date()): Promise<OpenDataPage> => {
   const filters = parseFilters(searchParams)
-  const page = await findOccurrences(await buildWhere(filters, now), { page: filters.pagina })
+  const page = await findAgendaPage(filters, { page: filters.pagina }, now)
   return {
     items: page.items.map(toOpenDataItem),
     page: page.page,

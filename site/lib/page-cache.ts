@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { SLUGS } from '../../collections/slugs'
 import { etagOf, matchesEtag } from './http'
 
@@ -14,7 +15,18 @@ const VERSION_WAIT_MS = 2_000
 const MAX_ENTRIES = 500
 const MAX_BODY_BYTES = 1_000_000
 
-type Entry = { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; etag: string; storedAt: number }
+type Entry = {
+  body: Uint8Array<ArrayBuffer>
+  gzip?: Uint8Array<ArrayBuffer>
+  headers: [string, string][]
+  etag: string
+  storedAt: number
+}
+
+/** A cached answer as plain parts, so the Node server can write it without building a Response. */
+export type CachedAnswer = { status: 200 | 304; headers: [string, string][]; body: Uint8Array<ArrayBuffer> | null }
+
+const GZIP_MIN_BYTES = 1024
 
 const entries = new Map<string, Entry>()
 const inFlight = new Map<string, Promise<{ response: Response; entry: Entry | null }>>()
@@ -96,16 +108,37 @@ const store = async (key: string, response: Response): Promise<Entry | null> => 
   return entry
 }
 
-const answer = (request: Request, entry: Entry): Response => {
-  const headers = new Headers(entry.headers)
-  headers.set('ETag', entry.etag)
-  if (matchesEtag(request.headers.get('if-none-match'), entry.etag)) {
-    headers.delete('Content-Length')
-    headers.delete('Content-Type')
-    return new Response(null, { status: 304, headers })
+const acceptsGzip = (request: Request) =>
+  (request.headers.get('accept-encoding') ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';')
+    return coding === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))
+  })
+
+// The compressed copy is another representation: its strong ETag differs, and either validates (RFC 9110 8.8.3).
+const gzipEtag = (etag: string) => etag.replace(/"$/, '-gz"')
+
+const answerParts = (request: Request, entry: Entry): CachedAnswer => {
+  const headers = entry.headers.filter(([name]) => !['content-length', 'content-type', 'vary'].includes(name))
+  const type = entry.headers.find(([name]) => name === 'content-type')
+  const gzip = entry.body.byteLength >= GZIP_MIN_BYTES && acceptsGzip(request)
+  headers.push(['Vary', 'Accept-Encoding'], ['ETag', gzip ? gzipEtag(entry.etag) : entry.etag])
+  const ifNoneMatch = request.headers.get('if-none-match')
+  if (matchesEtag(ifNoneMatch, entry.etag) || matchesEtag(ifNoneMatch, gzipEtag(entry.etag)))
+    return { status: 304, headers, body: null }
+  if (type) headers.push(type)
+  let body = entry.body
+  if (gzip) {
+    entry.gzip ??= new Uint8Array(gzipSync(entry.body, { level: 6 }))
+    body = entry.gzip
+    headers.push(['Content-Encoding', 'gzip'])
   }
-  headers.set('Content-Length', String(entry.body.byteLength))
-  return new Response(request.method === 'HEAD' ? null : entry.body, { status: 200, headers })
+  headers.push(['Content-Length', String(body.byteLength)])
+  return { status: 200, headers, body: request.method === 'HEAD' ? null : body }
+}
+
+const answer = (request: Request, entry: Entry): Response => {
+  const { status, headers, body } = answerParts(request, entry)
+  return new Response(body, { status, headers })
 }
 
 /**
@@ -143,6 +176,21 @@ export const servePage = async (request: Request, render: () => Promise<Response
   } finally {
     inFlight.delete(key)
   }
+}
+
+/**
+ * A fresh cached copy for a GET/HEAD, without rendering anything, or null. The Node server asks this before
+ * handing a request to Astro (scripts/serve-site.mjs), so a cached page costs no routing or middleware.
+ */
+export const cachedAnswer = async (request: Request): Promise<CachedAnswer | null> => {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null
+  const current = version
+  if (!current || Date.now() - current.at > VERSION_TTL_MS) return null // the full path refreshes it
+  const fingerprint = await current.value.catch(() => null)
+  if (fingerprint === null) return null
+  const url = new URL(request.url)
+  const hit = entries.get(`${url.pathname}${url.search}\n${fingerprint}`)
+  return hit && Date.now() - hit.storedAt < TTL_MS ? answerParts(request, hit) : null
 }
 
 /** For tests: forget every cached page. */

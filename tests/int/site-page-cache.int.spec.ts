@@ -1,8 +1,10 @@
 // The site's page cache: a page renders once, is served with ETag/304, and a saved change shows at once.
+
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { SLUGS } from '../../collections/slugs'
 import { PUBLIC_CACHE } from '../../site/lib/http'
-import { clearPageCache, servePage } from '../../site/lib/page-cache'
+import { cachedAnswer, clearPageCache, dataVersion, servePage } from '../../site/lib/page-cache'
 import { buildNetwork, fixtureEvent, type Network } from '../helpers/network'
 import { getPayload, type Payload } from '../helpers/payload'
 
@@ -87,4 +89,47 @@ it('a change saved in the CMS is served on the next request after at most half a
   await payload.delete({ collection: SLUGS.events, id: event.id, overrideAccess: true }) // as above
   await pause(1100)
   expect(await (await servePage(get('/eventi/x'), page('<p>senza</p>'))).text()).toBe('<p>senza</p>')
+})
+
+it('sends a gzip copy to clients that accept it, with its own ETag, and either ETag validates', async () => {
+  const html = `<main>${'<p>Letture animate in biblioteca</p>'.repeat(200)}</main>`
+  const plain = await servePage(get('/eventi?z=1'), page(html))
+  expect(plain.headers.get('Content-Encoding')).toBeNull()
+  expect(await plain.text()).toBe(html)
+  const gz = await servePage(get('/eventi?z=1', { 'Accept-Encoding': 'br, gzip, deflate' }), page('x'))
+  expect(gz.headers.get('Content-Encoding')).toBe('gzip')
+  expect(gz.headers.get('Vary')).toBe('Accept-Encoding')
+  const bytes = new Uint8Array(await gz.arrayBuffer())
+  expect(Number(gz.headers.get('Content-Length'))).toBe(bytes.byteLength)
+  expect(bytes.byteLength).toBeLessThan(html.length / 10)
+  expect(gunzipSync(bytes).toString()).toBe(html)
+  expect(gz.headers.get('ETag')).not.toBe(plain.headers.get('ETag'))
+  for (const etag of [plain.headers.get('ETag'), gz.headers.get('ETag')]) {
+    const again = await servePage(get('/eventi?z=1', { 'If-None-Match': etag as string }), page('x'))
+    expect(again.status).toBe(304)
+  }
+  const refused = await servePage(get('/eventi?z=1', { 'Accept-Encoding': 'gzip;q=0, br' }), page('x'))
+  expect(refused.headers.get('Content-Encoding')).toBeNull()
+  const small = await servePage(get('/eventi?z=2', { 'Accept-Encoding': 'gzip' }), page('<p>breve</p>'))
+  expect(small.headers.get('Content-Encoding')).toBeNull() // not worth a compressed copy
+  expect(renders).toBe(2)
+})
+
+it('answers a cached page without rendering, and nothing once the data has changed', async () => {
+  expect(await cachedAnswer(get('/eventi?y=1'))).toBeNull() // never rendered
+  await servePage(get('/eventi?y=1'), page('<p>uno</p>'))
+  const hit = await cachedAnswer(get('/eventi?y=1'))
+  expect(hit?.status).toBe(200)
+  expect(new TextDecoder().decode(hit?.body as Uint8Array)).toBe('<p>uno</p>')
+  expect(await cachedAnswer(new Request('http://localhost/eventi?y=1', { method: 'POST' }))).toBeNull()
+  await pause(600)
+  await dataVersion() // the fingerprint re-read, unchanged: still a hit
+  expect((await cachedAnswer(get('/eventi?y=1')))?.status).toBe(200)
+  const event = await fixtureEvent(payload, net, { title: 'Cambio per la scorciatoia' })
+  await pause(600)
+  await dataVersion()
+  expect(await cachedAnswer(get('/eventi?y=1'))).toBeNull()
+  await servePage(get('/eventi?y=1'), page('<p>due</p>'))
+  expect(new TextDecoder().decode((await cachedAnswer(get('/eventi?y=1')))?.body as Uint8Array)).toBe('<p>due</p>')
+  await payload.delete({ collection: SLUGS.events, id: event.id, overrideAccess: true }) // cleanup
 })

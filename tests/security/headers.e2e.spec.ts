@@ -63,6 +63,33 @@ test.describe('site security headers', () => {
     expect(csp(res.headers()['content-security-policy']).has('upgrade-insecure-requests')).toBe(true)
   })
 
+  test('a cached page answered before Astro (scripts/serve-site.mjs) carries the same headers and page', async ({
+    request,
+  }) => {
+    const path = '/eventi?quando=mese&cache-probe=1'
+    const answers = []
+    for (let i = 0; i < 4; i++) answers.push(await request.get(path, { headers: { 'Accept-Encoding': 'gzip' } }))
+    const first = answers[0]?.headers() ?? {}
+    const bodies = await Promise.all(answers.map((a) => a.text()))
+    const ids = new Set<string>()
+    for (const [i, answer] of answers.entries()) {
+      const h = answer.headers()
+      expect(answer.status()).toBe(200)
+      expect(bodies[i]).toBe(bodies[0])
+      for (const name of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'cache-control', 'etag'])
+        expect(h[name], name).toBe(first[name])
+      for (const [name, value] of Object.entries(BASELINE)) expect(h[name], name).toBe(value)
+      expect(h['content-encoding']).toBe('gzip')
+      expect(h.vary).toBe('Accept-Encoding')
+      ids.add(h['x-request-id'] as string)
+    }
+    expect(ids.size).toBe(answers.length) // a fresh request id on every answer, cached or not
+    expect(bodies[0]).toContain('<main')
+    const revalidated = await request.get(path, { headers: { 'If-None-Match': first.etag as string } })
+    expect(revalidated.status()).toBe(304)
+    expect(revalidated.headers()['content-security-policy']).toBe(first['content-security-policy'])
+  })
+
   test('static files get nosniff too', async ({ request }) => {
     const res = await request.get('/favicon.svg')
     expect(res.status()).toBe(200)

@@ -66,8 +66,21 @@ const SITE_OVERRIDE_TRUE: Allowed[] = [
   },
 ]
 
-/** Direct database-adapter calls (payload.db.*) skip access control and hooks altogether: none in site/. */
-const SITE_DB_CALLS: Allowed[] = []
+/** Direct database-adapter calls (payload.db.*) skip access control and hooks altogether. */
+const SITE_DB_CALLS: Allowed[] = [
+  {
+    file: 'site/lib/search/sync.ts',
+    call: 'payload.db.find',
+    reason:
+      'the search index reads occurrence rows (public to anyone, derived only from published events) and the ' +
+      'updatedAt of events to know which rows to re-read; nothing read here is ever shown, only used to pick row ids',
+  },
+  {
+    file: 'site/lib/search/sync.ts',
+    call: 'payload.db.count',
+    reason: 'the occurrence row count, to notice deleted rows; never shown',
+  },
+]
 
 type Call = {
   file: string

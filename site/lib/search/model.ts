@@ -1,0 +1,188 @@
+import type { RelationField, ResolvedFilters } from '../agenda'
+
+/** Ids as the adapters return them (numbers on SQLite, strings on MongoDB), compared as strings. */
+export type Key = string
+
+/** What the index keeps of an occurrence row: the fields the agenda filters on, nothing shown. */
+export type IndexedRow = {
+  id: Key
+  event: Key
+  start: number
+  end: number
+  system: Key | null
+  library: Key | null
+  categories: Key[]
+  audiences: Key[]
+  campaigns: Key[]
+  series: Key | null
+  festival: Key | null
+  comune: string | null
+  accessibility: string[]
+  ageMin: number
+  ageMax: number
+  free: boolean
+  searchText: string
+}
+
+// Every filter field of an occurrence is copied from its event (collections/Events/hooks/materializeOccurrences.ts),
+// so they are kept once per event; rows keep only what differs between dates.
+type EventEntry = {
+  fields: Record<RelationField, Key[]> & {
+    comune: string | null
+    accessibility: string[]
+    ageMin: number
+    ageMax: number
+    free: boolean
+  }
+  words: Int32Array
+  rows: { id: Key; start: number; end: number }[]
+}
+
+type Table = {
+  events: EventEntry[]
+  start: Float64Array
+  end: Float64Array
+  event: Int32Array
+  ids: Key[]
+}
+
+const asList = (value: Key | null): Key[] => (value === null ? [] : [value])
+const idOrder = (id: Key): number | string => (/^\d+$/.test(id) ? Number(id) : id)
+
+/**
+ * The agenda's occurrences in memory, evaluated with the same rules as `whereOf` (site/lib/agenda.ts):
+ * OR inside a filter, AND across filters, every search word a prefix of a word of the event's folded text,
+ * rows overlapping [from, to), ordered by start then id. A query decides each event once, then walks the
+ * rows in date order as typed arrays.
+ */
+export class AgendaIndex {
+  private readonly entries = new Map<Key, EventEntry>()
+  private readonly vocabulary: string[] = []
+  private readonly wordIds = new Map<string, number>()
+  private table: Table | null = null
+  private rowCount = 0
+
+  get size() {
+    return this.rowCount
+  }
+
+  rowsOf(event: Key) {
+    return this.entries.get(event)?.rows.length ?? 0
+  }
+
+  /** Every row of these events is replaced by `rows` (an event re-published, changed or withdrawn). */
+  replaceEvents(events: Iterable<Key>, rows: IndexedRow[]) {
+    for (const event of new Set([...events, ...rows.map((r) => r.event)])) {
+      this.rowCount -= this.rowsOf(event)
+      this.entries.delete(event)
+    }
+    for (const row of rows) {
+      let entry = this.entries.get(row.event)
+      if (!entry) {
+        entry = {
+          fields: {
+            system: asList(row.system),
+            library: asList(row.library),
+            categories: row.categories,
+            audiences: row.audiences,
+            campaigns: row.campaigns,
+            series: asList(row.series),
+            festival: asList(row.festival),
+            comune: row.comune,
+            accessibility: row.accessibility,
+            ageMin: row.ageMin,
+            ageMax: row.ageMax,
+            free: row.free,
+          },
+          words: this.intern(row.searchText),
+          rows: [],
+        }
+        this.entries.set(row.event, entry)
+      }
+      entry.rows.push({ id: row.id, start: row.start, end: row.end })
+      this.rowCount++
+    }
+    this.table = null
+  }
+
+  /** One page of matching row ids in agenda order, and how many rows match in all. */
+  query(f: ResolvedFilters, { page, limit }: { page: number; limit: number }): { ids: Key[]; totalDocs: number } {
+    const first = (page - 1) * limit
+    const ids: Key[] = []
+    let totalDocs = 0
+    this.forEachMatch(f, (id) => {
+      if (totalDocs >= first && ids.length < limit) ids.push(id)
+      totalDocs++
+    })
+    return { ids, totalDocs }
+  }
+
+  /** Every matching row, in agenda order. */
+  forEachMatch(f: ResolvedFilters, visit: (id: Key, start: number) => void) {
+    const table = this.table ?? this.buildTable()
+    const pass = this.eventsMatching(table.events, f)
+    const from = f.from.getTime()
+    const to = f.to?.getTime() ?? Number.POSITIVE_INFINITY
+    for (let i = 0; i < table.ids.length; i++) {
+      const start = table.start[i] as number
+      if (start >= to) break
+      if ((table.end[i] as number) <= from || pass[table.event[i] as number] === 0) continue
+      visit(table.ids[i] as Key, start)
+    }
+  }
+
+  private eventsMatching(events: EventEntry[], f: ResolvedFilters): Uint8Array {
+    const relations = f.relations.map(({ field, ids }) => ({ field, ids: new Set(ids.map(String)) }))
+    const comune = new Set(f.comune)
+    const accessibility = new Set(f.accessibility)
+    const masks = f.words.map((word) => {
+      const mask = new Uint8Array(this.vocabulary.length)
+      for (let id = 0; id < this.vocabulary.length; id++) if (this.vocabulary[id]?.startsWith(word)) mask[id] = 1
+      return mask
+    })
+    const anyWord = (words: Int32Array, mask: Uint8Array) => {
+      for (let i = 0; i < words.length; i++) if (mask[words[i] as number] === 1) return true
+      return false
+    }
+    const pass = new Uint8Array(events.length)
+    events.forEach(({ fields, words }, i) => {
+      if (relations.some(({ field, ids }) => !fields[field].some((v) => ids.has(v)))) return
+      if (comune.size && !(fields.comune && comune.has(fields.comune))) return
+      if (accessibility.size && !fields.accessibility.some((a) => accessibility.has(a))) return
+      if (f.eta !== null && !(fields.ageMin <= f.eta && fields.ageMax >= f.eta)) return
+      if (f.free && !fields.free) return
+      if (!masks.every((mask) => anyWord(words, mask))) return
+      pass[i] = 1
+    })
+    return pass
+  }
+
+  private buildTable(): Table {
+    const events = [...this.entries.values()]
+    const rows = events.flatMap((entry, e) => entry.rows.map((r) => ({ ...r, e, order: idOrder(r.id) })))
+    rows.sort((a, b) => a.start - b.start || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    this.table = {
+      events,
+      start: Float64Array.from(rows, (r) => r.start),
+      end: Float64Array.from(rows, (r) => r.end),
+      event: Int32Array.from(rows, (r) => r.e),
+      ids: rows.map((r) => r.id),
+    }
+    return this.table
+  }
+
+  private intern(text: string): Int32Array {
+    const ids = new Set<number>()
+    for (const word of text.split(' ')) {
+      if (!word) continue
+      let id = this.wordIds.get(word)
+      if (id === undefined) {
+        id = this.vocabulary.length
+        this.vocabulary.push(word)
+        this.wordIds.set(word, id)
+      }
+      ids.add(id)
+    }
+    return Int32Array.from(ids)
+  }
+}
