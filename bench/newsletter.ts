@@ -18,7 +18,7 @@ const BASELINE_MESSAGES = Number(process.env.BENCH_BASELINE_MESSAGES ?? 10_000)
 const PREFERENCE_SETS = 600
 const SELF = path.join('bench', 'newsletter.ts')
 
-type Phase = 'seed' | 'baseline' | 'digest'
+type Phase = 'seed' | 'baseline' | 'trigger'
 const result = (value: unknown) => process.stdout.write(`@@result ${JSON.stringify(value)}\n`)
 
 // ---------------------------------------------------------------- phases (child processes)
@@ -164,39 +164,72 @@ const baselinePhase = async () => {
   process.exit(0)
 }
 
-const inMb = (usage: NodeJS.MemoryUsage) =>
-  Object.fromEntries(Object.entries(usage).map(([k, v]) => [k, Math.round(Number(v) / 2 ** 20)]))
-
-const digestPhase = async () => {
-  let peak = 0
-  let breakdown: NodeJS.MemoryUsage | null = null
-  const sampler = setInterval(() => {
-    const m = process.memoryUsage()
-    if (m.rss > peak) [peak, breakdown] = [m.rss, m]
-  }, 100)
+/** Creates today's digest run and queues its first batch, as the Thursday schedule does; the worker sends it. */
+const triggerPhase = async () => {
   const { getPayload } = await import('../cms/local-api')
   const { startDigest } = await import('../cms/jobs/weekly-digest')
-  const payload = await getPayload()
-  const readyUsage = process.memoryUsage()
-  const ready = readyUsage.rss
-  const started = performance.now()
-  const { id } = await startDigest(payload)
-  for (let i = 0; i < 1000; i++)
-    if ((await payload.jobs.run({ queue: 'newsletter', limit: 1, silent: true })).noJobsRemaining) break
-  const seconds = (performance.now() - started) / 1000
-  clearInterval(sampler)
-  const doc = await payload.findByID({ collection: 'newsletters', id, overrideAccess: true })
-  result({
-    status: doc.status,
-    progress: doc.progress,
-    seconds,
-    peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    readyRssMb: ready / 2 ** 20,
-    atReadyMb: inMb(readyUsage),
-    atPeakMb: breakdown ? inMb(breakdown) : null,
-  })
+  const { id } = await startDigest(await getPayload())
+  result({ id })
   process.exit(0)
+}
+
+type WorkerLog = { msg?: string; memory?: Record<string, number>; maxRssMb?: number }
+
+/**
+ * Runs the production newsletter worker (the bundle `npm start` runs, with the same Node flags) until the
+ * digest is sent, then stops it with SIGTERM; its last log line carries its peak RSS (getrusage).
+ */
+const runWorker = async (env: Record<string, string>, newsletterId: number) => {
+  const { buildWorker, WORKER_ENV, WORKER_NODE_FLAGS } = await import('../scripts/lib/jobs-worker.mjs')
+  const bundle = await buildWorker(process.cwd(), path.resolve('dist-bench-jobs'))
+  const { createClient } = await import('@libsql/client')
+  const db = createClient({ url: env.DATABASE_URL as string })
+  const spawned = performance.now()
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, bundle], {
+    env: { ...process.env, ...env, ...WORKER_ENV, JOBS_AUTORUN: '1', JOBS_QUEUES: 'newsletter' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const lines: WorkerLog[] = []
+  let ready = 0
+  let buffer = ''
+  child.stdout.on('data', (d) => {
+    buffer += d
+    const parts = buffer.split('\n')
+    buffer = parts.pop() ?? ''
+    for (const line of parts) {
+      if (!line.startsWith('{')) continue
+      const entry = JSON.parse(line) as WorkerLog
+      if (entry.msg === 'job worker ready') ready = performance.now()
+      lines.push(entry)
+    }
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  let status = ''
+  while (status !== 'sent' && child.exitCode === null) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const { rows } = await db.execute({ sql: 'SELECT status FROM newsletters WHERE id = ?', args: [newsletterId] })
+    status = String(rows[0]?.status ?? '')
+  }
+  const done = performance.now()
+  child.kill('SIGTERM')
+  const code = await exited
+  const { rows } = await db.execute({
+    sql: 'SELECT progress_total AS total, progress_sent AS sent, progress_failed AS failed FROM newsletters WHERE id = ?',
+    args: [newsletterId],
+  })
+  db.close()
+  const stoppedLog = lines.find((l) => l.msg === 'job worker stopped')
+  if (status !== 'sent' || code !== 0 || !stoppedLog || !ready)
+    throw new Error(`newsletter worker: status ${status}, exit ${code}\n${JSON.stringify(lines.slice(-5))}`)
+  return {
+    status,
+    progress: rows[0] as unknown as { total: number; sent: number; failed: number },
+    startupSeconds: (ready - spawned) / 1000,
+    seconds: (done - ready) / 1000,
+    readyMemory: lines.find((l) => l.msg === 'job worker ready')?.memory,
+    stopMemory: stoppedLog.memory,
+    peakRssMb: Number(stoppedLog.maxRssMb),
+  }
 }
 
 // ---------------------------------------------------------------- orchestration
@@ -272,20 +305,18 @@ export const bench = async () => {
     print('newsletter: raw nodemailer pool, one pre-rendered message (5 connections)', rawRate, 'msg/s')
     await ask(sink, 'reset')
 
-    // The sending worker's heap is capped as in production (NODE_OPTIONS of the job runner): V8 otherwise
-    // lets garbage pile up to hundreds of MB on a machine with free memory before collecting it.
-    const heapFlags = (process.env.BENCH_DIGEST_NODE_FLAGS ?? '--max-old-space-size=160').split(' ').filter(Boolean)
-    const digest = await runPhase('digest', env, heapFlags)
-    const progress = digest.progress as { total: number; sent: number; failed: number }
+    const { id } = await runPhase('trigger', env)
+    const digest = await runWorker(env, Number(id))
+    const progress = digest.progress
     const counted = await ask<{ messages: number; recipients: number; repeated: number }>(sink, 'count')
-    const rate = progress.sent / Number(digest.seconds)
-    print('newsletter: weekly digest end to end (audience, render, delivery log, send)', rate, 'msg/s')
-    print('newsletter: digest time for all subscribers', Number(digest.seconds), 's')
+    const rate = progress.sent / digest.seconds
+    print('newsletter: weekly digest end to end in the worker (audience, render, delivery log, send)', rate, 'msg/s')
+    print('newsletter: digest time for all subscribers (worker ready → sent)', digest.seconds, 's')
+    print('newsletter: worker start-up (spawn → ready)', digest.startupSeconds, 's')
     print('newsletter: digest ÷ raw pool (target ≥ 0.70)', rate / rawRate, 'ratio')
-    print('newsletter: peak RSS of the sending process (target ≤ 300)', Number(digest.peakRssMb), 'MB')
-    print('newsletter: RSS of that process once Payload is up, before the digest', Number(digest.readyRssMb), 'MB')
-    console.log(`newsletter: memory when ready (MB): ${JSON.stringify(digest.atReadyMb)}`)
-    console.log(`newsletter: memory at the peak (MB): ${JSON.stringify(digest.atPeakMb)}`)
+    print('newsletter: peak RSS of the worker process, getrusage (target ≤ 300)', digest.peakRssMb, 'MB')
+    console.log(`newsletter: worker memory when ready (MB): ${JSON.stringify(digest.readyMemory)}`)
+    console.log(`newsletter: worker memory after the digest (MB): ${JSON.stringify(digest.stopMemory)}`)
     print(
       'newsletter: messages at the sink / distinct recipients / repeats',
       counted.messages,
@@ -312,5 +343,5 @@ export const bench = async () => {
 const phase = process.env.BENCH_NEWSLETTER_PHASE as Phase | undefined
 if (phase === 'seed') await seedPhase()
 else if (phase === 'baseline') await baselinePhase()
-else if (phase === 'digest') await digestPhase()
+else if (phase === 'trigger') await triggerPhase()
 else if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href) await bench()

@@ -1,13 +1,25 @@
 import { cmsUrl, siteUrl } from '../cms/env'
 import { CONFIRM_TTL_MS, signToken } from '../collections/Subscribers/tokens'
 
-/** The personal links of a subscriber, signed with the Payload secret. */
-export type TokenSubject = { id: number | string; tokenNonce?: string | null }
+/** The personal links of a subscriber, signed with the Payload secret, to the pages in their language. */
+export type TokenSubject = { id: number | string; tokenNonce?: string | null; language?: string | null }
 
 const q = (token: string) => `?token=${encodeURIComponent(token)}`
 
-export const confirmUrl = (secret: string, s: { id: number | string; confirmNonce: string }, requestedAt: Date) =>
-  `${siteUrl()}/newsletter/conferma${q(
+/** A site page in the reader's language: Italian paths are unprefixed, English ones under /en. */
+export const sitePageUrl = (path: string, language?: string | null) =>
+  `${siteUrl()}${language === 'en' ? '/en' : ''}${path}`
+
+/** The site's newsletter pages (/newsletter/…, /en/newsletter/…). */
+export const newsletterPageUrl = (page: '' | 'conferma' | 'preferenze' | 'disiscrizione', language?: string | null) =>
+  sitePageUrl(`/newsletter${page ? `/${page}` : ''}`, language)
+
+export const confirmUrl = (
+  secret: string,
+  s: { id: number | string; confirmNonce: string; language?: string | null },
+  requestedAt: Date,
+) =>
+  `${newsletterPageUrl('conferma', s.language)}${q(
     signToken(secret, {
       purpose: 'confirm',
       subscriber: s.id,
@@ -22,11 +34,11 @@ const unsubscribeToken = (secret: string, s: TokenSubject) =>
   signToken(secret, { purpose: 'unsubscribe', subscriber: s.id, nonce: s.tokenNonce ?? '' })
 
 export const manageUrl = (secret: string, s: TokenSubject) =>
-  `${siteUrl()}/newsletter/preferenze${q(manageToken(secret, s))}`
+  `${newsletterPageUrl('preferenze', s.language)}${q(manageToken(secret, s))}`
 
 /** The visible unsubscribe link: a page with a button (a GET never unsubscribes). */
 export const unsubscribeUrl = (secret: string, s: TokenSubject) =>
-  `${siteUrl()}/newsletter/disiscrizione${q(unsubscribeToken(secret, s))}`
+  `${newsletterPageUrl('disiscrizione', s.language)}${q(unsubscribeToken(secret, s))}`
 
 /**
  * The RFC 8058 List-Unsubscribe target. It is served by the CMS, because mail providers POST to it

@@ -31,12 +31,16 @@ export const sendSubscriberMail = async (
     const requestedAt = new Date(s.consent?.requestedAt ?? Date.now())
     rendered = await renderEmail('confirmation', {
       language,
-      confirmUrl: confirmUrl(payload.secret, { id: s.id, confirmNonce: s.confirmNonce }, requestedAt),
+      confirmUrl: confirmUrl(payload.secret, { id: s.id, confirmNonce: s.confirmNonce, language }, requestedAt),
       expiresInDays: CONFIRM_TTL_DAYS,
     })
   } else {
     if (s.status !== 'confirmed') return 'skipped'
-    const links = { manageUrl: manageUrl(payload.secret, s), unsubscribeUrl: unsubscribeUrl(payload.secret, s) }
+    const subject = { id: s.id, tokenNonce: s.tokenNonce, language }
+    const links = {
+      manageUrl: manageUrl(payload.secret, subject),
+      unsubscribeUrl: unsubscribeUrl(payload.secret, subject),
+    }
     if (kind === 'manage-preferences') rendered = await renderEmail('manage-preferences', { language, ...links })
     else {
       const lookups = await loadLookups(payload)

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { buildWorker, WORKER_ENV, WORKER_NODE_FLAGS, workerBundle } from './lib/jobs-worker.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 process.chdir(root)
@@ -67,6 +68,7 @@ const sourceHash = () => {
 // Separate build folders let several checkouts' test servers run side by side (see .env.example).
 const nextDist = process.env.NEXT_DIST_DIR ?? '.next'
 const astroOut = process.env.ASTRO_OUT_DIR ?? 'dist'
+const workerOut = `${astroOut}-jobs`
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file)
 const NEXT = bin('next', 'dist/bin/next')
 const ASTRO = bin('astro', 'astro.js')
@@ -94,6 +96,11 @@ if (!dev && !noBuild) {
     run([ASTRO, 'build'])
     writeFileSync(stamp(astroOut), hash)
   }
+  if (!fresh(workerOut, workerBundle(workerOut))) {
+    log('building the newsletter worker…')
+    await buildWorker(root, path.resolve(workerOut))
+    writeFileSync(stamp(workerOut), hash)
+  }
 }
 
 log('applying database migrations…')
@@ -114,8 +121,15 @@ const prod = dev ? {} : { NODE_ENV: 'production' }
 start('cms', dev ? [NEXT, 'dev', 'cms', '-p', cmsPort] : ['scripts/serve-cms.mjs'], {
   ...prod,
   JOBS_AUTORUN: '1',
+  JOBS_QUEUES: 'default,mail',
   PORT: cmsPort,
 })
+// Newsletter batches (digest, campaigns) run in their own lean process: see cms/jobs/worker.ts.
+const workerArgs =
+  dev || (noBuild && !existsSync(workerBundle(workerOut)))
+    ? ['--import', 'tsx', 'cms/jobs/worker.ts']
+    : [...WORKER_NODE_FLAGS, workerBundle(workerOut)]
+start('jobs', workerArgs, { ...prod, ...WORKER_ENV, JOBS_AUTORUN: '1', JOBS_QUEUES: 'newsletter' })
 start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : ['scripts/serve-site.mjs'], {
   ...prod,
   ASTRO_OUT_DIR: astroOut,

@@ -9,7 +9,28 @@ import { sendSubscriberMail } from './send-subscriber-mail'
 import { startNewsletter } from './start-newsletter'
 import { weeklyDigest } from './weekly-digest'
 
-/** Jobs run only in the CMS process (JOBS_AUTORUN=1 there); the site process only queues. */
+const ALL_QUEUES = ['default', QUEUES.mail, QUEUES.newsletter] as const
+
+/**
+ * The queues this process runs (JOBS_QUEUES, comma-separated; all by default). `npm start` gives the CMS
+ * `default,mail` and the newsletter worker (cms/jobs/worker.ts) `newsletter`.
+ */
+export const autorunQueues = (): string[] => {
+  const wanted = (process.env.JOBS_QUEUES ?? ALL_QUEUES.join(','))
+    .split(',')
+    .map((q) => q.trim())
+    .filter(Boolean)
+  return ALL_QUEUES.filter((q) => wanted.includes(q))
+}
+
+const TICKS: Record<(typeof ALL_QUEUES)[number], { cron: string; limit: number }> = {
+  default: { cron: '* * * * *', limit: 50 },
+  // Life-cycle mails within seconds; campaign batches (and their schedules) on their own queue.
+  [QUEUES.mail]: { cron: '*/5 * * * * *', limit: 20 },
+  [QUEUES.newsletter]: { cron: '*/10 * * * * *', limit: 5 },
+}
+
+/** Jobs run only where JOBS_AUTORUN=1 (the CMS and the newsletter worker); the site process only queues. */
 export const jobs: JobsConfig = {
   tasks: [
     notifyReviewers,
@@ -23,12 +44,7 @@ export const jobs: JobsConfig = {
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'
-      ? [
-          { cron: '* * * * *', queue: 'default', limit: 50 },
-          // Newsletter mail: life-cycle mails within seconds; campaign batches (and their schedules) beside them.
-          { cron: '*/5 * * * * *', queue: QUEUES.mail, limit: 20 },
-          { cron: '*/10 * * * * *', queue: QUEUES.newsletter, limit: 5 },
-        ]
+      ? autorunQueues().map((queue) => ({ queue, ...TICKS[queue as (typeof ALL_QUEUES)[number]] }))
       : [],
   shouldAutoRun: () => process.env.JOBS_AUTORUN === '1',
   jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

@@ -4,7 +4,7 @@ import { createLimiter } from '../../cms/rate-limit'
 import { countAudience, editorialAudience } from '../../emails/campaigns/audience'
 import { loadLookups } from '../../emails/campaigns/context'
 import { editorialSender, type NewsletterDoc, renderEditorial } from '../../emails/campaigns/kinds'
-import { PERSONAL } from '../../emails/links'
+import { newsletterPageUrl, PERSONAL } from '../../emails/links'
 import { massMessage } from '../../emails/messages'
 import { sendMessage } from '../../emails/send'
 import { refId } from '../access/roles'
@@ -41,8 +41,8 @@ export const previewEndpoint: Endpoint = {
     const rendered = await renderEditorial(req.payload, doc, await loadLookups(req.payload), lang)
     const sample = (s: string) =>
       s
-        .replaceAll(PERSONAL.manage, `${siteUrl()}/newsletter`)
-        .replaceAll(PERSONAL.unsubscribe, `${siteUrl()}/newsletter`)
+        .replaceAll(PERSONAL.manage, newsletterPageUrl('', lang))
+        .replaceAll(PERSONAL.unsubscribe, newsletterPageUrl('', lang))
     if (req.searchParams.get('format') === 'text')
       return new Response(sample(rendered.text), {
         headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

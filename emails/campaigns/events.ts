@@ -5,6 +5,7 @@ import type { MatchableOccurrence } from '../../collections/Subscribers/preferen
 import { SLUGS } from '../../collections/slugs'
 import type { EmailDay, EmailEvent } from '../_components/EventList'
 import type { Language } from '../_components/strings'
+import { sitePageUrl } from '../links'
 import { dayLabel, timeLabel } from './format'
 
 type Ref = {
@@ -112,13 +113,14 @@ export const findEventItems = async (payload: Payload, where: Where, limit: numb
 }
 
 export const toEmailEvent = (item: EventItem, language: Language): EmailEvent => {
-  const url = `${siteUrl()}/eventi/${encodeURIComponent(item.slug)}`
+  const path = `/eventi/${encodeURIComponent(item.slug)}`
   return {
     title: item.title,
     time: timeLabel(item.start, item.end, item.allDay, language),
     place: item.place,
-    url,
-    icsUrl: `${url}.ics`,
+    url: sitePageUrl(path, language),
+    // The calendar file has one address for both languages.
+    icsUrl: `${siteUrl()}${path}.ics`,
     status: item.status && item.status !== 'scheduled' ? item.status : null,
     summary: item.summary,
   }

@@ -1,11 +1,10 @@
 import type { Payload } from 'payload'
-import { siteUrl } from '../../cms/env'
 import { refId } from '../../collections/access/roles'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { matchesOccurrence, parsePreferencesKey, preferencesOf } from '../../collections/Subscribers/preferences'
 import { SLUGS } from '../../collections/slugs'
 import type { Language } from '../_components/strings'
-import { PERSONAL } from '../links'
+import { PERSONAL, sitePageUrl } from '../links'
 import { mailSettings, type Sender } from '../messages'
 import { type RenderedEmail, renderEmail } from '../render'
 import { confirmedSubscribers, editorialAudience } from './audience'
@@ -104,7 +103,7 @@ export const digestKind = (payload: Payload, newsletter: NewsletterDoc, lookups:
         language: lang,
         rangeLabel: rangeLabel(from, lastDay, lang),
         days: groupByDay(items, lang, from),
-        moreUrl: `${siteUrl()}/eventi${query ? `?${query}` : ''}`,
+        moreUrl: sitePageUrl(`/eventi${query ? `?${query}` : ''}`, lang),
         manageUrl: PERSONAL.manage,
         unsubscribeUrl: PERSONAL.unsubscribe,
       })
@@ -166,7 +165,7 @@ export const renderEditorial = async (
     events: firstPerEvent.map((item) => ({ ...toEmailEvent(item, lang), day: dayLabel(item.start, lang) })),
     series: series.map((s) => ({
       title: s.title,
-      url: `${siteUrl()}/rassegne/${encodeURIComponent(s.slug ?? '')}`,
+      url: sitePageUrl(`/rassegne/${encodeURIComponent(s.slug ?? '')}`, lang),
       summary: s.summary ?? null,
     })),
     manageUrl: PERSONAL.manage,

@@ -118,7 +118,7 @@ const pool = async <T>(items: T[], limit: number, work: (item: T) => Promise<voi
   )
 }
 
-type Recipient = { id: Id; email: string; status: string; tokenNonce: string | null }
+type Recipient = { id: Id; email: string; status: string; tokenNonce: string | null; language?: string | null }
 
 const loadRecipients = async (payload: Payload, rows: DeliveryRow[]) => {
   const { docs } = await payload.find({
@@ -128,7 +128,7 @@ const loadRecipients = async (payload: Payload, rows: DeliveryRow[]) => {
     pagination: false,
     depth: 0,
     overrideAccess: true, // the sender needs addresses and token nonces
-    select: { email: true, status: true, tokenNonce: true },
+    select: { email: true, status: true, tokenNonce: true, language: true },
   })
   return new Map(docs.map((d) => [String(d.id), d as unknown as Recipient]))
 }

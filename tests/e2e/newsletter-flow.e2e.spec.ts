@@ -1,43 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
-import { type ParsedMail, simpleParser } from 'mailparser'
 import { CMS, SITE } from '../../playwright.config'
-
-// Without SMTP_URL the servers write every mail to <data dir>/outbox/*.eml: the test reads them there.
-const OUTBOX = path.resolve(process.env.E2E_DATA_DIR ?? '.e2e-data', 'outbox')
-
-const mailsTo = async (address: string): Promise<ParsedMail[]> => {
-  if (!existsSync(OUTBOX)) return []
-  const mails: ParsedMail[] = []
-  for (const file of readdirSync(OUTBOX)
-    .filter((f) => f.endsWith('.eml'))
-    .sort()) {
-    const raw = readFileSync(path.join(OUTBOX, file))
-    if (!raw.includes(address)) continue
-    const mail = await simpleParser(raw)
-    if (mail.to && JSON.stringify(mail.to).includes(address)) mails.push(mail)
-  }
-  return mails
-}
-
-/** Waits for the job queue (every 5 s in the CMS) to send the n-th mail to an address. */
-const nthMail = async (address: string, n: number) => {
-  let mails: ParsedMail[] = []
-  const count = async () => {
-    mails = await mailsTo(address)
-    return mails.length
-  }
-  await expect.poll(count, { timeout: 40_000, intervals: [500, 1000] }).toBeGreaterThanOrEqual(n)
-  return mails[n - 1] as ParsedMail
-}
-
-const link = (mail: ParsedMail, pathPrefix: string) => {
-  const match = (mail.text ?? '').match(new RegExp(`https?://[^\\s]+${pathPrefix.replace(/[?]/g, '\\?')}[^\\s\\]]+`))
-  if (!match) throw new Error(`no ${pathPrefix} link in:\n${mail.text}`)
-  return new URL(match[0])
-}
+import { link, nthMail } from '../helpers/outbox'
 
 const noAxeViolations = async (page: Page) => {
   const { violations } = await new AxeBuilder({ page }).analyze()

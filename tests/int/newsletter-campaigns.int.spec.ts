@@ -137,11 +137,14 @@ describe('weekly digest', () => {
     expect(smtp.to('nuovo@example.org')).toHaveLength(0)
   })
 
-  it('writes English for English subscribers', () => {
+  it('writes English for English subscribers, linking to the English pages', () => {
     const en = only('english@example.org').mail
     expect(en.subject).toMatch(/^At the library:/)
     expect(en.html).toContain('lang="en"')
-    expect(en.text).toContain('Unsubscribe')
+    expect(en.text).toContain('Unsubscribe http://localhost:4321/en/newsletter/disiscrizione?token=')
+    expect(en.text).toContain('Change your preferences http://localhost:4321/en/newsletter/preferenze?token=')
+    expect(en.text).toMatch(/http:\/\/localhost:4321\/en\/eventi\/[\w-]+/)
+    expect(en.text).not.toMatch(/localhost:4321\/newsletter\//)
   })
 
   it('shares one body between subscribers with the same preferences: only the personal links differ', () => {

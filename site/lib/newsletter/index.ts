@@ -14,6 +14,7 @@ import { getPayload } from '../payload'
 import { choicesOf } from './options'
 
 export { choicesOf, newsletterOptions, parseAges, resolveChoices } from './options'
+export { fieldErrorText, linkProblemText, newsletterStrings } from './strings'
 
 /** The privacy notice shown next to the consent box; its version is stored with each consent. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-01'
@@ -25,9 +26,11 @@ export const subscribeAllowed = (ip: string) => limitPerIp(`subscribe:${ip}`)
 
 export const subscribe = async (input: SubscribeInput) => requestSubscription(await getPayload(), input)
 
-export type LinkPage = { ok: true } | { ok: false; status: number; message: string }
+export type LinkReason = keyof typeof LINK_ERRORS
+export type LinkProblem = { ok: false; status: number; message: string; reason: LinkReason }
+export type LinkPage = { ok: true } | LinkProblem
 
-const failure = (reason: keyof typeof LINK_ERRORS): LinkPage => ({ ok: false, ...LINK_ERRORS[reason] })
+const failure = (reason: LinkReason): LinkProblem => ({ ok: false, reason, ...LINK_ERRORS[reason] })
 
 /** "g•••@example.org": enough for the owner to recognise, too little for anyone else. */
 export const maskEmail = (email: string) => {
@@ -58,12 +61,12 @@ export type ManageView =
       subscribed: boolean
       choices: Awaited<ReturnType<typeof choicesOf>>
     }
-  | { ok: false; status: number; message: string }
+  | LinkProblem
 
 /** What the preferences page shows for a manage link. */
 export const loadManage = async (token: string | null): Promise<ManageView> => {
   const found = await resolveToken(await getPayload(), token, 'manage')
-  if (!found.ok) return failure(found.reason) as ManageView
+  if (!found.ok) return failure(found.reason)
   const s = found.subscriber
   return {
     ok: true,
@@ -85,9 +88,9 @@ export const savePreferences = async (token: string | null, update: PreferencesU
 export const checkUnsubscribeLink = async (
   token: string | null,
   purpose: 'manage' | 'unsubscribe' = 'unsubscribe',
-): Promise<(LinkPage & { ok: false }) | { ok: true; email: string; subscribed: boolean }> => {
+): Promise<LinkProblem | { ok: true; email: string; subscribed: boolean }> => {
   const found = await resolveToken(await getPayload(), token, purpose)
-  if (!found.ok) return failure(found.reason) as LinkPage & { ok: false }
+  if (!found.ok) return failure(found.reason)
   return {
     ok: true,
     email: maskEmail(found.subscriber.email),

@@ -1,0 +1,88 @@
+// What the pages reached from newsletter mails do with a request, independent of the page's language:
+// site/pages/newsletter/*.astro and site/pages/en/newsletter/*.astro call these and render the outcome.
+import {
+  checkConfirmLink,
+  checkUnsubscribeLink,
+  confirm,
+  type LinkProblem,
+  leave,
+  loadManage,
+  type ManageView,
+  resolveChoices,
+  savePreferences,
+} from './index'
+
+/** Personal links must not be cached, nor leak through the Referer header. */
+export const privatePage = (headers: Headers) => {
+  headers.set('Cache-Control', 'no-store')
+  headers.set('Referrer-Policy', 'no-referrer')
+}
+
+const token = (url: URL) => url.searchParams.get('token')
+
+/** Confirmation: a GET shows a button, only the POST confirms (mail scanners open links too). */
+export const confirmPage = async (request: Request, url: URL) => {
+  const done = request.method === 'POST'
+  const outcome = done ? await confirm(token(url)) : await checkConfirmLink(token(url))
+  return { done, outcome, status: outcome.ok ? 200 : outcome.status }
+}
+
+/** Unsubscribe: a GET never unsubscribes (link scanners follow GETs), it shows a button that POSTs. */
+export const unsubscribePage = async (request: Request, url: URL) => {
+  const done = request.method === 'POST'
+  const check = await checkUnsubscribeLink(token(url))
+  const outcome = done && check.ok ? await leave(token(url), 'unsubscribe') : check
+  return { done, check, outcome, status: outcome.ok ? 200 : outcome.status }
+}
+
+export type PreferencesState = {
+  saved: 'preferences' | 'unsubscribed' | null
+  /** Field name → the (Italian) message; pages translate it. */
+  fieldErrors: Record<string, string>
+  problem: LinkProblem | null
+  view: ManageView
+  status: number
+}
+
+/** Preferences: change them or unsubscribe with the link from any mail, no account, no password. */
+export const preferencesPage = async (request: Request, url: URL): Promise<PreferencesState> => {
+  let saved: PreferencesState['saved'] = null
+  let fieldErrors: Record<string, string> = {}
+  let problem: LinkProblem | null = null
+  let status = 200
+  if (request.method === 'POST') {
+    const form = await request.formData().catch(() => new FormData())
+    const all = (name: string) => form.getAll(name).map(String).slice(0, 60)
+    if (form.get('azione') === 'disiscrivi') {
+      const result = await leave(token(url), 'manage')
+      if (result.ok) saved = 'unsubscribed'
+      else problem = result
+    } else {
+      const choices = await resolveChoices({
+        sistema: all('sistema'),
+        comune: all('comune'),
+        pubblico: all('pubblico'),
+        categoria: all('categoria'),
+        campagna: all('campagna'),
+        eta: String(form.get('eta') ?? '').slice(0, 60),
+      })
+      if (!choices.ok) {
+        fieldErrors = { [choices.field]: choices.message }
+        status = 400
+      } else {
+        const result = await savePreferences(token(url), {
+          preferences: choices.preferences,
+          weeklyDigest: form.has('settimanale'),
+          language: form.get('lingua') === 'en' ? 'en' : 'it',
+          firstName: String(form.get('nome') ?? '').slice(0, 60),
+        })
+        if (result.ok) saved = 'preferences'
+        else problem = result
+      }
+    }
+  }
+  const view = await loadManage(token(url))
+  if (!view.ok) problem ??= view
+  if (problem) status = problem.status
+  return { saved, fieldErrors, problem, view, status }
+}
