@@ -108,11 +108,23 @@ run(['scripts/payload.mjs', 'migrate'], { NODE_ENV: 'production' })
 run(['scripts/seed.mjs', '--if-empty'], { NODE_ENV: 'production' })
 
 const children = []
-const start = (name, args, extraEnv) => {
+/**
+ * A server that stops on its own stops the platform (a supervisor restarts it). The newsletter worker is
+ * restarted instead (`restart: true`): its batches resume where they stopped, and the site and the admin
+ * must not go down because a send did.
+ */
+const start = (name, args, extraEnv, { restart = false } = {}) => {
   const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } })
+  const startedAt = Date.now()
   child.on('exit', (code, signal) => {
     log(`${name} stopped (${signal ?? code})`)
-    if (!stopping) shutdown(code || 1)
+    if (stopping) return
+    if (!restart) return shutdown(code || 1)
+    children.splice(children.indexOf(child), 1)
+    const delay = Date.now() - startedAt < 10_000 ? 10_000 : 1_000 // a crash loop is slowed down
+    setTimeout(() => {
+      if (!stopping) start(name, args, extraEnv, { restart })
+    }, delay).unref()
   })
   children.push(child)
 }
@@ -129,7 +141,7 @@ const workerArgs =
   dev || (noBuild && !existsSync(workerBundle(workerOut)))
     ? ['--import', 'tsx', 'cms/jobs/worker.ts']
     : [...WORKER_NODE_FLAGS, workerBundle(workerOut)]
-start('jobs', workerArgs, { ...prod, ...WORKER_ENV, JOBS_AUTORUN: '1', JOBS_QUEUES: 'newsletter' })
+start('jobs', workerArgs, { ...prod, ...WORKER_ENV, JOBS_AUTORUN: '1', JOBS_QUEUES: 'newsletter' }, { restart: true })
 start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : ['scripts/serve-site.mjs'], {
   ...prod,
   ASTRO_OUT_DIR: astroOut,

@@ -181,4 +181,24 @@ test.describe('stopping under write load', () => {
     again.process.kill('SIGTERM')
     await again.exited
   })
+
+  test('a crashed newsletter worker is restarted, and the site and the admin stay up meanwhile', async () => {
+    const stack = await startStack()
+    try {
+      const worker = () => serverProcesses(stack.process.pid as number).find((p) => /worker/.test(p.args))
+      const first = worker()
+      expect(first, 'the newsletter worker process').toBeDefined()
+      process.kill(first?.pid as number, 'SIGKILL')
+      await waitFor(() => worker()?.pid !== undefined && worker()?.pid !== first?.pid, 25_000)
+      expect(worker()?.pid, 'a new worker').not.toBe(first?.pid)
+      expect(worker()).toBeDefined()
+      expect(await answers(`${stack.site}/healthz`)).toBe(true)
+      expect(await answers(`${stack.cms}/healthz`)).toBe(true)
+      expect(stack.process.exitCode).toBeNull()
+      expect(stack.output()).toMatch(/jobs stopped \(SIGKILL\)/)
+    } finally {
+      stack.process.kill('SIGTERM')
+      await stack.exited
+    }
+  })
 })
