@@ -66,9 +66,12 @@ try {
   await sequential('month view /eventi/calendario', [`/eventi/calendario?mese=${month}`])
   await sequential('sitemap.xml', ['/sitemap.xml'])
 
-  for (const name of ['ical', 'load', 'newsletter']) {
-    const mod = await import(`./${name}.ts`).catch(() => null)
-    if (mod?.bench) await mod.bench(platform)
+  // BENCH_ONLY=ical,load runs a subset of these modules (the agenda figures above always run).
+  const only = process.env.BENCH_ONLY?.split(',')
+  for (const name of ['ical', 'load', 'lighthouse', 'newsletter']) {
+    if (only && !only.includes(name)) continue
+    const mod = (await import(`./${name}.ts`)) as { bench?: (p: typeof platform) => Promise<void> }
+    await mod.bench?.(platform)
   }
 } finally {
   await platform.stop()

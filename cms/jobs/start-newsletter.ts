@@ -26,7 +26,7 @@ export const startNewsletter: TaskConfig<'startNewsletter'> = {
       req,
     })
     const due = doc?.scheduledAt && new Date(doc.scheduledAt).toISOString() === input.scheduledAt
-    if (!doc || doc.status !== 'scheduled' || !due) return { output: { started: false } }
+    if (doc?.status !== 'scheduled' || !due) return { output: { started: false } }
     await req.payload.update({
       collection: SLUGS.newsletters,
       id: doc.id,

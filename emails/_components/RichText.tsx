@@ -51,7 +51,6 @@ export const RichText = ({ value }: { value: unknown }) => {
   return (
     <>
       {root.children.map((block, i) => {
-        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to a string, never reordered
         const key = `block-${i}`
         if (block.type === 'heading') {
           const level = block.tag === 'h2' || block.tag === 'h1' ? 'h2' : 'h3'

@@ -197,7 +197,7 @@ export const runCampaignBatch = async (
 
     const deliver = async (row: DeliveryRow, recipient: Recipient | undefined) => {
       if (!(await claim(payload, row.id, runId))) return
-      if (!recipient || recipient.status !== 'confirmed') {
+      if (recipient?.status !== 'confirmed') {
         await settle(payload, row.id, { state: 'skipped', error: 'non più iscritto al momento dell’invio' })
         return
       }
