@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
 import autocannon from 'autocannon'
+import { readMarker, removeDatabase, seedStatus } from '../cms/seed/marker'
 
 export type Figure = { name: string; value: number; unit: string }
 export const figures: Figure[] = []
@@ -36,15 +38,28 @@ export const load = async (url: string, options: { connections?: number; duratio
 
 export type Platform = { site: string; cms: string; stop: () => Promise<void> }
 
-/** Starts `npm start` on its own ports and data folder, and waits until both servers answer /healthz. */
+/**
+ * Starts `npm start` on its own ports (BENCH_CMS_PORT, BENCH_SITE_PORT) and data folder, and waits until both
+ * servers answer /healthz. The seeded database is reused when its seed finished with the same number of
+ * events; one without that marker (an interrupted seed) is deleted, and start.mjs seeds it again.
+ */
 export const startPlatform = async (options: { dataDir: string; events: number }): Promise<Platform> => {
-  const cmsPort = 3900
-  const sitePort = 4900
+  const cmsPort = Number(process.env.BENCH_CMS_PORT ?? 3900)
+  const sitePort = Number(process.env.BENCH_SITE_PORT ?? 4900)
+  const databaseFile = path.resolve(options.dataDir, 'agenda.db')
+  const status = seedStatus(databaseFile, options.events)
+  if (status === 'incomplete') {
+    console.log(`# ${databaseFile}: seed not completed with ${options.events} events, seeding again`)
+    removeDatabase(databaseFile)
+  }
   const env = {
     ...process.env,
     DATA_DIR: options.dataDir,
+    DATABASE_URL: `file:${databaseFile}`,
     CMS_PORT: String(cmsPort),
     SITE_PORT: String(sitePort),
+    CMS_URL: `http://localhost:${cmsPort}`,
+    SITE_URL: `http://localhost:${sitePort}`,
     PAYLOAD_SECRET: 'bench-secret',
     SEED_EVENTS: String(options.events),
   }
@@ -70,8 +85,21 @@ export const startPlatform = async (options: { dataDir: string; events: number }
   }
   const stop = () =>
     new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
     })
+  const marker = readMarker(databaseFile)
+  if (!marker) {
+    await stop()
+    throw new Error(`the seed of ${databaseFile} did not complete`)
+  }
+  if (status === 'ready')
+    console.log(`# seed reused: ${marker.events} events, seeded in ${marker.seconds} s on ${marker.finishedAt}`)
+  else {
+    print(`seed, ${marker.events} events`, marker.seconds, 's')
+    print('seed throughput', marker.eventsPerSecond, 'events/s')
+    print('seed peak memory', marker.peakRssMb, 'MB')
+  }
   return { site, cms, stop }
 }
