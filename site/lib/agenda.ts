@@ -149,9 +149,9 @@ export const findOccurrences = async (
 export const comuneName = (istat: string | null | undefined) => (istat ? (comuneByIstat.get(istat)?.name ?? '') : '')
 
 /**
- * One agenda page for a filter set. A text search is answered from the in-process search index when it is
- * in step with the database (site/lib/search/), the page's rows then read by id; otherwise, and for every
- * other filter set, by the database query.
+ * One agenda page for a filter set: from the in-process index when it is in step with the database
+ * (site/lib/search/), the page's rows then read by id; otherwise by the database query. A text search waits
+ * briefly for the index to catch up (the database cannot index word prefixes); other filters do not.
  */
 export const findAgendaPage = async (
   f: Filters,
@@ -160,11 +160,14 @@ export const findAgendaPage = async (
 ): Promise<AgendaPage> => {
   const resolved = await resolveFilters(f, now)
   const index = await currentSearchIndex({ wait: resolved.words.length > 0 })
-  if (!index || resolved.words.length === 0) return findOccurrences(whereOf(resolved), options)
+  if (!index) return findOccurrences(whereOf(resolved), options)
   const page = options.page ?? 1
   const limit = options.limit ?? PAGE_SIZE
   const { ids, totalDocs } = index.query(resolved, { page, limit })
   const rows = ids.length ? (await findOccurrences({ id: { in: ids } }, { limit })).items : []
+  // A save rewrites an event's rows; in the half second before the fingerprint shows it, the index may name
+  // rows that are gone. The database answers then, so a page never loses an event.
+  if (rows.length < ids.length) return findOccurrences(whereOf(resolved), options)
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit)) // as the database adapters count an empty result
   return { items: rows, page, totalPages, totalDocs, hasNextPage: page < totalPages }
 }

@@ -1,9 +1,10 @@
 import { fromWall, startOfRomeDay, toWall } from '../../../collections/lib/recurrence'
 import { slugify } from '../../../collections/lib/slugify'
 import { SLUGS } from '../../../collections/slugs'
-import { buildWhere } from '../agenda'
+import { buildWhere, resolveFilters, whereOf } from '../agenda'
 import { dateRange, type Filters, filtersToParams } from '../filters'
 import { getPayload } from '../payload'
+import { currentSearchIndex } from '../search/sync'
 import { NETWORK } from '../site-info'
 import { absoluteUrl } from '../urls'
 import { assembleCalendar, buildCalendar, renderEvent } from './build'
@@ -155,8 +156,11 @@ export const filterFeed = async (request: FeedRequest): Promise<Feed> => {
 
 /** Whether a filter matches more events than its feed holds, for the subscribe box (one distinct count). */
 export const feedIsTruncated = async (filters: Filters, now: Date = new Date()): Promise<boolean> => {
+  const resolved = await resolveFilters(horizonFilters(filters, now), now)
+  const index = await currentSearchIndex({ wait: true })
+  if (index) return index.countEvents(resolved) > FEED_MAX_EVENTS
   const payload = await getPayload()
-  const where = await buildWhere(horizonFilters(filters, now), now)
+  const where = whereOf(resolved)
   const { totalDocs } = await payload.findDistinct({
     collection: SLUGS.occurrences,
     field: 'event',

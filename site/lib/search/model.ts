@@ -117,8 +117,22 @@ export class AgendaIndex {
     return { ids, totalDocs }
   }
 
-  /** Every matching row, in agenda order. */
-  forEachMatch(f: ResolvedFilters, visit: (id: Key, start: number) => void) {
+  /** How many distinct events have a matching row. */
+  countEvents(f: ResolvedFilters): number {
+    const table = this.table ?? this.buildTable()
+    const seen = new Uint8Array(table.events.length)
+    let count = 0
+    this.forEachMatch(f, (_id, _start, event) => {
+      if (seen[event] === 0) {
+        seen[event] = 1
+        count++
+      }
+    })
+    return count
+  }
+
+  /** Every matching row, in agenda order (`event`: the event's position in this index, for counting). */
+  forEachMatch(f: ResolvedFilters, visit: (id: Key, start: number, event: number) => void) {
     const table = this.table ?? this.buildTable()
     const pass = this.eventsMatching(table.events, f)
     const from = f.from.getTime()
@@ -127,7 +141,7 @@ export class AgendaIndex {
       const start = table.start[i] as number
       if (start >= to) break
       if ((table.end[i] as number) <= from || pass[table.event[i] as number] === 0) continue
-      visit(table.ids[i] as Key, start)
+      visit(table.ids[i] as Key, start, table.event[i] as number)
     }
   }
 
