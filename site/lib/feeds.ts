@@ -60,7 +60,15 @@ export const sitemap = async (): Promise<string> => {
   // A sitemap file holds at most 50,000 URLs.
   const common = { depth: 0, limit: 45_000, pagination: false, overrideAccess: false } as const
   const [events, ...entities] = await Promise.all([
-    payload.find({ collection: SLUGS.events, ...common, draft: false, select: { slug: true, updatedAt: true } }),
+    // 20,000 events through the Local API's per-document hooks block the server for seconds; the adapter reads
+    // the same public rows (the published ones) in a fraction of that.
+    payload.db.find<{ slug?: string | null; updatedAt: string }>({
+      collection: SLUGS.events,
+      where: { _status: { equals: 'published' } },
+      select: { slug: true, updatedAt: true },
+      limit: 45_000,
+      pagination: false,
+    }),
     payload.find({ collection: SLUGS.systems, ...common, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: SLUGS.libraries, ...common, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: SLUGS.series, ...common, select: { slug: true, updatedAt: true } }),

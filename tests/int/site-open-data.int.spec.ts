@@ -6,6 +6,7 @@ import { SLUGS } from '../../collections/slugs'
 import { agendaView } from '../../site/lib/agenda-view'
 import { entityView, findEntity } from '../../site/lib/entities'
 import { eventView, findEventBySlug } from '../../site/lib/events'
+import { sitemap } from '../../site/lib/feeds'
 import { isoWithOffset } from '../../site/lib/format'
 import { openDataPage } from '../../site/lib/open-data'
 import { load } from '../../site/lib/pages'
@@ -75,7 +76,7 @@ describe('/eventi.json', () => {
 })
 
 describe('drafts stay private', () => {
-  it('a draft event has no page and no row in the open data', async () => {
+  it('a draft event has no page, no row in the open data and no place in the sitemap', async () => {
     const drafts = await payload.find({
       collection: SLUGS.events,
       where: { _status: { equals: 'draft' } },
@@ -85,7 +86,18 @@ describe('drafts stay private', () => {
       overrideAccess: true,
     })
     expect(drafts.docs.length).toBeGreaterThan(0)
+    const map = await sitemap()
+    const published = await payload.find({
+      collection: SLUGS.events,
+      where: { _status: { equals: 'published' } },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: false,
+    })
+    expect(map.match(/\/eventi\/[a-z0-9-]+<\/loc>/g)?.length).toBe(published.totalDocs + 1) // + /eventi/calendario
     for (const draft of drafts.docs) {
+      expect(map).not.toContain(`/eventi/${draft.slug}</loc>`)
       expect(await findEventBySlug(draft.slug as string)).toBeNull()
       const everything = await openDataPage(new URLSearchParams(`q=${encodeURIComponent(draft.title)}`))
       expect(everything.items.some((i) => i.eventId === draft.id)).toBe(false)
