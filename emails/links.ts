@@ -46,7 +46,7 @@ export const unsubscribeUrl = (secret: string, s: TokenSubject) =>
  * form posts; a GET there redirects to the site's confirmation page.
  */
 export const oneClickUrl = (secret: string, s: TokenSubject) =>
-  `${cmsUrl()}/api/subscribers/one-click${q(unsubscribeToken(secret, s))}`
+  `${cmsUrl()}/api/subscribers/one-click${q(unsubscribeToken(secret, s))}${s.language === 'en' ? '&lang=en' : ''}`
 
 /** Placeholders rendered into a shared body and replaced per recipient. */
 export const PERSONAL = {

@@ -184,12 +184,16 @@ describe('weekly digest', () => {
     expect(smtp.received.length).toBe(before)
   })
 
-  it('one-click POST unsubscribes without cookie or Origin; GET only redirects to the confirmation page', async () => {
+  it('one-click POST unsubscribes without cookie or Origin; GET only redirects to the confirmation page, in the reader’s language', async () => {
     const url = String(headerLine(only('valle@example.org'), 'List-Unsubscribe')).match(/^<([^>]+)>/)![1]!
     const get = await raw('GET', url)
     expect(get.status).toBe(303)
     expect(get.headers.get('location')).toMatch(/^http:\/\/localhost:4321\/newsletter\/disiscrizione\?token=/)
     expect((await subscriber('valle@example.org'))?.status).toBe('confirmed')
+    const english = String(headerLine(only('english@example.org'), 'List-Unsubscribe')).match(/^<([^>]+)>/)![1]!
+    const page = (await raw('GET', english)).headers.get('location')
+    expect(page).toMatch(/^http:\/\/localhost:4321\/en\/newsletter\/disiscrizione\?token=[\w.-]+$/)
+    expect((await subscriber('english@example.org'))?.status).toBe('confirmed')
 
     const form = { 'content-type': 'application/x-www-form-urlencoded' }
     expect((await raw('POST', url, '', form)).status).toBe(400)

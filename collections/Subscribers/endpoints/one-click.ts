@@ -31,10 +31,11 @@ export const oneClickPageEndpoint: Endpoint = {
   method: 'get',
   handler: (req) => {
     const token = req.searchParams.get('token') ?? ''
+    const prefix = req.searchParams.get('lang') === 'en' ? '/en' : '' // the reader's language, nothing else
     return new Response(null, {
       status: 303,
       headers: {
-        Location: `${siteUrl()}/newsletter/disiscrizione?token=${encodeURIComponent(token)}`,
+        Location: `${siteUrl()}${prefix}/newsletter/disiscrizione?token=${encodeURIComponent(token)}`,
         'Cache-Control': 'no-store',
       },
     })
