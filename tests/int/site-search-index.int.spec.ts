@@ -5,6 +5,7 @@ import { SLUGS } from '../../collections/slugs'
 import { findAgendaPage, findOccurrences, resolveFilters, whereOf } from '../../site/lib/agenda'
 import { calendarView } from '../../site/lib/calendar'
 import { parseFilters } from '../../site/lib/filters'
+import { filterFeed } from '../../site/lib/ical/feed'
 import { clearPageCache } from '../../site/lib/page-cache'
 import type { AgendaIndex } from '../../site/lib/search/model'
 import { currentSearchIndex, resetSearchIndex } from '../../site/lib/search/sync'
@@ -209,5 +210,37 @@ describe('the month view', () => {
       busyDays += fromDb.weeks.flat().filter((d) => d.total > d.items.length).length
     }
     expect(busyDays).toBeGreaterThan(0) // some days have more rows than the grid shows: totals are exercised
+  })
+})
+
+describe('the iCal feed of a filter', () => {
+  it('keeps the same nearest events with the same dates whether the index or the database ranks them', async () => {
+    const now = new Date()
+    const cases: [string, number][] = [
+      ['', 1000],
+      ['', 7],
+      ['sistema=valle-seriana', 3],
+      ['q=lettura&eta=4', 5],
+    ]
+    for (const [query, maxEvents] of cases) {
+      const request = {
+        filters: parseFilters(new URLSearchParams(query)),
+        feedPath: '/calendario.ics',
+        pagePath: '/eventi',
+        now,
+        limits: { maxEvents },
+      }
+      resetSearchIndex()
+      clearPageCache()
+      const fromDb = await filterFeed(request)
+      await readyIndex()
+      const fromIndex = await filterFeed(request)
+      expect(fromIndex.ics, query).toBe(fromDb.ics)
+      expect({ events: fromIndex.events, matched: fromIndex.matched }).toEqual({
+        events: fromDb.events,
+        matched: fromDb.matched,
+      })
+      expect(fromDb.events).toBeGreaterThan(0)
+    }
   })
 })

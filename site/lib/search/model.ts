@@ -40,6 +40,7 @@ type EventEntry = {
 
 type Table = {
   events: EventEntry[]
+  keys: Key[]
   start: Float64Array
   end: Float64Array
   event: Int32Array
@@ -117,6 +118,16 @@ export class AgendaIndex {
     return { ids, totalDocs }
   }
 
+  /** The event, start and end of every matching row, in agenda order. */
+  matchingRows(f: ResolvedFilters): { event: Key; start: number; end: number }[] {
+    const { keys } = this.table ?? this.buildTable()
+    const rows: { event: Key; start: number; end: number }[] = []
+    this.forEachMatch(f, (_id, start, event, end) => {
+      rows.push({ event: keys[event] as Key, start, end })
+    })
+    return rows
+  }
+
   /** How many distinct events have a matching row. */
   countEvents(f: ResolvedFilters): number {
     const table = this.table ?? this.buildTable()
@@ -132,7 +143,7 @@ export class AgendaIndex {
   }
 
   /** Every matching row, in agenda order (`event`: the event's position in this index, for counting). */
-  forEachMatch(f: ResolvedFilters, visit: (id: Key, start: number, event: number) => void) {
+  forEachMatch(f: ResolvedFilters, visit: (id: Key, start: number, event: number, end: number) => void) {
     const table = this.table ?? this.buildTable()
     const pass = this.eventsMatching(table.events, f)
     const from = f.from.getTime()
@@ -140,8 +151,9 @@ export class AgendaIndex {
     for (let i = 0; i < table.ids.length; i++) {
       const start = table.start[i] as number
       if (start >= to) break
-      if ((table.end[i] as number) <= from || pass[table.event[i] as number] === 0) continue
-      visit(table.ids[i] as Key, start, table.event[i] as number)
+      const end = table.end[i] as number
+      if (end <= from || pass[table.event[i] as number] === 0) continue
+      visit(table.ids[i] as Key, start, table.event[i] as number, end)
     }
   }
 
@@ -173,10 +185,12 @@ export class AgendaIndex {
 
   private buildTable(): Table {
     const events = [...this.entries.values()]
+    const keys = [...this.entries.keys()]
     const rows = events.flatMap((entry, e) => entry.rows.map((r) => ({ ...r, e, order: idOrder(r.id) })))
     rows.sort((a, b) => a.start - b.start || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     this.table = {
       events,
+      keys,
       start: Float64Array.from(rows, (r) => r.start),
       end: Float64Array.from(rows, (r) => r.end),
       event: Int32Array.from(rows, (r) => r.e),
