@@ -7,7 +7,8 @@ export const CMS = `http://localhost:${CMS_PORT}`
 const E2E_DATA = process.env.E2E_DATA_DIR ?? '.e2e-data'
 export const ADMIN = { email: 'admin@rbbg.example.org', password: 'e2e-Password-2026' }
 
-const chromiumArgs = [
+/** Debian Chromium's flags here: no sandbox (containers), no GPU, nothing that reaches the network on its own. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -31,7 +32,7 @@ export default defineConfig({
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {

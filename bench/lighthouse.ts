@@ -4,18 +4,11 @@
 // `node --import tsx bench/lighthouse.ts http://localhost:4321/eventi` prints one page's scores as JSON.
 import { launch } from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
+import { CHROMIUM_ARGS } from '../playwright.config'
 import type { Platform } from './lib'
 import { print } from './lib'
 
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS]
 
 export type Scores = {
   performance: number
