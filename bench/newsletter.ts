@@ -27,8 +27,7 @@ const seedPhase = async () => {
   const { getPayload } = await import('../cms/local-api')
   const { seedNetwork } = await import('../cms/seed/index')
   const { matchesOccurrence, preferencesKey, emptyPreferences } = await import('../collections/Subscribers/preferences')
-  const { digestWindow, DIGEST_WINDOW_LIMIT } = await import('../emails/campaigns/kinds')
-  const { findEventItems } = await import('../emails/campaigns/events')
+  const { digestWindow, findDigestWindowEvents } = await import('../emails/campaigns/kinds')
   const { newNonce } = await import('../collections/Subscribers/tokens')
   const payload = await getPayload()
   await seedNetwork(payload, { events: Number(process.env.BENCH_EVENTS ?? 200) })
@@ -45,18 +44,7 @@ const seedPhase = async () => {
   }
   const ageSets = [[], [0], [1], [4], [2, 5], [3, 8], [7], [10], [15]]
   const categorySets = [[], ...categories.map((c) => [c])]
-  const { from, to } = digestWindow(new Date())
-  const window = await findEventItems(
-    payload,
-    {
-      and: [
-        { end: { greater_than: from.toISOString() } },
-        { start: { less_than: to.toISOString() } },
-        { status: { not_in: ['cancelled', 'postponed'] } },
-      ],
-    },
-    DIGEST_WINDOW_LIMIT,
-  )
+  const window = await findDigestWindowEvents(payload, digestWindow(new Date()))
   // Keep only preference sets that match at least one event, so every subscriber gets a digest.
   const sets: ReturnType<typeof emptyPreferences>[] = []
   for (const s of systemSets)

@@ -53,6 +53,20 @@ export const digestWindow = (from: Date) => {
   return { from, to, lastDay: new Date(to.getTime() - 12 * 60 * 60 * 1000) }
 }
 
+/** The dates a digest of this window may list (cancelled and postponed ones are left out), in date order. */
+export const findDigestWindowEvents = (payload: Payload, { from, to }: { from: Date; to: Date }) =>
+  findEventItems(
+    payload,
+    {
+      and: [
+        { end: { greater_than: from.toISOString() } },
+        { start: { less_than: to.toISOString() } },
+        { status: { not_in: ['cancelled', 'postponed'] } },
+      ],
+    },
+    DIGEST_WINDOW_LIMIT,
+  )
+
 const language = (v: string): Language => (v === 'en' ? 'en' : 'it')
 
 export const digestKind = (payload: Payload, newsletter: NewsletterDoc, lookups: Lookups): CampaignKind => {
@@ -60,17 +74,7 @@ export const digestKind = (payload: Payload, newsletter: NewsletterDoc, lookups:
   // The window's occurrences are read once; each preference set is matched against them in memory.
   let window: Promise<EventItem[]> | null = null
   const all = () => {
-    window ??= findEventItems(
-      payload,
-      {
-        and: [
-          { end: { greater_than: from.toISOString() } },
-          { start: { less_than: to.toISOString() } },
-          { status: { not_in: ['cancelled', 'postponed'] } },
-        ],
-      },
-      DIGEST_WINDOW_LIMIT,
-    )
+    window ??= findDigestWindowEvents(payload, { from, to })
     return window
   }
   const events = new Map<string, EventItem[]>()

@@ -103,7 +103,10 @@ const monthRows = async (filters: Filters, first: string, now: Date) => {
     totals.clear() // rows rewritten since the index was built (see findAgendaPage): the database answers
   }
   const rows = await find(whereOf(resolved), MAX_ROWS)
-  for (const o of rows) totals.set(dayOf(o.start, first), (totals.get(dayOf(o.start, first)) ?? 0) + 1)
+  for (const o of rows) {
+    const day = dayOf(o.start, first)
+    totals.set(day, (totals.get(day) ?? 0) + 1)
+  }
   return { rows, totals, truncated: rows.length >= MAX_ROWS }
 }
 

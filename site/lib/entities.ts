@@ -1,6 +1,6 @@
 import type { Audience, Campaign, Festival, Library, Media, Series, System } from '../../cms/payload-types'
 import { SLUGS } from '../../collections/slugs'
-import { buildWhere, comuneName, findOccurrences } from './agenda'
+import { comuneName, findAgendaPage } from './agenda'
 import type { Card } from './cards'
 import { emptyFilters } from './filters'
 import { formatDay } from './format'
@@ -126,7 +126,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
 
   const filters = { ...emptyFilters(), [kind]: [slug] }
   const [page, feedTruncated] = await Promise.all([
-    buildWhere(filters, now).then((where) => findOccurrences(where, { limit: UPCOMING })),
+    findAgendaPage(filters, { limit: UPCOMING }, now),
     feedIsTruncated(filters, now),
   ])
   const cards: Card[] = await toCards(page.items, locale, now)

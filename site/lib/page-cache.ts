@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import { SLUGS } from '../../collections/slugs'
 import { etagOf, matchesEtag } from './http'
+import { withinMs } from './time-limit'
 
 /**
  * An in-process cache of rendered public pages (agenda, event, entity pages, open data), keyed by URL and by
@@ -108,6 +109,11 @@ const store = async (key: string, response: Response): Promise<Entry | null> => 
   return entry
 }
 
+const cacheKey = (request: Request, fingerprint: string) => {
+  const url = new URL(request.url)
+  return `${url.pathname}${url.search}\n${fingerprint}`
+}
+
 const acceptsGzip = (request: Request) =>
   (request.headers.get('accept-encoding') ?? '').split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';')
@@ -148,17 +154,10 @@ const answer = (request: Request, entry: Entry): Response => {
 export const servePage = async (request: Request, render: () => Promise<Response>): Promise<Response> => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return render()
   // The cache must never be the reason a page is slow: no fingerprint within VERSION_WAIT_MS, no cache.
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const fingerprint = await Promise.race([
-    dataVersion().catch(() => null), // the page itself will report a database failure
-    new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), VERSION_WAIT_MS)
-    }),
-  ])
-  clearTimeout(timer)
+  // A database failure is reported by the page itself.
+  const fingerprint = await withinMs<string | null>(dataVersion(), VERSION_WAIT_MS, null)
   if (fingerprint === null) return render()
-  const url = new URL(request.url)
-  const key = `${url.pathname}${url.search}\n${fingerprint}`
+  const key = cacheKey(request, fingerprint)
   const hit = entries.get(key)
   if (hit && Date.now() - hit.storedAt < TTL_MS) return answer(request, hit)
   if (request.method === 'HEAD') return render()
@@ -188,8 +187,7 @@ export const cachedAnswer = async (request: Request): Promise<CachedAnswer | nul
   if (!current || Date.now() - current.at > VERSION_TTL_MS) return null // the full path refreshes it
   const fingerprint = await current.value.catch(() => null)
   if (fingerprint === null) return null
-  const url = new URL(request.url)
-  const hit = entries.get(`${url.pathname}${url.search}\n${fingerprint}`)
+  const hit = entries.get(cacheKey(request, fingerprint))
   return hit && Date.now() - hit.storedAt < TTL_MS ? answerParts(request, hit) : null
 }
 

@@ -72,10 +72,13 @@ test.describe('staff-typed markup is inert on every output', () => {
   let slug = ''
   let headers: Record<string, string> = {}
 
+  let system: { id: number } = { id: 0 }
+  let library: { id: number } = { id: 0 }
+
   test.beforeAll(async ({ request }) => {
     headers = { Authorization: `JWT ${await adminToken(request)}` }
-    const system = (await (await request.get(`${CMS}/api/systems?limit=1&depth=0`, { headers })).json()).docs[0]
-    const library = (
+    system = (await (await request.get(`${CMS}/api/systems?limit=1&depth=0`, { headers })).json()).docs[0]
+    library = (
       await (
         await request.get(`${CMS}/api/libraries?limit=1&depth=0&where[system][equals]=${system.id}`, { headers })
       ).json()
@@ -170,12 +173,6 @@ test.describe('staff-typed markup is inert on every output', () => {
   })
 
   test('a javascript: link in a plain URL field is never rendered as a link', async ({ request }) => {
-    const system = (await (await request.get(`${CMS}/api/systems?limit=1&depth=0`, { headers })).json()).docs[0]
-    const library = (
-      await (
-        await request.get(`${CMS}/api/libraries?limit=1&depth=0&where[system][equals]=${system.id}`, { headers })
-      ).json()
-    ).docs[0]
     const res = await request.post(`${CMS}/api/events?depth=0`, {
       headers,
       data: {

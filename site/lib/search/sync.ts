@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 import { SLUGS } from '../../../collections/slugs'
 import { dataVersion } from '../page-cache'
 import { getPayload } from '../payload'
+import { withinMs } from '../time-limit'
 import { AgendaIndex, type IndexedRow, type Key } from './model'
 
 /**
@@ -115,19 +116,18 @@ const catchUp = async (payload: Payload, current: State, version: string): Promi
   })
   if (changed.docs.length > INCREMENTAL_MAX_EVENTS) return rebuild(payload, version)
   const events = changed.docs.map((d) => d.id)
+  const changedKeys = events.map(String)
   const rows = events.length ? await readRows(payload, { event: { in: events } }) : []
   const { totalDocs } = await payload.db.count({ collection: SLUGS.occurrences, where: {} })
-  const expected = current.index.size + rows.length - countRowsOf(current.index, events.map(String))
-  if (expected !== totalDocs) return rebuild(payload, version)
-  current.index.replaceEvents(events.map(String), rows)
+  const replaced = changedKeys.reduce((n, k) => n + current.index.rowsOf(k), 0)
+  if (current.index.size - replaced + rows.length !== totalDocs) return rebuild(payload, version)
+  current.index.replaceEvents(changedKeys, rows)
   const updatedSince = changed.docs
     .map((d) => d.updatedAt ?? '')
     .sort()
     .at(-1)
   return { index: current.index, version, updatedSince: updatedSince || current.updatedSince }
 }
-
-const countRowsOf = (index: AgendaIndex, events: Key[]) => events.reduce((n, e) => n + index.rowsOf(e), 0)
 
 const sync = async (version: string) => {
   const payload = await getPayload()
@@ -151,16 +151,8 @@ export const currentSearchIndex = async ({ wait }: { wait: boolean }): Promise<A
         if (syncing === job) syncing = null
       })
   }
-  if (!wait || !state) return null
-  const running = syncing
-  let timer: ReturnType<typeof setTimeout> | undefined
-  await Promise.race([
-    running?.catch(() => undefined),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, SYNC_WAIT_MS)
-    }),
-  ])
-  clearTimeout(timer)
+  if (!wait || !state || !syncing) return null
+  await withinMs(syncing, SYNC_WAIT_MS, undefined)
   return state?.version === version ? state.index : null
 }
 
