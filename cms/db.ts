@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { appRoot } from '../collections/lib/paths'
 import { migrations } from './migrations'
-import { withSqliteTransactions } from './sqlite-transactions'
+import { SafeSqliteClient } from './sqlite-client'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -23,17 +23,49 @@ export const databaseKind = (url: string): DatabaseKind => {
 export const databaseAdapter = (url: string): DatabaseAdapterObj => {
   if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url, prodMigrations: [] })
   if (url.startsWith('file:')) mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
-  // Each Payload operation (a document and what its hooks write) is one transaction: see sqlite-transactions.ts.
-  return withSqliteTransactions(
+  // Each Payload operation (a document and what its hooks write) is one transaction on this process's writer
+  // connection; see sqlite-client.ts for why Payload gets our client instead of libsql's.
+  return withSafeClient(
     sqliteAdapter({
       client: { url },
       wal: { synchronous: 'NORMAL' },
-      busyTimeout: 10_000,
+      busyTimeout: BUSY_TIMEOUT_MS,
       transactionOptions: {},
       push: false,
       migrationDir: process.env.PAYLOAD_MIGRATION_DIR ?? path.join(appRoot(), 'cms', 'migrations'),
       prodMigrations: migrations,
     }),
-    { busyTimeoutMs: 10_000, synchronous: 'NORMAL' },
+    url,
   )
 }
+
+/** How long a write waits for the database before it is answered 503 (SQLITE_BUSY_TIMEOUT_MS). */
+const BUSY_TIMEOUT_MS = Number(process.env.SQLITE_BUSY_TIMEOUT_MS ?? 10_000)
+/** A transaction still open after this is rolled back (SQLITE_TRANSACTION_MAX_MS). */
+const TRANSACTION_MAX_MS = Number(process.env.SQLITE_TRANSACTION_MAX_MS ?? 30_000)
+
+type SqliteAdapter = BaseDatabaseAdapter & { client?: unknown }
+
+const withSafeClient = (adapter: DatabaseAdapterObj, url: string): DatabaseAdapterObj => ({
+  ...adapter,
+  init: (args) => {
+    const db = adapter.init(args) as SqliteAdapter
+    const { connect, destroy } = db
+    db.connect = async function (this: SqliteAdapter, options) {
+      this.client ??= new SafeSqliteClient({
+        path: url.slice('file:'.length),
+        busyTimeoutMs: BUSY_TIMEOUT_MS,
+        maxTransactionMs: TRANSACTION_MAX_MS,
+        synchronous: 'NORMAL',
+        log: (level, msg, fields) => args.payload.logger[level]({ msg, ...fields }),
+      })
+      return connect?.call(this, options)
+    }
+    db.destroy = async function (this: SqliteAdapter) {
+      await destroy?.call(this)
+      ;(this.client as SafeSqliteClient | undefined)?.close()
+      this.client = undefined
+    }
+    return db
+  },
+})

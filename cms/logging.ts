@@ -1,4 +1,5 @@
 import type { AfterErrorHook, Config } from 'payload'
+import { isBusyError } from './sqlite-client'
 
 /**
  * Production logs are one JSON object per line (pino, Payload's own logger) so a log collector can
@@ -9,6 +10,10 @@ export const payloadLogger = (): Config['logger'] =>
     ? { options: { name: 'cms', level: process.env.LOG_LEVEL ?? 'info' } }
     : undefined
 
+export const BUSY_RETRY_AFTER_SECONDS = 5
+export const BUSY_MESSAGE =
+  'Il database è momentaneamente occupato: non è stato salvato nulla. Riprova tra qualche secondo.'
+
 /**
  * Server errors are logged with the request id that cms/proxy.ts gave the request (and returned to the
  * client as X-Request-Id). The answer says, in Italian, that the error is ours and gives the id to quote;
@@ -18,6 +23,12 @@ export const logRequestError: AfterErrorHook = ({ error, req, result, collection
   const status = (error as { status?: number }).status ?? 500
   if (status < 500) return
   const requestId = req.headers?.get('x-request-id') ?? undefined
+  // Nothing was written and the same request can simply be sent again: 503 with Retry-After, not a 500.
+  if (isBusyError(error)) {
+    req.payload.logger.warn({ msg: 'database busy', requestId, method: req.method, collection: collection?.slug })
+    req.responseHeaders = new Headers({ 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) })
+    return { status: 503, response: { errors: [{ message: BUSY_MESSAGE }], requestId } }
+  }
   req.payload.logger.error({
     msg: 'request failed',
     requestId,

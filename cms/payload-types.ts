@@ -89,6 +89,7 @@ export interface Config {
       weeklyDigest: TaskWeeklyDigest;
       purgeUnconfirmed: TaskPurgeUnconfirmed;
       resumeCampaigns: TaskResumeCampaigns;
+      sendStaffMail: TaskSendStaffMail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2011,6 +2012,7 @@ export interface PayloadJob {
           | 'weeklyDigest'
           | 'purgeUnconfirmed'
           | 'resumeCampaigns'
+          | 'sendStaffMail'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2055,6 +2057,7 @@ export interface PayloadJob {
         | 'weeklyDigest'
         | 'purgeUnconfirmed'
         | 'resumeCampaigns'
+        | 'sendStaffMail'
         | 'schedulePublish'
       )
     | null;
@@ -2809,6 +2812,19 @@ export interface TaskPurgeUnconfirmed {
 export interface TaskResumeCampaigns {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendStaffMail".
+ */
+export interface TaskSendStaffMail {
+  input: {
+    userId: string;
+    kind: 'password-reset';
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -29,6 +29,7 @@ export const TASKS = {
   weeklyDigest: 'weeklyDigest',
   purgeUnconfirmed: 'purgeUnconfirmed',
   resumeCampaigns: 'resumeCampaigns',
+  sendStaffMail: 'sendStaffMail',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

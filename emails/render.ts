@@ -7,6 +7,7 @@ import ManagePreferences, {
   type ManagePreferencesProps,
   subject as manageSubject,
 } from './templates/manage-preferences'
+import PasswordReset, { type PasswordResetProps, subject as passwordResetSubject } from './templates/password-reset'
 import PreferencesChanged, {
   subject as changedSubject,
   type PreferencesChangedProps,
@@ -28,6 +29,7 @@ export const TEMPLATES = {
   'manage-preferences': entry<ManagePreferencesProps>(ManagePreferences, manageSubject),
   digest: entry<DigestProps>(Digest, digestSubject),
   editorial: entry<EditorialProps>(Editorial, editorialSubject),
+  'password-reset': entry<PasswordResetProps>(PasswordReset, passwordResetSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

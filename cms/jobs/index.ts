@@ -5,6 +5,7 @@ import { notifyReviewers } from './notify-reviewers'
 import { purgeUnconfirmed } from './purge-unconfirmed'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendCampaignBatch } from './send-campaign-batch'
+import { sendStaffMail } from './send-staff-mail'
 import { sendSubscriberMail } from './send-subscriber-mail'
 import { startNewsletter } from './start-newsletter'
 import { weeklyDigest } from './weekly-digest'
@@ -41,6 +42,7 @@ export const jobs: JobsConfig = {
     weeklyDigest,
     purgeUnconfirmed,
     resumeCampaigns,
+    sendStaffMail,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

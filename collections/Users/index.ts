@@ -3,6 +3,7 @@ import { isNetworkAdmin, staffOf } from '../access/roles'
 import { ROLE_OPTIONS } from '../enums'
 import { keepFieldErrors } from '../hooks/keepFieldErrors'
 import { SLUGS } from '../slugs'
+import { forgotPassword } from './endpoints/forgotPassword'
 import { validateAssignment } from './hooks/validateAssignment'
 
 const adminOrSelf = ({ req }: { req: Parameters<FieldAccess>[0]['req'] }) => {
@@ -25,6 +26,7 @@ export const Users: CollectionConfig = {
     delete: ({ req }) => isNetworkAdmin(staffOf(req)),
     admin: ({ req }) => !!req.user,
   },
+  endpoints: [forgotPassword],
   hooks: {
     afterError: [keepFieldErrors],
     beforeValidate: [validateAssignment],

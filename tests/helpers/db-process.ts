@@ -1,0 +1,39 @@
+/**
+ * Another process on the same database, as the CMS, the site or the worker is: it loads Payload with the
+ * test's DATABASE_URL and PAYLOAD_SECRET, then does what DB_PROCESS_MODE says and prints one JSON line:
+ * - `write`: creates a category named DB_PROCESS_NAME through the Local API;
+ * - `fail-in-hook`: saves a category whose beforeChange hook writes another row and then throws, so the
+ *   save's transaction must roll back; then writes as in `write`.
+ * `ms` is how long the write took once Payload was ready.
+ */
+import type { CollectionBeforeChangeHook } from 'payload'
+import { getPayload } from '../../cms/local-api'
+
+const payload = await getPayload()
+const name = process.env.DB_PROCESS_NAME ?? 'scritta da un altro processo'
+const result: Record<string, unknown> = {}
+
+if (process.env.DB_PROCESS_MODE === 'fail-in-hook') {
+  const failing: CollectionBeforeChangeHook = async ({ data, req }) => {
+    if (data.name !== 'fallisce') return data
+    await req.payload.create({
+      collection: 'audiences',
+      data: { name: 'scritta e poi annullata' },
+      req,
+      overrideAccess: true,
+    })
+    throw new Error('injected failure inside the transaction')
+  }
+  payload.collections.categories.config.hooks.beforeChange.push(failing)
+  result.failed = await payload
+    .create({ collection: 'categories', data: { name: 'fallisce' }, overrideAccess: true })
+    .then(() => false)
+    .catch((error: Error) => error.message)
+}
+
+const started = performance.now()
+const doc = await payload.create({ collection: 'categories', data: { name }, overrideAccess: true })
+result.id = doc.id
+result.ms = Math.round(performance.now() - started)
+process.stdout.write(`${JSON.stringify(result)}\n`)
+process.exit(0)
