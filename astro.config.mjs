@@ -17,12 +17,11 @@ export default defineConfig({
   trailingSlash: 'never',
   build: { inlineStylesheets: 'always' },
   // Without allowedDomains the Node adapter ignores the Host header and sees every request as
-  // http://localhost (no port), so the Origin check would refuse every same-origin form post.
+  // http://localhost (no port), so the Origin check would refuse every same-origin form post. No port in the
+  // pattern: the build is reused when only SITE_PORT changes (a second server beside a running one).
   security: {
     checkOrigin: true,
-    allowedDomains: [
-      { protocol: site.protocol.slice(0, -1), hostname: site.hostname, ...(site.port ? { port: site.port } : {}) },
-    ],
+    allowedDomains: [{ protocol: site.protocol.slice(0, -1), hostname: site.hostname }],
   },
   i18n: { locales: ['it', 'en'], defaultLocale: 'it', routing: { prefixDefaultLocale: false } },
   server: { port: Number(process.env.SITE_PORT ?? 4321), host: process.env.HOST ?? 'localhost' },

@@ -30,6 +30,7 @@ export default buildConfig({
   admin: {
     user: SLUGS.users,
     avatar: 'default',
+    components: { beforeDashboard: ['./components/HealthNotice#HealthNotice'] },
     meta: { titleSuffix: ' – Agenda RBB', description: 'Redazione dell’agenda della Rete Bibliotecaria Bergamasca' },
     dateFormat: 'd MMM yyyy, HH:mm',
     timezones: {

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { freePort, watchHealth } from './lib/health-watch.mjs'
 import { buildWorker, WORKER_ENV, WORKER_NODE_FLAGS, workerBundle } from './lib/jobs-worker.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -108,6 +109,8 @@ run(['scripts/payload.mjs', 'migrate'], { NODE_ENV: 'production' })
 run(['scripts/seed.mjs', '--if-empty'], { NODE_ENV: 'production' })
 
 const children = []
+let stopping = false
+let stopWatching = () => {}
 /**
  * A server that stops on its own stops the platform (a supervisor restarts it). The newsletter worker is
  * restarted instead (`restart: true`): its batches resume where they stopped, and the site and the admin
@@ -141,7 +144,13 @@ const workerArgs =
   dev || (noBuild && !existsSync(workerBundle(workerOut)))
     ? ['--import', 'tsx', 'cms/jobs/worker.ts']
     : [...WORKER_NODE_FLAGS, workerBundle(workerOut)]
-start('jobs', workerArgs, { ...prod, ...WORKER_ENV, JOBS_AUTORUN: '1', JOBS_QUEUES: 'newsletter' }, { restart: true })
+const jobsHealthPort = process.env.JOBS_HEALTH_PORT ?? String(await freePort())
+start(
+  'jobs',
+  workerArgs,
+  { ...prod, ...WORKER_ENV, JOBS_AUTORUN: '1', JOBS_QUEUES: 'newsletter', JOBS_HEALTH_PORT: jobsHealthPort },
+  { restart: true },
+)
 start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : ['scripts/serve-site.mjs'], {
   ...prod,
   ASTRO_OUT_DIR: astroOut,
@@ -150,11 +159,18 @@ start('site', dev ? [ASTRO, 'dev', '--port', sitePort] : ['scripts/serve-site.mj
 })
 log(`sito:  ${env.SITE_URL}`)
 log(`admin: ${env.CMS_URL}/admin`)
+stopWatching = watchHealth(
+  [
+    { name: 'cms', url: `http://localhost:${cmsPort}/healthz` },
+    { name: 'site', url: `http://localhost:${sitePort}/healthz` },
+    { name: 'jobs', url: `http://127.0.0.1:${jobsHealthPort}/healthz` },
+  ],
+  { intervalMs: Number(process.env.HEALTH_POLL_MS ?? 30_000) },
+)
 
 // A signal stops both servers: each stops accepting, finishes the requests in flight and exits
 // (scripts/serve-cms.mjs and scripts/serve-site.mjs, through scripts/lib/graceful.mjs). Whatever still runs
 // after 9 s, or after a second signal, is killed, so the whole stop stays within 10 s.
-let stopping = false
 const kill = () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
 }
@@ -164,6 +180,7 @@ function shutdown(code = 0) {
     return
   }
   stopping = true
+  stopWatching()
   log('stopping…')
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
   setTimeout(kill, 9000).unref()

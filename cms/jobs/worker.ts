@@ -2,7 +2,9 @@
 // the `newsletter` queue: digest and campaign batches), without Next, the admin or tsx. `npm start` builds it
 // into one ES module (scripts/lib/jobs-worker.mjs) and runs it beside the CMS with a capped heap, so a digest
 // to 50,000 addresses stays within a few hundred MB (docs/benchmarks.md).
-import { getPayload } from 'payload'
+import { createServer, type Server } from 'node:http'
+import { getPayload, type Payload } from 'payload'
+import { healthResponse } from '../health'
 import config from '../payload.config'
 import { autorunQueues } from './index'
 
@@ -21,10 +23,32 @@ const memory = () => {
 
 const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 8000)
 
+/** GET /healthz on 127.0.0.1:JOBS_HEALTH_PORT (when set): the same checks as the CMS and the site. */
+const serveHealth = (payload: Payload): Server | undefined => {
+  const port = Number(process.env.JOBS_HEALTH_PORT)
+  if (!port) return undefined
+  const server = createServer(async (req, res) => {
+    if (req.method !== 'GET' || req.url !== '/healthz') {
+      res.writeHead(404).end()
+      return
+    }
+    const answer = await healthResponse(async () => payload)
+    res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(await answer.text())
+  })
+  server.listen(port, '127.0.0.1')
+  return server
+}
+
 export const startWorker = async () => {
   const queues = autorunQueues()
   const payload = await getPayload({ config, cron: true })
-  log('job worker ready', { queues, pid: process.pid, ...memory() })
+  const health = serveHealth(payload)
+  log('job worker ready', {
+    queues,
+    pid: process.pid,
+    healthPort: health ? process.env.JOBS_HEALTH_PORT : null,
+    ...memory(),
+  })
   // Work queued while no worker ran (a restart mid-campaign) starts now, not at the next cron tick.
   // (trigger() runs a cron's handler once, and like the ticks it never overlaps a run still going.)
   for (const cron of payload.crons) void cron.trigger()
@@ -37,6 +61,7 @@ export const startWorker = async () => {
     // Croner's isBusy() is true while a batch runs; stop() only prevents the next tick. A batch cut off by
     // the deadline is safe: its claimed rows go back to the queue (emails/campaigns/README.md).
     for (const cron of payload.crons) cron.pause()
+    health?.close()
     while (payload.crons.some((cron) => cron.isBusy()) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100))
     await payload.destroy()

@@ -3,9 +3,15 @@ import { Button } from '../_components/Button'
 import { Layout } from '../_components/Layout'
 import { styles } from '../_components/theme'
 
-export type PasswordResetProps = { name?: string | null; resetUrl: string; expiresInMinutes: number }
+export type PasswordResetProps = {
+  name?: string | null
+  resetUrl: string
+  expiresInMinutes: number
+  language?: 'it' | 'en'
+}
 
-const COPY = {
+const IT = {
+  hello: (name?: string | null) => (name ? `Ciao ${name},` : 'Ciao,'),
   subject: 'Scegli una nuova password per l’Agenda delle biblioteche',
   title: 'Nuova password',
   body: 'Abbiamo ricevuto una richiesta di nuova password per il tuo account di redazione dell’Agenda della Rete Bibliotecaria Bergamasca.',
@@ -16,27 +22,44 @@ const COPY = {
   footer: 'Ricevi questa mail perché è stata chiesta una nuova password per questo indirizzo.',
 }
 
-export const subject = (_: PasswordResetProps) => COPY.subject
+const EN: typeof IT = {
+  hello: (name) => (name ? `Hello ${name},` : 'Hello,'),
+  subject: 'Choose a new password for the libraries’ Agenda',
+  title: 'New password',
+  body: 'We received a request for a new password for your editorial account of the Agenda of the Rete Bibliotecaria Bergamasca.',
+  button: 'Choose the new password',
+  expires: (m) => `The link is valid for ${m} minutes and can be used once.`,
+  ignore: 'If you did not ask for it, ignore this mail: your current password stays valid.',
+  plain: 'If the button does not work, copy this address into your browser:',
+  footer: 'You receive this mail because a new password was requested for this address.',
+}
 
-/** Staff accounts are Italian: the admin is Italian first. */
-export const PasswordReset = ({ name, resetUrl, expiresInMinutes }: PasswordResetProps) => (
-  <Layout language="it" preview={COPY.title} footerNote={COPY.footer}>
-    <Heading as="h1" style={styles.h1}>
-      {COPY.title}
-    </Heading>
-    <Text style={styles.text}>{name ? `Ciao ${name},` : 'Ciao,'}</Text>
-    <Text style={styles.text}>{COPY.body}</Text>
-    <Button href={resetUrl}>{COPY.button}</Button>
-    <Text style={styles.small}>{COPY.expires(expiresInMinutes)}</Text>
-    <Text style={styles.small}>
-      {COPY.plain}{' '}
-      <Link href={resetUrl} style={styles.link}>
-        {resetUrl}
-      </Link>
-    </Text>
-    <Text style={styles.small}>{COPY.ignore}</Text>
-  </Layout>
-)
+const copyOf = (language: PasswordResetProps['language']) => (language === 'en' ? EN : IT)
+
+export const subject = ({ language }: PasswordResetProps) => copyOf(language).subject
+
+/** Staff accounts are Italian unless the staff member chose English in the admin. */
+export const PasswordReset = ({ name, resetUrl, expiresInMinutes, language = 'it' }: PasswordResetProps) => {
+  const COPY = copyOf(language)
+  return (
+    <Layout language={language} preview={COPY.title} footerNote={COPY.footer}>
+      <Heading as="h1" style={styles.h1}>
+        {COPY.title}
+      </Heading>
+      <Text style={styles.text}>{COPY.hello(name)}</Text>
+      <Text style={styles.text}>{COPY.body}</Text>
+      <Button href={resetUrl}>{COPY.button}</Button>
+      <Text style={styles.small}>{COPY.expires(expiresInMinutes)}</Text>
+      <Text style={styles.small}>
+        {COPY.plain}{' '}
+        <Link href={resetUrl} style={styles.link}>
+          {resetUrl}
+        </Link>
+      </Text>
+      <Text style={styles.small}>{COPY.ignore}</Text>
+    </Layout>
+  )
+}
 
 PasswordReset.PreviewProps = {
   name: 'Giulia',

@@ -4,6 +4,8 @@
  * - `write`: creates a category named DB_PROCESS_NAME through the Local API;
  * - `fail-in-hook`: saves a category whose beforeChange hook writes another row and then throws, so the
  *   save's transaction must roll back; then writes as in `write`.
+ * - `digest`: adds DB_PROCESS_SUBSCRIBERS confirmed subscribers who want the weekly digest and starts today's
+ *   digest as its Thursday schedule does (the newsletter worker sends it); prints the newsletter's id.
  * `ms` is how long the write took once Payload was ready.
  */
 import type { CollectionBeforeChangeHook } from 'payload'
@@ -29,6 +31,22 @@ if (process.env.DB_PROCESS_MODE === 'fail-in-hook') {
     .create({ collection: 'categories', data: { name: 'fallisce' }, overrideAccess: true })
     .then(() => false)
     .catch((error: Error) => error.message)
+}
+
+if (process.env.DB_PROCESS_MODE === 'digest') {
+  const { startDigest } = await import('../../cms/jobs/weekly-digest')
+  for (let i = 0; i < Number(process.env.DB_PROCESS_SUBSCRIBERS ?? 50); i++)
+    await payload.create({
+      collection: 'subscribers',
+      data: {
+        email: `settimanale${i}@example.org`,
+        status: 'confirmed',
+        language: 'it',
+        preferences: { weeklyDigest: true },
+      },
+      overrideAccess: true,
+    })
+  result.newsletter = (await startDigest(payload)).id
 }
 
 const started = performance.now()
