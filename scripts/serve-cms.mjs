@@ -25,6 +25,11 @@ serveGracefully({
   host,
   graceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 8000),
   handler: (req, res) => handle(req, res),
+  onListening: () => {
+    // Payload (and with it the job queues) starts on the first request: make it now, not when the first
+    // visitor comes, so mail queued by the site while nobody uses the admin goes out within seconds.
+    fetch(`http://${host}:${port}/healthz`).catch(() => {})
+  },
   onDrained: async (budgetMs) => {
     const payload = payloadInstance()
     if (!payload) return

@@ -6,7 +6,15 @@ import http from 'node:http'
 const log = (name, msg, fields = {}) =>
   console.log(JSON.stringify({ level: 30, time: Date.now(), name, msg, ...fields }))
 
-export const serveGracefully = ({ name, port, host, handler, onDrained = async () => {}, graceMs = 8000 }) => {
+export const serveGracefully = ({
+  name,
+  port,
+  host,
+  handler,
+  onListening = () => {},
+  onDrained = async () => {},
+  graceMs = 8000,
+}) => {
   let active = 0
   let stopping = false
   let drained = () => {}
@@ -36,7 +44,10 @@ export const serveGracefully = ({ name, port, host, handler, onDrained = async (
     if (stopping) res.setHeader('Connection', 'close')
     handler(req, res)
   })
-  server.listen(port, host, () => log(name, `listening on http://${host}:${port}`))
+  server.listen(port, host, () => {
+    log(name, `listening on http://${host}:${port}`)
+    onListening()
+  })
 
   const stop = async (signal) => {
     if (stopping) return

@@ -1,5 +1,5 @@
-// `npm start` asks every process for /healthz and says so loudly (a level-50 JSON line on stderr, once when a
-// process turns unhealthy, again every REPEAT_MS while it stays so, and once when it recovers).
+// `npm start` asks every process for /healthz and says so loudly (a level-50 JSON line on stderr when a process
+// turns unhealthy or its failed checks change, again every REPEAT_MS while it stays so, and once when it recovers).
 import { createServer } from 'node:net'
 
 const REPEAT_MS = 5 * 60_000
@@ -23,7 +23,7 @@ const loud = (fields) => console.error(JSON.stringify({ level: 50, time: Date.no
  * alarm until it has answered once.
  */
 export const watchHealth = (targets, { intervalMs = 30_000, timeoutMs = 10_000, log = console.log } = {}) => {
-  const state = new Map(targets.map((t) => [t.name, { seen: false, unhealthySince: 0, lastLoud: 0 }]))
+  const state = new Map(targets.map((t) => [t.name, { seen: false, unhealthySince: 0, lastLoud: 0, lastProblem: '' }]))
   const check = async (target) => {
     const s = state.get(target.name)
     let problem = null
@@ -44,14 +44,16 @@ export const watchHealth = (targets, { intervalMs = 30_000, timeoutMs = 10_000, 
     const now = Date.now()
     if (problem) {
       if (!s.unhealthySince) s.unhealthySince = now
-      if (now - s.lastLoud >= REPEAT_MS || s.lastLoud < s.unhealthySince) {
+      if (now - s.lastLoud >= REPEAT_MS || s.lastLoud < s.unhealthySince || problem !== s.lastProblem) {
         s.lastLoud = now
+        s.lastProblem = problem
         loud({ msg: `UNHEALTHY ${target.name}: /healthz ${problem}`, process: target.name, url: target.url })
         console.error(`[agenda] !!! ${target.name} is UNHEALTHY: /healthz ${problem} — see docs/operations.md`)
       }
     } else if (s.unhealthySince) {
       log(`[agenda] ${target.name} is healthy again after ${Math.round((now - s.unhealthySince) / 1000)} s`)
       s.unhealthySince = 0
+      s.lastProblem = ''
     }
   }
   const timer = setInterval(() => {
