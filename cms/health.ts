@@ -174,6 +174,19 @@ export const checkHealth = async (payload: Payload, now = Date.now()): Promise<H
   return report
 }
 
+/**
+ * /healthz is public: however often it is asked, a process probes the write lock and reads the queues at most
+ * once per HEALTH_CACHE_MS (callers within the window share one report), so it cannot compete with saves.
+ */
+let recent: { at: number; payload: Payload; report: Promise<HealthReport> } | undefined
+const cachedHealth = (payload: Payload): Promise<HealthReport> => {
+  const maxAge = Number(process.env.HEALTH_CACHE_MS ?? 2000)
+  const now = Date.now()
+  if (recent && recent.payload === payload && now - recent.at < maxAge) return recent.report
+  recent = { at: now, payload, report: checkHealth(payload, now) }
+  return recent.report
+}
+
 /** 200 when every check passes, 503 otherwise. Shared by the CMS, the site and the newsletter worker. */
 export const healthResponse = async (getPayload: () => Promise<Payload>): Promise<Response> => {
   const headers = { 'content-type': 'application/json', 'cache-control': 'no-store' }
@@ -184,6 +197,6 @@ export const healthResponse = async (getPayload: () => Promise<Payload>): Promis
     const checks = { database: 'error', write: 'error', queues: 'error' }
     return new Response(JSON.stringify({ status: 'error', checks }), { status: 503, headers })
   }
-  const { status, checks } = await checkHealth(payload)
+  const { status, checks } = await cachedHealth(payload)
   return new Response(JSON.stringify({ status, checks }), { status: status === 'ok' ? 200 : 503, headers })
 }

@@ -10,5 +10,6 @@ process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`
 process.env.PAYLOAD_SECRET = 'integration-test-secret'
 process.env.CMS_URL = 'http://localhost:3000'
 process.env.SITE_URL = 'http://localhost:4321'
+process.env.HEALTH_CACHE_MS = '0' // the health tests change the state between calls
 delete process.env.SMTP_URL
 delete process.env.JOBS_AUTORUN

@@ -130,6 +130,30 @@ describe('/healthz and the stuck-queue notice', () => {
     expect((await health()).status).toBe(200)
   })
 
+  it('a burst of 50 /healthz requests probes the write lock once per HEALTH_CACHE_MS window', async () => {
+    const payload = await getPayload()
+    const client = (payload.db as unknown as { client: { probeWrite: (ms: number) => Promise<void> } }).client
+    const probe = client.probeWrite.bind(client)
+    let probes = 0
+    client.probeWrite = (ms) => {
+      probes++
+      return probe(ms)
+    }
+    process.env.HEALTH_CACHE_MS = '1000'
+    try {
+      await new Promise((r) => setTimeout(r, 1100)) // past the window of the previous test's report
+      const answers = await Promise.all(Array.from({ length: 50 }, () => healthResponse(getPayload)))
+      expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200))
+      expect(probes).toBe(1)
+      await new Promise((r) => setTimeout(r, 1100))
+      await healthResponse(getPayload)
+      expect(probes).toBe(2)
+    } finally {
+      process.env.HEALTH_CACHE_MS = '0'
+      client.probeWrite = probe
+    }
+  })
+
   it('answers 503 once the database connection is gone', async () => {
     const payload = await getPayload()
     await payload.db.destroy?.()

@@ -49,7 +49,10 @@ const forgot = async (route: string, email: string) => {
 test.beforeAll(async () => {
   sink = await startSmtpSink()
   // 30 events: the seed's second weekly event (the 16th) puts dates in every digest window.
-  stack = await startStack({ seedEvents: 30, env: { SMTP_URL: sink.url, HEALTH_POLL_MS: '2000' } })
+  stack = await startStack({
+    seedEvents: 30,
+    env: { SMTP_URL: sink.url, HEALTH_POLL_MS: '2000', HEALTH_CACHE_MS: '0' },
+  })
   db = databaseFile(stack.dataDir)
 })
 
