@@ -1,4 +1,4 @@
-import { cmsUrl, siteUrl } from '../cms/env'
+import { cmsUrl, siteUrl } from '../shared/env'
 import { CONFIRM_TTL_MS, signToken } from '../collections/Subscribers/tokens'
 
 /** The personal links of a subscriber, signed with the Payload secret, to the pages in their language. */

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { cmsUrl, siteUrl } from '../../cms/env'
-import { createLimiter } from '../../cms/rate-limit'
+import { cmsUrl, siteUrl } from '../../shared/env'
+import { createLimiter } from '../../shared/rate-limit'
 import { countAudience, editorialAudience } from '../../emails/campaigns/audience'
 import { loadLookups } from '../../emails/campaigns/context'
 import { editorialSender, type NewsletterDoc, renderEditorial } from '../../emails/campaigns/kinds'

@@ -1,5 +1,5 @@
 import type { Payload, Where } from 'payload'
-import { siteUrl } from '../../cms/env'
+import { siteUrl } from '../../shared/env'
 import { comuneByIstat } from '../../collections/fields/comune'
 import type { MatchableOccurrence } from '../../collections/Subscribers/preferences'
 import { SLUGS } from '../../collections/slugs'

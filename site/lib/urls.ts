@@ -1,4 +1,4 @@
-import { cmsUrl, siteUrl } from '../../cms/env'
+import { cmsUrl, siteUrl } from '../../shared/env'
 
 export type Locale = 'it' | 'en'
 

@@ -11,7 +11,7 @@ const smtp = await vi.hoisted(async () => {
   return sink
 })
 
-import { databaseUrl } from '../../cms/env'
+import { databaseUrl } from '../../shared/env'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { FORGOT_PASSWORD_MESSAGE } from '../../collections/Users/endpoints/forgotPassword'
 import { buildNetwork, countAll, type Network, PASSWORD } from '../helpers/network'

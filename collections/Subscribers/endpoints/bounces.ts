@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Endpoint } from 'payload'
-import { createLimiter } from '../../../cms/rate-limit'
+import { createLimiter } from '../../../shared/rate-limit'
 import { normalizeEmail } from '../hooks/normalizeSubscriber'
 import { type BounceType, recordBounce } from '../service'
 import { clientIp, json } from './http'

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { siteUrl } from '../../../cms/env'
+import { siteUrl } from '../../../shared/env'
 import { unsubscribe } from '../service'
 import { LINK_ERRORS, text } from './http'
 

@@ -1,4 +1,4 @@
-import { createLimiter } from '../../../cms/rate-limit'
+import { createLimiter } from '../../../shared/rate-limit'
 import { LINK_ERRORS } from '../../../collections/Subscribers/link-errors'
 import { preferencesOf } from '../../../collections/Subscribers/preferences'
 import {

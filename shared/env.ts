@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { appRoot, dataDir } from '../collections/lib/paths'
+import { appRoot, dataDir } from './paths'
 
 let loaded = false
 /** Reads `.env` once (variables already set win). */
