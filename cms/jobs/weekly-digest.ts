@@ -2,7 +2,7 @@ import type { Payload, TaskConfig } from 'payload'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { SYSTEM_CONTEXT } from '../../collections/Newsletters/hooks/guardStatus'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
-import { dayLabel, romeDay } from '../../emails/campaigns/format'
+import { dayLabel, romeDay } from '../newsletter'
 import { queueFirstBatch } from './start-newsletter'
 
 /** Thursday (4) at 07:00 on Rome's clocks. */

@@ -3,7 +3,6 @@ import { COMUNE_OPTIONS } from '../fields/comune'
 import { systemField } from '../fields/system'
 import { SLUGS } from '../slugs'
 import { createNewsletters, deleteNewsletters, networkAdminField, readNewsletters, updateNewsletters } from './access'
-import { audienceEndpoint, previewEndpoint, testSendEndpoint } from './endpoints'
 import { guardStatus, NEWSLETTER_STATUS_LABELS } from './hooks/guardStatus'
 import { queueScheduled } from './hooks/queueScheduled'
 
@@ -32,7 +31,6 @@ export const Newsletters: CollectionConfig = {
   defaultSort: '-createdAt',
   access: { read: readNewsletters, create: createNewsletters, update: updateNewsletters, delete: deleteNewsletters },
   hooks: { beforeChange: [guardStatus], afterChange: [queueScheduled] },
-  endpoints: [previewEndpoint, testSendEndpoint, audienceEndpoint],
   fields: [
     { name: 'subject', type: 'text', label: 'Oggetto', required: true, maxLength: 150 },
     {

@@ -2,10 +2,6 @@ import type { CollectionConfig } from 'payload'
 import { COMUNE_OPTIONS } from '../fields/comune'
 import { SLUGS } from '../slugs'
 import { secretField, subscriberAccess } from './access'
-import { bouncesEndpoint } from './endpoints/bounces'
-import { countsEndpoint } from './endpoints/counts'
-import { eraseEndpoint, exportEndpoint } from './endpoints/gdpr'
-import { oneClickEndpoint, oneClickPageEndpoint } from './endpoints/one-click'
 import { normalizeSubscriber } from './hooks/normalizeSubscriber'
 
 export const SUBSCRIBER_STATUS_LABELS = {
@@ -33,7 +29,6 @@ export const Subscribers: CollectionConfig = {
   },
   access: subscriberAccess,
   hooks: { beforeChange: [normalizeSubscriber] },
-  endpoints: [countsEndpoint, bouncesEndpoint, oneClickEndpoint, oneClickPageEndpoint, exportEndpoint, eraseEndpoint],
   fields: [
     { name: 'email', type: 'email', label: 'Email', required: true, unique: true, index: true },
     { name: 'firstName', type: 'text', label: 'Nome', maxLength: 60 },

@@ -1,4 +1,4 @@
-import type { LinkFailure } from '../../../collections/Subscribers/service'
+import type { LinkFailure } from '../../../cms/newsletter'
 import type { Locale } from '../urls'
 
 type Reason = LinkFailure | 'not-subscribed'

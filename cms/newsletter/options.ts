@@ -1,7 +1,7 @@
-import { comuneByIstat, comuneBySlug } from '../../../collections/fields/comune'
-import { emptyPreferences, type Preferences } from '../../../collections/Subscribers/preferences'
-import { SLUGS } from '../../../collections/slugs'
-import { getPayload } from '../payload'
+import type { Payload } from 'payload'
+import { comuneByIstat, comuneBySlug } from '../../collections/fields/comune'
+import { emptyPreferences, type Preferences } from '../../collections/Subscribers/preferences'
+import { SLUGS } from '../../collections/slugs'
 
 export type Choice = { value: string; label: string }
 
@@ -22,8 +22,7 @@ type Catalogue = {
   ids: Record<'systems' | 'audiences' | 'categories' | 'campaigns', Map<string, Id>>
 }
 
-const load = async (): Promise<Catalogue> => {
-  const payload = await getPayload()
+const load = async (payload: Payload): Promise<Catalogue> => {
   const base = { depth: 0, limit: 0, pagination: false, overrideAccess: false } as const
   const [systems, audiences, categories, campaigns, libraries] = await Promise.all([
     payload.find({ collection: SLUGS.systems, sort: 'name', select: { name: true, slug: true }, ...base }),
@@ -58,9 +57,9 @@ const load = async (): Promise<Catalogue> => {
 }
 
 /** The form options, read at most once a minute. */
-const catalogue = () => {
+const catalogue = (payload: Payload) => {
   if (!cache || Date.now() - cache.at > 60_000) {
-    const value = load()
+    const value = load(payload)
     cache = { at: Date.now(), value }
     value.catch(() => {
       cache = null
@@ -69,7 +68,7 @@ const catalogue = () => {
   return cache.value
 }
 
-export const newsletterOptions = async () => (await catalogue()).options
+export const newsletterOptions = async (payload: Payload) => (await catalogue(payload)).options
 
 export type ChoiceInput = {
   sistema: string[]
@@ -93,9 +92,10 @@ export const parseAges = (text: string): number[] | null => {
 
 /** Form choices (slugs) → stored preferences (ids); the first unknown value is reported by field name. */
 export const resolveChoices = async (
+  payload: Payload,
   input: ChoiceInput,
 ): Promise<{ ok: true; preferences: Preferences } | { ok: false; field: string; message: string }> => {
-  const { ids } = await catalogue()
+  const { ids } = await catalogue(payload)
   const p = emptyPreferences()
   const map = async (field: keyof ChoiceInput, values: string[], table: Map<string, Id>) => {
     const out: Id[] = []
@@ -130,8 +130,8 @@ export const resolveChoices = async (
 }
 
 /** Stored preferences (ids) → form values (slugs), to prefill the preferences page. */
-export const choicesOf = async (p: Preferences) => {
-  const { ids } = await catalogue()
+export const choicesOf = async (payload: Payload, p: Preferences) => {
+  const { ids } = await catalogue(payload)
   const back = (table: Map<string, Id>, values: Id[]) => {
     const reverse = new Map([...table].map(([slug, id]) => [String(id), slug]))
     return values.map((v) => reverse.get(String(v))).filter((v): v is string => !!v)

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
-import { QUEUES, SLUGS, TASKS } from '../slugs'
-import { cleanName, normalizeEmail, stripControl } from './hooks/normalizeSubscriber'
-import { type Preferences, preferencesKey, preferencesOf } from './preferences'
+import { cleanName, normalizeEmail, stripControl } from '../../collections/Subscribers/hooks/normalizeSubscriber'
+import { type Preferences, preferencesKey, preferencesOf } from '../../collections/Subscribers/preferences'
+import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { CONFIRM_TTL_MS, newNonce, sameNonce, type TokenPurpose, verifyToken } from './tokens'
 
 /**

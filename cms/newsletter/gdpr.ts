@@ -1,10 +1,8 @@
-import type { Endpoint, Payload } from 'payload'
-import { loadLookups } from '../../../emails/campaigns/context'
-import { describePreferences } from '../../../emails/campaigns/describe'
-import { isNetworkAdmin, staffOf } from '../../access/roles'
-import { SLUGS } from '../../slugs'
-import { preferencesOf } from '../preferences'
-import { json } from './http'
+import type { Payload } from 'payload'
+import { preferencesOf } from '../../collections/Subscribers/preferences'
+import { SLUGS } from '../../collections/slugs'
+import { loadLookups } from './campaigns/context'
+import { describePreferences } from './campaigns/describe'
 
 type Id = number | string
 
@@ -69,39 +67,4 @@ export const eraseSubscriber = async (payload: Payload, id: Id): Promise<boolean
   await payload.db.deleteMany({ collection: SLUGS.deliveries, where: { subscriber: { equals: id } } })
   await payload.delete({ collection: SLUGS.subscribers, id, overrideAccess: true })
   return true
-}
-
-const onlyAdmins = (req: Parameters<Endpoint['handler']>[0]) =>
-  isNetworkAdmin(staffOf(req))
-    ? null
-    : json({ error: 'Solo gli amministratori di rete gestiscono i dati degli iscritti.' }, 403)
-
-const idOf = (req: Parameters<Endpoint['handler']>[0]) => {
-  const raw = String(req.routeParams?.id ?? '')
-  return /^\d{1,12}$/.test(raw) ? Number(raw) : null
-}
-
-export const exportEndpoint: Endpoint = {
-  path: '/:id/export',
-  method: 'get',
-  handler: async (req) => {
-    const denied = onlyAdmins(req)
-    if (denied) return denied
-    const id = idOf(req)
-    const data = id == null ? null : await exportSubscriber(req.payload, id)
-    if (!data) return json({ error: 'Iscritto non trovato.' }, 404)
-    return json(data, 200, { 'Content-Disposition': `attachment; filename="iscritto-${id}.json"` })
-  },
-}
-
-export const eraseEndpoint: Endpoint = {
-  path: '/:id/erase',
-  method: 'post',
-  handler: async (req) => {
-    const denied = onlyAdmins(req)
-    if (denied) return denied
-    const id = idOf(req)
-    if (id == null || !(await eraseSubscriber(req.payload, id))) return json({ error: 'Iscritto non trovato.' }, 404)
-    return json({ erased: true })
-  },
 }

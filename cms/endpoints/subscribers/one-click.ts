@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { siteUrl } from '../../../shared/env'
-import { unsubscribe } from '../service'
-import { LINK_ERRORS, text } from './http'
+import { unsubscribe } from '../../newsletter'
+import { LINK_ERRORS, text } from '../http'
 
 /**
  * RFC 8058 one-click unsubscribe, the target of the List-Unsubscribe header. Mail providers POST

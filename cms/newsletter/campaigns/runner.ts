@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Transporter } from 'nodemailer'
 import type { Payload } from 'payload'
-import { SYSTEM_CONTEXT } from '../../collections/Newsletters/hooks/guardStatus'
-import { recordBounce } from '../../collections/Subscribers/service'
-import { SLUGS } from '../../collections/slugs'
+import { SYSTEM_CONTEXT } from '../../../collections/Newsletters/hooks/guardStatus'
+import { SLUGS } from '../../../collections/slugs'
+import { massMessage } from '../../../emails/messages'
+import type { RenderedEmail } from '../../../emails/render'
+import { sendMessage } from '../../../emails/send'
+import { getTransport } from '../../../emails/transport'
 import { oneClickUrl, personalise } from '../links'
-import { massMessage } from '../messages'
-import type { RenderedEmail } from '../render'
-import { sendMessage } from '../send'
-import { getTransport } from '../transport'
+import { recordBounce } from '../subscribers'
 import { loadLookups } from './context'
 import { type CampaignKind, digestKind, editorialKind, type NewsletterDoc } from './kinds'
 import { claim, countStates, type DeliveryRow, enqueue, nextQueued, requeueOrphans, settle } from './ledger'
@@ -137,7 +137,7 @@ const loadRecipients = async (payload: Payload, rows: DeliveryRow[]) => {
  * One batch of a campaign (editorial or digest). It takes the lease, builds the delivery log on first
  * run, then claims → sends → settles rows one at a time per connection until the log is empty or
  * the time budget is spent. Every step is safe to repeat: a run that dies is replaced by another that
- * puts the dead run's claimed rows back in the queue (see emails/campaigns/README.md).
+ * puts the dead run's claimed rows back in the queue (see cms/newsletter/README.md).
  */
 export const runCampaignBatch = async (
   payload: Payload,

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
-import { SLUGS } from '../../collections/slugs'
+import { SLUGS } from '../../../collections/slugs'
+import type { Counts, DeliveryRow, Outcome, Recipient } from './delivery'
 import {
   claimSql,
   countStatesSql,
@@ -10,10 +11,9 @@ import {
   sqliteClient,
 } from './ledger-sqlite'
 
-type Id = number | string
+export type { Counts, DeliveryRow, Outcome, Recipient }
 
-export type DeliveryRow = { id: Id; key: string; subscriber: Id; variant: string; attempts: number }
-export type Recipient = { subscriber: Id; variant: string }
+type Id = number | string
 
 export const deliveryKey = (newsletterId: Id, subscriberId: Id) => `${newsletterId}:${subscriberId}`
 
@@ -108,11 +108,6 @@ export const claim = async (payload: Payload, rowId: Id, runId: string): Promise
   return !!row
 }
 
-export type Outcome =
-  | { state: 'sent'; messageId: string }
-  | { state: 'failed' | 'bounced' | 'skipped'; error: string }
-  | { state: 'queued'; error: string; retryAt: Date }
-
 /** Records what happened to a claimed row. */
 export const settle = async (payload: Payload, rowId: Id, outcome: Outcome, now = new Date()) => {
   const sql = sqliteClient(payload)
@@ -156,16 +151,6 @@ export const requeueOrphans = async (payload: Payload, newsletterId: Id, runId: 
       options: { atomic: true },
     })
   return docs.length
-}
-
-export type Counts = {
-  total: number
-  queued: number
-  sending: number
-  sent: number
-  failed: number
-  bounced: number
-  skipped: number
 }
 
 export const countStates = async (payload: Payload, newsletterId: Id): Promise<Counts> => {

@@ -4,8 +4,8 @@ import {
   matchesNarrowing,
   type Preferences,
   parsePreferencesKey,
-} from '../../collections/Subscribers/preferences'
-import { SLUGS } from '../../collections/slugs'
+} from '../../../collections/Subscribers/preferences'
+import { SLUGS } from '../../../collections/slugs'
 import { audienceContext, type Lookups } from './context'
 
 type Id = number | string

@@ -1,14 +1,14 @@
 import type { Payload } from 'payload'
-import { preferencesOf } from '../collections/Subscribers/preferences'
-import { findSubscriber, recordBounce, type SubscriberMailKind } from '../collections/Subscribers/service'
-import { CONFIRM_TTL_DAYS } from '../collections/Subscribers/tokens'
-import type { Language } from './_components/strings'
+import { preferencesOf } from '../../collections/Subscribers/preferences'
+import type { Language } from '../../emails/_components/strings'
+import { transactionalMessage } from '../../emails/messages'
+import { type RenderedEmail, renderEmail } from '../../emails/render'
+import { type SendOutcome, sendMessage } from '../../emails/send'
 import { loadLookups } from './campaigns/context'
 import { describePreferences } from './campaigns/describe'
 import { confirmUrl, manageUrl, unsubscribeUrl } from './links'
-import { transactionalMessage } from './messages'
-import { type RenderedEmail, renderEmail } from './render'
-import { type SendOutcome, sendMessage } from './send'
+import { findSubscriber, recordBounce, type SubscriberMailKind } from './subscribers'
+import { CONFIRM_TTL_DAYS } from './tokens'
 
 export class TemporaryMailError extends Error {}
 

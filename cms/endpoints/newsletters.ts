@@ -1,16 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { cmsUrl, siteUrl } from '../../shared/env'
+import { SLUGS } from '../../collections/slugs'
 import { createLimiter } from '../../shared/rate-limit'
-import { countAudience, editorialAudience } from '../../emails/campaigns/audience'
-import { loadLookups } from '../../emails/campaigns/context'
-import { editorialSender, type NewsletterDoc, renderEditorial } from '../../emails/campaigns/kinds'
-import { newsletterPageUrl, PERSONAL } from '../../emails/links'
-import { massMessage } from '../../emails/messages'
-import { sendMessage } from '../../emails/send'
-import { refId } from '../access/roles'
-import { json } from '../Subscribers/endpoints/http'
-import { preferencesOf } from '../Subscribers/preferences'
-import { SLUGS } from '../slugs'
+import { editorialAudienceCount, type NewsletterDoc, previewEditorial, sendTestEditorial } from '../newsletter'
+import { json } from './http'
 
 const testLimit = createLimiter(10, 60 * 60)
 
@@ -38,16 +30,12 @@ export const previewEndpoint: Endpoint = {
     const doc = await readable(req)
     if (doc instanceof Response) return doc
     const lang = req.searchParams.get('lang') === 'en' ? 'en' : 'it'
-    const rendered = await renderEditorial(req.payload, doc, await loadLookups(req.payload), lang)
-    const sample = (s: string) =>
-      s
-        .replaceAll(PERSONAL.manage, newsletterPageUrl('', lang))
-        .replaceAll(PERSONAL.unsubscribe, newsletterPageUrl('', lang))
+    const rendered = await previewEditorial(req.payload, doc, lang)
     if (req.searchParams.get('format') === 'text')
-      return new Response(sample(rendered.text), {
+      return new Response(rendered.text, {
         headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
       })
-    return new Response(sample(rendered.html), {
+    return new Response(rendered.html, {
       headers: {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -72,21 +60,7 @@ export const testSendEndpoint: Endpoint = {
       return json({ error: 'Troppe prove inviate: riprova più tardi.' }, 429, {
         'Retry-After': String(rate.retryAfterSeconds),
       })
-    const lookups = await loadLookups(req.payload)
-    const rendered = await renderEditorial(req.payload, doc, lookups, 'it')
-    const sample = (s: string) =>
-      s
-        .replaceAll(PERSONAL.manage, `${siteUrl()}/newsletter`)
-        .replaceAll(PERSONAL.unsubscribe, `${siteUrl()}/newsletter`)
-    const outcome = await sendMessage(
-      massMessage({
-        to: user.email,
-        rendered: { subject: `[PROVA] ${rendered.subject}`, html: sample(rendered.html), text: sample(rendered.text) },
-        sender: editorialSender(doc, lookups),
-        oneClickUrl: `${cmsUrl()}/api/subscribers/one-click?token=prova`,
-        deliveryKey: `test:${doc.id}:${Date.now()}`,
-      }),
-    )
+    const outcome = await sendTestEditorial(req.payload, doc, user.email)
     if (!outcome.ok) return json({ error: `Invio di prova non riuscito: ${outcome.error}` }, 502)
     return json({ sentTo: user.email })
   },
@@ -99,8 +73,6 @@ export const audienceEndpoint: Endpoint = {
   handler: async (req) => {
     const doc = await readable(req)
     if (doc instanceof Response) return doc
-    const lookups = await loadLookups(req.payload)
-    const member = editorialAudience(lookups, refId(doc.system ?? null), preferencesOf(doc.narrowing ?? {}))
-    return json({ count: await countAudience(req.payload, member) })
+    return json({ count: await editorialAudienceCount(req.payload, doc) })
   },
 }

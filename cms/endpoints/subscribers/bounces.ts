@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Endpoint } from 'payload'
+import { normalizeEmail } from '../../../collections/Subscribers/hooks/normalizeSubscriber'
 import { createLimiter } from '../../../shared/rate-limit'
-import { normalizeEmail } from '../hooks/normalizeSubscriber'
-import { type BounceType, recordBounce } from '../service'
-import { clientIp, json } from './http'
+import { type BounceType, recordBounce } from '../../newsletter'
+import { clientIp, json } from '../http'
 
 const limit = createLimiter(120, 60)
 

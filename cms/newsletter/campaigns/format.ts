@@ -1,4 +1,4 @@
-import type { Language } from '../_components/strings'
+import type { Language } from '../../../emails/_components/strings'
 
 const TZ = 'Europe/Rome'
 const locale = (language: Language) => (language === 'en' ? 'en-GB' : 'it-IT')

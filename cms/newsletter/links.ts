@@ -1,5 +1,5 @@
-import { cmsUrl, siteUrl } from '../shared/env'
-import { CONFIRM_TTL_MS, signToken } from '../collections/Subscribers/tokens'
+import { cmsUrl, siteUrl } from '../../shared/env'
+import { CONFIRM_TTL_MS, signToken } from './tokens'
 
 /** The personal links of a subscriber, signed with the Payload secret, to the pages in their language. */
 export type TokenSubject = { id: number | string; tokenNonce?: string | null; language?: string | null }

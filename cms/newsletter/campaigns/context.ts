@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
-import { refId } from '../../collections/access/roles'
-import type { AudienceContext } from '../../collections/Subscribers/preferences'
-import { SLUGS } from '../../collections/slugs'
+import { refId } from '../../../collections/access/roles'
+import type { AudienceContext } from '../../../collections/Subscribers/preferences'
+import { SLUGS } from '../../../collections/slugs'
 
 type Id = number | string
 

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { Counts, DeliveryRow, Outcome, Recipient } from './ledger'
+import type { Counts, DeliveryRow, Outcome, Recipient } from './delivery'
 
 type Id = number | string
 type Client = {

@@ -1,6 +1,6 @@
-import { comuneByIstat } from '../../collections/fields/comune'
-import type { Preferences } from '../../collections/Subscribers/preferences'
-import type { Language } from '../_components/strings'
+import { comuneByIstat } from '../../../collections/fields/comune'
+import type { Preferences } from '../../../collections/Subscribers/preferences'
+import type { Language } from '../../../emails/_components/strings'
 import type { Lookups } from './context'
 
 const LABELS = {

@@ -1,4 +1,4 @@
-import type { LinkFailure } from './service'
+import type { LinkFailure } from './subscribers'
 
 /** Italian explanations of a link that cannot be used, with the HTTP status each deserves. */
 export const LINK_ERRORS: Record<LinkFailure | 'not-subscribed', { status: number; message: string }> = {

@@ -1,12 +1,12 @@
 import type { Payload } from 'payload'
-import { refId } from '../../collections/access/roles'
-import { fromWall, toWall } from '../../collections/lib/recurrence'
-import { matchesOccurrence, parsePreferencesKey, preferencesOf } from '../../collections/Subscribers/preferences'
-import { SLUGS } from '../../collections/slugs'
-import type { Language } from '../_components/strings'
+import { refId } from '../../../collections/access/roles'
+import { fromWall, toWall } from '../../../collections/lib/recurrence'
+import { matchesOccurrence, parsePreferencesKey, preferencesOf } from '../../../collections/Subscribers/preferences'
+import { SLUGS } from '../../../collections/slugs'
+import type { Language } from '../../../emails/_components/strings'
+import { mailSettings, type Sender } from '../../../emails/messages'
+import { type RenderedEmail, renderEmail } from '../../../emails/render'
 import { PERSONAL, sitePageUrl } from '../links'
-import { mailSettings, type Sender } from '../messages'
-import { type RenderedEmail, renderEmail } from '../render'
 import { confirmedSubscribers, editorialAudience } from './audience'
 import type { Lookups } from './context'
 import { agendaParams } from './describe'
@@ -36,7 +36,7 @@ export type NewsletterDoc = {
 export type CampaignKind = {
   /** Calls `add` with each page of recipients; a recipient's variant names the body they get. */
   recipients: (add: (page: Recipient[]) => Promise<void>) => Promise<void>
-  /** The shared body of a variant, with placeholder personal links (see emails/links.ts). */
+  /** The shared body of a variant, with placeholder personal links (see ../links.ts). */
   render: (variant: string) => Promise<RenderedEmail>
   sender: Sender | null
 }

@@ -8,4 +8,4 @@ export const text = (body: string, status = 200) =>
 export const clientIp = (headers: Headers): string =>
   headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'
 
-export { LINK_ERRORS } from '../link-errors'
+export { LINK_ERRORS } from '../newsletter'
