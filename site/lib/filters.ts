@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import { ACCESSIBILITY_LABELS, type Accessibility } from '../../collections/enums'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { foldText } from '../../collections/lib/slugify'
+import { SLUG_PARAMS, type SlugParam } from './filter-registry'
 
 /**
  * The agenda's query language: GET parameters shared by /eventi, /eventi.json, /eventi/calendario,
@@ -29,17 +30,7 @@ export type Filters = {
 export const QUANDO = ['oggi', 'domani', 'weekend', 'settimana', 'mese'] as const
 export type Quando = (typeof QUANDO)[number]
 
-export const SLUG_PARAMS = [
-  'sistema',
-  'biblioteca',
-  'comune',
-  'categoria',
-  'pubblico',
-  'rassegna',
-  'festival',
-  'campagna',
-] as const
-export type SlugParam = (typeof SLUG_PARAMS)[number]
+export { SLUG_PARAMS, type SlugParam }
 
 export const MAX_PAGE = 500
 export const MAX_QUERY_LENGTH = 200
