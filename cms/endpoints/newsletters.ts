@@ -22,13 +22,19 @@ const readable = async (req: PayloadRequest): Promise<NewsletterDoc | Response> 
   return doc ? (doc as unknown as NewsletterDoc) : json({ error: 'Newsletter non trovata.' }, 404)
 }
 
+/** A handler for one readable newsletter (`/:id/...`); the others get readable()'s 401 or 404. */
+const onNewsletter =
+  (act: (req: PayloadRequest, doc: NewsletterDoc) => Promise<Response>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    const doc = await readable(req)
+    return doc instanceof Response ? doc : act(req, doc)
+  }
+
 /** GET /api/newsletters/:id/preview — the mail as subscribers will see it (HTML, or ?format=text). */
 export const previewEndpoint: Endpoint = {
   path: '/:id/preview',
   method: 'get',
-  handler: async (req) => {
-    const doc = await readable(req)
-    if (doc instanceof Response) return doc
+  handler: onNewsletter(async (req, doc) => {
     const lang = req.searchParams.get('lang') === 'en' ? 'en' : 'it'
     const rendered = await previewEditorial(req.payload, doc, lang)
     if (req.searchParams.get('format') === 'text')
@@ -44,16 +50,14 @@ export const previewEndpoint: Endpoint = {
           "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
       },
     })
-  },
+  }),
 }
 
 /** POST /api/newsletters/:id/test — sends the newsletter to the signed-in editor only, marked as a test. */
 export const testSendEndpoint: Endpoint = {
   path: '/:id/test',
   method: 'post',
-  handler: async (req) => {
-    const doc = await readable(req)
-    if (doc instanceof Response) return doc
+  handler: onNewsletter(async (req, doc) => {
     const user = req.user as { id: number | string; email: string }
     const rate = await testLimit(`test:${user.id}`)
     if (!rate.ok)
@@ -63,16 +67,14 @@ export const testSendEndpoint: Endpoint = {
     const outcome = await sendTestEditorial(req.payload, doc, user.email)
     if (!outcome.ok) return json({ error: `Invio di prova non riuscito: ${outcome.error}` }, 502)
     return json({ sentTo: user.email })
-  },
+  }),
 }
 
 /** GET /api/newsletters/:id/audience — how many confirmed subscribers this newsletter would reach. */
 export const audienceEndpoint: Endpoint = {
   path: '/:id/audience',
   method: 'get',
-  handler: async (req) => {
-    const doc = await readable(req)
-    if (doc instanceof Response) return doc
+  handler: onNewsletter(async (req, doc) => {
     return json({ count: await editorialAudienceCount(req.payload, doc) })
-  },
+  }),
 }

@@ -6,15 +6,12 @@ import { describePreferences } from './campaigns/describe'
 
 type Id = number | string
 
+const subscriberById = (payload: Payload, id: Id) =>
+  payload.findByID({ collection: SLUGS.subscribers, id, depth: 0, disableErrors: true, overrideAccess: true })
+
 /** Everything stored about one subscriber (GDPR art. 15), without the server's token nonces. */
 export const exportSubscriber = async (payload: Payload, id: Id) => {
-  const s = await payload.findByID({
-    collection: SLUGS.subscribers,
-    id,
-    depth: 0,
-    disableErrors: true,
-    overrideAccess: true,
-  })
+  const s = await subscriberById(payload, id)
   if (!s) return null
   const lookups = await loadLookups(payload)
   const deliveries = await payload.find({
@@ -56,13 +53,7 @@ export const exportSubscriber = async (payload: Payload, id: Id) => {
  * anonymous: each newsletter's sent/failed counters, which never named anyone.
  */
 export const eraseSubscriber = async (payload: Payload, id: Id): Promise<boolean> => {
-  const s = await payload.findByID({
-    collection: SLUGS.subscribers,
-    id,
-    depth: 0,
-    disableErrors: true,
-    overrideAccess: true,
-  })
+  const s = await subscriberById(payload, id)
   if (!s) return false
   await payload.db.deleteMany({ collection: SLUGS.deliveries, where: { subscriber: { equals: id } } })
   await payload.delete({ collection: SLUGS.subscribers, id, overrideAccess: true })
