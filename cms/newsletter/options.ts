@@ -1,59 +1,58 @@
 import type { Payload } from 'payload'
 import { comuneByIstat, comuneBySlug } from '../../collections/fields/comune'
+import { PREFERENCE_FILTERS, type PreferenceEntry } from '../../collections/filter-registry'
 import { emptyPreferences, type Preferences } from '../../collections/Subscribers/preferences'
 import { SLUGS } from '../../collections/slugs'
 
 export type Choice = { value: string; label: string }
 
+// The newsletter preferences are the registry's filters that declare a `preference`: the same parameters (and
+// public slugs) as the agenda, stored as the ids of collections/Subscribers/preferences.ts.
+type RelationPreference = Extract<PreferenceEntry, { kind: 'relation' }>
+type ChoicePreference = Exclude<PreferenceEntry, { kind: 'age' }>
+type AgePreference = Extract<PreferenceEntry, { kind: 'age' }>
+const RELATION_PREFERENCES = PREFERENCE_FILTERS.filter((e): e is RelationPreference => e.kind === 'relation')
+const COMUNE_PREFERENCES = PREFERENCE_FILTERS.filter((e) => e.kind === 'comune')
+
 /** What the sign-up and preferences forms offer; every value is a public slug, like the agenda filters. */
-export type NewsletterOptions = {
-  systems: Choice[]
-  comuni: Choice[]
-  audiences: Choice[]
-  categories: Choice[]
-  campaigns: Choice[]
-}
+export type NewsletterOptions = Record<ChoicePreference['preference'], Choice[]>
 
 type Id = number | string
 
 let cache: { at: number; value: Promise<Catalogue> } | null = null
 type Catalogue = {
   options: NewsletterOptions
-  ids: Record<'systems' | 'audiences' | 'categories' | 'campaigns', Map<string, Id>>
+  ids: Record<RelationPreference['preference'], Map<string, Id>>
 }
+
+type Named = { id: Id; slug?: string | null; name?: string; title?: string }
 
 const load = async (payload: Payload): Promise<Catalogue> => {
   const base = { depth: 0, limit: 0, pagination: false, overrideAccess: false } as const
-  const [systems, audiences, categories, campaigns, libraries] = await Promise.all([
-    payload.find({ collection: SLUGS.systems, sort: 'name', select: { name: true, slug: true }, ...base }),
-    payload.find({ collection: SLUGS.audiences, sort: 'order', select: { name: true, slug: true }, ...base }),
-    payload.find({ collection: SLUGS.categories, sort: 'name', select: { name: true, slug: true }, ...base }),
-    payload.find({ collection: SLUGS.campaigns, sort: 'title', select: { title: true, slug: true }, ...base }),
+  const [libraries, ...relations] = await Promise.all([
     payload.find({ collection: SLUGS.libraries, select: { comune: true }, ...base }),
+    ...RELATION_PREFERENCES.map(async (e) => {
+      const { docs } = await payload.find({
+        collection: e.collection as 'systems',
+        sort: 'order' in e ? e.order : e.feed,
+        select: { [e.feed]: true, slug: true },
+        ...base,
+      })
+      return { e, docs: (docs as Named[]).filter((d) => d.slug) }
+    }),
   ])
   const comuni = [...new Set(libraries.docs.map((l) => String(l.comune)))]
     .map((istat) => comuneByIstat.get(istat))
     .filter((c): c is NonNullable<typeof c> => !!c)
     .sort((a, b) => a.name.localeCompare(b.name, 'it'))
-  const choices = (docs: { slug?: string | null; name?: string; title?: string }[]) =>
-    docs.filter((d) => d.slug).map((d) => ({ value: d.slug as string, label: (d.name ?? d.title) as string }))
-  const idMap = (docs: { id: Id; slug?: string | null }[]) =>
-    new Map(docs.filter((d) => d.slug).map((d) => [d.slug as string, d.id]))
-  return {
-    options: {
-      systems: choices(systems.docs),
-      comuni: comuni.map((c) => ({ value: c.slug, label: c.name })),
-      audiences: choices(audiences.docs),
-      categories: choices(categories.docs),
-      campaigns: choices(campaigns.docs),
-    },
-    ids: {
-      systems: idMap(systems.docs),
-      audiences: idMap(audiences.docs),
-      categories: idMap(categories.docs),
-      campaigns: idMap(campaigns.docs),
-    },
+  const options = {} as NewsletterOptions
+  const ids = {} as Catalogue['ids']
+  for (const e of COMUNE_PREFERENCES) options[e.preference] = comuni.map((c) => ({ value: c.slug, label: c.name }))
+  for (const { e, docs } of relations) {
+    options[e.preference] = docs.map((d) => ({ value: d.slug as string, label: d[e.feed] as string }))
+    ids[e.preference] = new Map(docs.map((d) => [d.slug as string, d.id]))
   }
+  return { options, ids }
 }
 
 /** The form options, read at most once a minute. */
@@ -70,14 +69,8 @@ const catalogue = (payload: Payload) => {
 
 export const newsletterOptions = async (payload: Payload) => (await catalogue(payload)).options
 
-export type ChoiceInput = {
-  sistema: string[]
-  comune: string[]
-  pubblico: string[]
-  categoria: string[]
-  campagna: string[]
-  eta: string
-}
+/** A form's answer: the selected slugs of each choice, and the ages as typed. */
+export type ChoiceInput = Record<ChoicePreference['param'], string[]> & Record<AgePreference['param'], string>
 
 export const MAX_AGES = 10
 
@@ -97,35 +90,26 @@ export const resolveChoices = async (
 ): Promise<{ ok: true; preferences: Preferences } | { ok: false; field: string; message: string }> => {
   const { ids } = await catalogue(payload)
   const p = emptyPreferences()
-  const map = async (field: keyof ChoiceInput, values: string[], table: Map<string, Id>) => {
-    const out: Id[] = []
-    for (const v of values) {
-      const id = table.get(v)
-      if (id == null) return { field, value: v }
-      out.push(id)
+  for (const e of PREFERENCE_FILTERS) {
+    if (e.kind === 'relation') {
+      for (const v of input[e.param]) {
+        const id = ids[e.preference].get(v)
+        if (id == null) return { ok: false, field: e.param, message: `Opzione non valida: «${v.slice(0, 40)}».` }
+        p[e.preference].push(id)
+      }
+    } else if (e.kind === 'comune') {
+      for (const slug of input[e.param]) {
+        const c = comuneBySlug.get(slug)
+        if (!c) return { ok: false, field: e.param, message: `Comune non valido: «${slug.slice(0, 40)}».` }
+        p[e.preference].push(c.istat)
+      }
+    } else {
+      const ages = parseAges(input[e.param])
+      if (!ages)
+        return { ok: false, field: e.param, message: 'Scrivi le età in anni, separate da virgole (per esempio: 2, 5).' }
+      p[e.preference] = ages
     }
-    return out
   }
-  for (const [field, key, table] of [
-    ['sistema', 'systems', ids.systems],
-    ['pubblico', 'audiences', ids.audiences],
-    ['categoria', 'categories', ids.categories],
-    ['campagna', 'campaigns', ids.campaigns],
-  ] as const) {
-    const result = await map(field, input[field], table)
-    if (!Array.isArray(result))
-      return { ok: false, field, message: `Opzione non valida: «${result.value.slice(0, 40)}».` }
-    ;(p as Record<string, Id[]>)[key] = result
-  }
-  for (const slug of input.comune) {
-    const c = comuneBySlug.get(slug)
-    if (!c) return { ok: false, field: 'comune', message: `Comune non valido: «${slug.slice(0, 40)}».` }
-    p.comuni.push(c.istat)
-  }
-  const ages = parseAges(input.eta)
-  if (!ages)
-    return { ok: false, field: 'eta', message: 'Scrivi le età in anni, separate da virgole (per esempio: 2, 5).' }
-  p.ages = ages
   return { ok: true, preferences: p }
 }
 
@@ -136,12 +120,12 @@ export const choicesOf = async (payload: Payload, p: Preferences) => {
     const reverse = new Map([...table].map(([slug, id]) => [String(id), slug]))
     return values.map((v) => reverse.get(String(v))).filter((v): v is string => !!v)
   }
-  return {
-    sistema: back(ids.systems, p.systems),
-    comune: p.comuni.map((c) => comuneByIstat.get(c)?.slug).filter((v): v is string => !!v),
-    pubblico: back(ids.audiences, p.audiences),
-    categoria: back(ids.categories, p.categories),
-    campagna: back(ids.campaigns, p.campaigns),
-    eta: p.ages.join(', '),
+  const choices = {} as ChoiceInput
+  for (const e of PREFERENCE_FILTERS) {
+    if (e.kind === 'relation') choices[e.param] = back(ids[e.preference], p[e.preference])
+    else if (e.kind === 'comune')
+      choices[e.param] = p[e.preference].map((c) => comuneByIstat.get(c)?.slug).filter((v): v is string => !!v)
+    else choices[e.param] = p[e.preference].join(', ')
   }
+  return choices
 }

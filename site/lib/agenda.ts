@@ -1,7 +1,6 @@
 import type { Where } from 'payload'
 import type { Occurrence } from '../../cms/payload-types'
 import { comuneByIstat } from '../../collections/fields/comune'
-import { SLUGS } from '../../collections/slugs'
 import {
   comuneCodes,
   LIST_FIELDS,
@@ -11,7 +10,8 @@ import {
   type RelationField,
   type ResolvedFilters,
   whereOf,
-} from './filter-registry'
+} from '../../collections/filter-registry'
+import { SLUGS } from '../../collections/slugs'
 import { dateRange, type Filters, searchWords } from './filters'
 import { getPayload } from './payload'
 import { currentSearchIndex } from './search/sync'

@@ -1,22 +1,14 @@
 import { TZDate } from '@date-fns/tz'
 import { ACCESSIBILITY_LABELS, type Accessibility } from '../../collections/enums'
+import { SLUG_PARAMS, type SlugParam } from '../../collections/filter-registry'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { foldText } from '../../collections/lib/slugify'
-import { SLUG_PARAMS, type SlugParam } from './filter-registry'
 
 /**
  * The agenda's query language: GET parameters shared by /eventi, /eventi.json, /eventi/calendario,
  * the iCal feeds and the newsletter preferences. Repeating a parameter means OR; different parameters AND.
  */
-export type Filters = {
-  sistema: string[]
-  biblioteca: string[]
-  comune: string[]
-  categoria: string[]
-  pubblico: string[]
-  rassegna: string[]
-  festival: string[]
-  campagna: string[]
+export type Filters = Record<SlugParam, string[]> & {
   accessibilita: Accessibility[]
   eta: number | null
   da: string | null
@@ -48,14 +40,7 @@ export class FilterError extends Error {
 }
 
 export const emptyFilters = (): Filters => ({
-  sistema: [],
-  biblioteca: [],
-  comune: [],
-  categoria: [],
-  pubblico: [],
-  rassegna: [],
-  festival: [],
-  campagna: [],
+  ...(Object.fromEntries(SLUG_PARAMS.map((name): [SlugParam, string[]] => [name, []])) as Record<SlugParam, string[]>),
   accessibilita: [],
   eta: null,
   da: null,

@@ -1,4 +1,5 @@
 import { EVENT_STATUS_LABELS, type EventStatus } from '../../collections/enums'
+import type { FilterLabelKey } from '../../collections/filter-registry'
 import type { Locale } from './urls'
 
 /**
@@ -162,9 +163,9 @@ const it = {
   place: 'Luogo',
   time: 'Orario',
   statusLabels: EVENT_STATUS_LABELS as Record<EventStatus, string>,
-}
+} satisfies Record<FilterLabelKey, string> & Record<string, unknown>
 
-type Strings = typeof it
+export type Strings = typeof it
 
 const en: Strings = {
   siteName: 'Library events',

@@ -1,6 +1,6 @@
-import { ACCESSIBILITY_LABELS } from '../../../collections/enums'
 import { comuneBySlug } from '../../../collections/fields/comune'
-import { SLUGS } from '../../../collections/slugs'
+import { FILTERS } from '../../../collections/filter-registry'
+import type { SLUGS } from '../../../collections/slugs'
 import type { Filters } from '../filters'
 import { getPayload } from '../payload'
 
@@ -38,18 +38,15 @@ export const describeFilters = async (f: Filters): Promise<string[]> => {
     })
   }
   const join = (values: string[]) => values.join(', ')
-  const parts = [
-    join(await names(SLUGS.systems, f.sistema, 'name')),
-    join(await names(SLUGS.libraries, f.biblioteca, 'name')),
-    join(f.comune.map((s) => comuneBySlug.get(s)?.name ?? s)),
-    join(await names(SLUGS.categories, f.categoria, 'name')),
-    join(await names(SLUGS.audiences, f.pubblico, 'name')),
-    join(await names(SLUGS.series, f.rassegna, 'title')),
-    join(await names(SLUGS.festivals, f.festival, 'title')),
-    join(await names(SLUGS.campaigns, f.campagna, 'title')),
-    join(f.accessibilita.map((a) => ACCESSIBILITY_LABELS[a])),
-    f.eta !== null ? `${f.eta} anni` : '',
-    f.gratuito ? 'gratuiti' : '',
+  const parts: string[] = []
+  for (const e of FILTERS) {
+    if (e.kind === 'relation') parts.push(join(await names(e.collection, f[e.param], e.feed)))
+    else if (e.kind === 'comune') parts.push(join(f[e.param].map((s) => comuneBySlug.get(s)?.name ?? s)))
+    else if (e.kind === 'option') parts.push(join(f[e.param].map((v) => e.labels[v])))
+    else if (e.kind === 'age') parts.push(f[e.param] !== null ? `${f[e.param]} ${e.feed.unit}` : '')
+    else parts.push(f[e.param] ? e.feed.word : '')
+  }
+  parts.push(
     f.quando ? (QUANDO_LABEL[f.quando] ?? '') : '',
     f.da && f.a
       ? `dal ${itDay(f.da)} al ${itDay(f.a)}`
@@ -59,6 +56,6 @@ export const describeFilters = async (f: Filters): Promise<string[]> => {
           ? `fino al ${itDay(f.a)}`
           : '',
     f.q ? `«${f.q}»` : '',
-  ]
+  )
   return parts.filter(Boolean)
 }

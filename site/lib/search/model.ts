@@ -1,4 +1,4 @@
-import type { ListField, ResolvedFilters } from '../filter-registry'
+import type { ListField, ResolvedFilters } from '../../../collections/filter-registry'
 
 /** Ids as the adapters return them (numbers on SQLite, strings on MongoDB), compared as strings. */
 export type Key = string

@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
+import { LIST_FIELDS, ROW_FIELDS } from '../../../collections/filter-registry'
 import { SLUGS } from '../../../collections/slugs'
-import { LIST_FIELDS, ROW_FIELDS } from '../filter-registry'
 import { dataVersion } from '../page-cache'
 import { getPayload } from '../payload'
 import { withinMs } from '../time-limit'
