@@ -1,4 +1,5 @@
 import type { Where } from 'payload'
+import type { SiteStrings } from '../shared/strings'
 import { ACCESSIBILITY_LABELS, type Accessibility } from './enums'
 import { comuneBySlug } from './fields/comune'
 import type { PreferenceDimension } from './Subscribers/preferences'
@@ -15,7 +16,7 @@ import { SLUGS } from './slugs'
  * - `field`: the occurrence field it reads (copied from the event by materializeOccurrences.ts).
  * - `kind`: `relation` (slugs of `collection`, matched as ids), `comune` (ISTAT codes by slug), `option` (one of
  *   `options`, named by `labels`), `age` (a number between the `ageMin`/`ageMax` fields), `flag` (the field is true).
- * - `label`: its key in the strings catalogue; `form`: where the agenda form shows it (`main`, or `more` under
+ * - `label`: its key in the site's strings (shared/strings); `form`: where the agenda form shows it (`main`, or `more` under
  *   "more filters"; without it, values from a link travel as hidden fields); `all`: the catalogue key of a select's
  *   empty choice when it is not `all`; `hint`: the key of the text under a field.
  * - `feed`: how a feed's title names its values (the `name`/`title` of the related document, the comune's name, the
@@ -115,6 +116,9 @@ export const FILTERS = [
   { param: 'gratuito', field: 'free', kind: 'flag', label: 'free', form: 'main', feed: { word: 'gratuiti' } },
 ] as const satisfies readonly FilterSpec[]
 
+/** A key of the site's strings catalogue whose value is plain text. */
+type TextKey = { [K in keyof SiteStrings]: SiteStrings[K] extends string ? K : never }[keyof SiteStrings]
+
 type FilterSpec = {
   param: string
   field: string
@@ -122,10 +126,10 @@ type FilterSpec = {
   collection?: string
   options?: readonly string[]
   labels?: Readonly<Record<string, string>>
-  label: string
-  hint?: string
+  label: TextKey
+  hint?: TextKey
   form?: 'main' | 'more'
-  all?: 'allFeminine'
+  all?: TextKey
   feed: 'name' | 'title' | 'comune' | 'option' | { unit: string } | { word: string }
   preference?: PreferenceDimension
   order?: string
@@ -143,12 +147,6 @@ export type ListField = Extract<FilterEntry, { kind: 'relation' | 'comune' | 'op
 /** The filters that are also newsletter preferences, in registry order. */
 export type PreferenceEntry = Extract<FilterEntry, { preference: PreferenceDimension }>
 export const PREFERENCE_FILTERS = FILTERS.filter((f): f is PreferenceEntry => 'preference' in f)
-/** The catalogue keys the filters name: each locale's strings must define them. */
-export type FilterLabelKey =
-  | FilterEntry['label']
-  | Extract<FilterEntry, { all: string }>['all']
-  | Extract<FilterEntry, { hint: string }>['hint']
-
 export const RELATIONS = FILTERS.filter((f): f is RelationEntry => f.kind === 'relation')
 export const SLUG_PARAMS = FILTERS.filter((f) => f.kind === 'relation' || f.kind === 'comune').map(
   (f) => f.param,

@@ -4,15 +4,14 @@ import { preferencesOf } from '../../collections/Subscribers/preferences'
 import { massMessage } from '../../emails/messages'
 import { sendMessage } from '../../emails/send'
 import { cmsUrl, siteUrl } from '../../shared/env'
+import type { Locale } from '../../shared/strings'
 import { countAudience, editorialAudience } from './campaigns/audience'
 import { loadLookups } from './campaigns/context'
 import { editorialSender, type NewsletterDoc, renderEditorial } from './campaigns/kinds'
 import { newsletterPageUrl, PERSONAL } from './links'
 
-export type Language = 'it' | 'en'
-
 /** The editorial newsletter as subscribers will see it, personal links pointing to the public newsletter page. */
-export const previewEditorial = async (payload: Payload, doc: NewsletterDoc, lang: Language) => {
+export const previewEditorial = async (payload: Payload, doc: NewsletterDoc, lang: Locale) => {
   const rendered = await renderEditorial(payload, doc, await loadLookups(payload), lang)
   const sample = (s: string) =>
     s

@@ -1,7 +1,7 @@
 // The newsletter wing's public surface. Jobs (cms/jobs), endpoints (cms/endpoints) and the site
 // (site/lib/newsletter) import from here only; everything else in this folder is internal.
 
-export { dayLabel, romeDay } from './campaigns/format'
+export { dayLabel } from './campaigns/format'
 export type { NewsletterDoc } from './campaigns/kinds'
 export { handOver, leaseMs, runCampaignBatch } from './campaigns/runner'
 export { countByStatus, countBySystem, type SystemCount } from './counts'

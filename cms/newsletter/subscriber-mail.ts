@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 import { preferencesOf } from '../../collections/Subscribers/preferences'
-import type { Language } from '../../emails/_components/strings'
 import { transactionalMessage } from '../../emails/messages'
 import { type RenderedEmail, renderEmail } from '../../emails/render'
 import { type SendOutcome, sendMessage } from '../../emails/send'
+import type { Locale } from '../../shared/strings'
 import { loadLookups } from './campaigns/context'
 import { describePreferences } from './campaigns/describe'
 import { confirmUrl, manageUrl, unsubscribeUrl } from './links'
@@ -24,7 +24,7 @@ export const sendSubscriberMail = async (
 ): Promise<'sent' | 'skipped' | 'bounced' | 'rejected'> => {
   const s = await findSubscriber(payload, subscriberId)
   if (!s) return 'skipped'
-  const language: Language = s.language === 'en' ? 'en' : 'it'
+  const language: Locale = s.language === 'en' ? 'en' : 'it'
   let rendered: RenderedEmail
   if (kind === 'confirmation') {
     if (s.status !== 'unconfirmed' || !s.confirmNonce) return 'skipped'

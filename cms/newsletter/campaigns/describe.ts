@@ -1,6 +1,6 @@
 import { comuneByIstat } from '../../../collections/fields/comune'
 import type { Preferences } from '../../../collections/Subscribers/preferences'
-import type { Language } from '../../../emails/_components/strings'
+import type { Locale } from '../../../shared/strings'
 import type { Lookups } from './context'
 
 const LABELS = {
@@ -25,7 +25,7 @@ const LABELS = {
 } as const
 
 /** One readable line per chosen preference, e.g. "Età: 2, 5 anni". Unknown ids (deleted since) are left out. */
-export const describePreferences = (p: Preferences, lookups: Lookups, language: Language): string[] => {
+export const describePreferences = (p: Preferences, lookups: Lookups, language: Locale): string[] => {
   const l = LABELS[language]
   const names = (ids: (number | string)[], map: Map<string, { name?: string; title?: string; shortName?: string }>) =>
     ids.map((id) => map.get(String(id))).flatMap((x) => (x ? [x.shortName ?? x.name ?? x.title ?? ''] : []))

@@ -3,8 +3,8 @@ import { comuneByIstat } from '../../../collections/fields/comune'
 import type { MatchableOccurrence } from '../../../collections/Subscribers/preferences'
 import { SLUGS } from '../../../collections/slugs'
 import type { EmailDay, EmailEvent } from '../../../emails/_components/EventList'
-import type { Language } from '../../../emails/_components/strings'
 import { siteUrl } from '../../../shared/env'
+import type { Locale } from '../../../shared/strings'
 import { sitePageUrl } from '../links'
 import { dayLabel, timeLabel } from './format'
 
@@ -112,7 +112,7 @@ export const findEventItems = async (payload: Payload, where: Where, limit: numb
   })
 }
 
-export const toEmailEvent = (item: EventItem, language: Language): EmailEvent => {
+export const toEmailEvent = (item: EventItem, language: Locale): EmailEvent => {
   const path = `/eventi/${encodeURIComponent(item.slug)}`
   return {
     title: item.title,
@@ -127,7 +127,7 @@ export const toEmailEvent = (item: EventItem, language: Language): EmailEvent =>
 }
 
 /** Items grouped under one heading per Rome day, in the order given. */
-export const groupByDay = (items: EventItem[], language: Language, from?: Date): EmailDay[] => {
+export const groupByDay = (items: EventItem[], language: Locale, from?: Date): EmailDay[] => {
   const days: EmailDay[] = []
   for (const item of items) {
     // Something already running (an exhibition) is listed on the first day of the period.

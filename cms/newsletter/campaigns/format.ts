@@ -1,36 +1,32 @@
-import type { Language } from '../../../emails/_components/strings'
+import type { Locale } from '../../../shared/strings'
 
 const TZ = 'Europe/Rome'
-const locale = (language: Language) => (language === 'en' ? 'en-GB' : 'it-IT')
+const locale = (language: Locale) => (language === 'en' ? 'en-GB' : 'it-IT')
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** "Sabato 28 novembre" (Rome calendar). */
-export const dayLabel = (date: Date, language: Language) =>
+export const dayLabel = (date: Date, language: Locale) =>
   capitalise(
     new Intl.DateTimeFormat(locale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: TZ }).format(
       date,
     ),
   )
 
-const hm = (date: Date, language: Language) =>
+const hm = (date: Date, language: Locale) =>
   new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TZ }).format(
     date,
   )
 
 /** "10:30–11:30", or "tutto il giorno". */
-export const timeLabel = (start: Date, end: Date | null, allDay: boolean, language: Language) => {
+export const timeLabel = (start: Date, end: Date | null, allDay: boolean, language: Locale) => {
   if (allDay) return language === 'en' ? 'all day' : 'tutto il giorno'
   return end && end.getTime() > start.getTime() ? `${hm(start, language)}–${hm(end, language)}` : hm(start, language)
 }
 
-const dm = (date: Date, language: Language) =>
+const dm = (date: Date, language: Locale) =>
   new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', timeZone: TZ }).format(date)
 
 /** "26 novembre al 5 dicembre" / "26 November to 5 December" (the last day inclusive). */
-export const rangeLabel = (from: Date, lastDay: Date, language: Language) =>
+export const rangeLabel = (from: Date, lastDay: Date, language: Locale) =>
   `${dm(from, language)} ${language === 'en' ? 'to' : 'al'} ${dm(lastDay, language)}`
-
-/** YYYY-MM-DD of an instant on the Rome calendar. */
-export const romeDay = (date: Date) =>
-  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TZ }).format(date)

@@ -3,9 +3,9 @@ import { refId } from '../../../collections/access/roles'
 import { fromWall, toWall } from '../../../collections/lib/recurrence'
 import { matchesOccurrence, parsePreferencesKey, preferencesOf } from '../../../collections/Subscribers/preferences'
 import { SLUGS } from '../../../collections/slugs'
-import type { Language } from '../../../emails/_components/strings'
 import { mailSettings, type Sender } from '../../../emails/messages'
 import { type RenderedEmail, renderEmail } from '../../../emails/render'
+import type { Locale } from '../../../shared/strings'
 import { PERSONAL, sitePageUrl } from '../links'
 import { confirmedSubscribers, editorialAudience } from './audience'
 import type { Lookups } from './context'
@@ -67,7 +67,7 @@ export const findDigestWindowEvents = (payload: Payload, { from, to }: { from: D
     DIGEST_WINDOW_LIMIT,
   )
 
-const language = (v: string): Language => (v === 'en' ? 'en' : 'it')
+const language = (v: string): Locale => (v === 'en' ? 'en' : 'it')
 
 export const digestKind = (payload: Payload, newsletter: NewsletterDoc, lookups: Lookups): CampaignKind => {
   const { from, to, lastDay } = digestWindow(new Date(newsletter.scheduledAt ?? Date.now()))
@@ -129,7 +129,7 @@ export const renderEditorial = async (
   payload: Payload,
   newsletter: NewsletterDoc,
   lookups: Lookups,
-  lang: Language,
+  lang: Locale,
   now = new Date(),
 ): Promise<RenderedEmail> => {
   const eventIds = ids(newsletter.events)
