@@ -1,4 +1,4 @@
-import { catalogue, type Locale, type SiteStrings } from '../../shared/strings'
+import { catalogue, LOCALES, type Locale, type SiteStrings } from '../../shared/strings'
 
 export type Strings = SiteStrings
 
@@ -10,3 +10,10 @@ export const localeOf = (pathname: string): Locale => (pathname === '/en' || pat
 
 /** The `lang` attribute for CMS content (always Italian) inside a page of the given locale. */
 export const contentLang = (locale: Locale): 'it' | undefined => (locale === 'it' ? undefined : 'it')
+
+/**
+ * The locale of a page under `pages/[...lang]/`: no prefix is Italian, `en` English. Any other prefix is no page
+ * (null: the page answers 404, and Astro renders 404.astro as for an unknown path).
+ */
+export const pageLocale = (lang: string | undefined): Locale | null =>
+  lang === undefined ? 'it' : lang !== 'it' && (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : null
