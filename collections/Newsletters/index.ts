@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { noRequest } from '../access/roles'
 import { COMUNE_OPTIONS } from '../fields/comune'
 import { systemField } from '../fields/system'
 import { SLUGS } from '../slugs'
@@ -9,7 +10,7 @@ import { queueScheduled } from './hooks/queueScheduled'
 const date = {
   date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
 }
-const serverOnly = { create: () => false, update: () => false }
+const serverOnly = { create: noRequest, update: noRequest }
 const readOnlyCounter = (name: string, label: string) =>
   ({ name, type: 'number', label, defaultValue: 0, admin: { readOnly: true } }) as const
 
@@ -93,14 +94,14 @@ export const Newsletters: CollectionConfig = {
         { value: 'editorial', label: 'Redazionale' },
         { value: 'digest', label: 'Settimanale automatica' },
       ],
-      access: { create: networkAdminField, update: () => false },
+      access: { create: networkAdminField, update: noRequest },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
       name: 'progress',
       type: 'group',
       label: 'Avanzamento',
-      access: { create: () => false, update: () => false },
+      access: serverOnly,
       admin: {
         position: 'sidebar',
         components: { Field: '../collections/Newsletters/components/Progress#Progress' },
