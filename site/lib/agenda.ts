@@ -13,7 +13,7 @@ import {
 } from '../../collections/filter-registry'
 import { SLUGS } from '../../collections/slugs'
 import { dateRange, type Filters, searchWords } from './filters'
-import { getPayload } from './payload'
+import { findBySlugs, getPayload } from './payload'
 import { currentSearchIndex } from './search/sync'
 
 export const PAGE_SIZE = 20
@@ -29,17 +29,7 @@ export class UnknownSlugError extends Error {
 }
 
 const resolveSlugs = async ({ param, collection }: RelationEntry, slugs: string[]) => {
-  if (slugs.length === 0) return []
-  const payload = await getPayload()
-  const { docs } = await payload.find({
-    collection: collection as 'systems',
-    where: { slug: { in: slugs } },
-    depth: 0,
-    limit: slugs.length,
-    pagination: false,
-    select: { slug: true },
-    overrideAccess: false,
-  })
+  const docs = await findBySlugs(collection, slugs, { slug: true })
   const missing = slugs.find((s) => !docs.some((d) => d.slug === s))
   if (missing) throw new UnknownSlugError(param, missing)
   return docs.map((d) => d.id)

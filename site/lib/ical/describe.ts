@@ -1,8 +1,7 @@
 import { comuneBySlug } from '../../../collections/fields/comune'
 import { FILTERS } from '../../../collections/filter-registry'
-import type { SLUGS } from '../../../collections/slugs'
 import type { Filters } from '../filters'
-import { getPayload } from '../payload'
+import { findBySlugs } from '../payload'
 
 const QUANDO_LABEL: Record<string, string> = {
   oggi: 'oggi',
@@ -19,19 +18,8 @@ const itDay = (day: string) => {
 
 /** What a filter set selects, in words: "Valle Seriana – 3–6 anni – gratuiti". */
 export const describeFilters = async (f: Filters): Promise<string[]> => {
-  const payload = await getPayload()
-  const names = async (collection: (typeof SLUGS)[keyof typeof SLUGS], slugs: string[], field: 'name' | 'title') => {
-    if (slugs.length === 0) return []
-    const { docs } = await payload.find({
-      collection: collection as 'systems',
-      where: { slug: { in: slugs } },
-      depth: 0,
-      limit: slugs.length,
-      pagination: false,
-      overrideAccess: false,
-    })
-    type Named = { slug: string; name?: string; title?: string; shortName?: string }
-    const bySlug = new Map((docs as unknown as Named[]).map((d) => [d.slug, d]))
+  const names = async (collection: string, slugs: string[], field: 'name' | 'title') => {
+    const bySlug = new Map((await findBySlugs(collection, slugs)).map((d) => [d.slug, d]))
     return slugs.flatMap((s) => {
       const doc = bySlug.get(s)
       return doc ? [String(doc.shortName ?? doc[field] ?? s)] : []
