@@ -27,8 +27,8 @@ const seedPhase = async () => {
   const { getPayload } = await import('../cms/local-api')
   const { seedNetwork } = await import('../cms/seed/index')
   const { matchesOccurrence, preferencesKey, emptyPreferences } = await import('../collections/Subscribers/preferences')
-  const { digestWindow, findDigestWindowEvents } = await import('../emails/campaigns/kinds')
-  const { newNonce } = await import('../collections/Subscribers/tokens')
+  const { digestWindow, findDigestWindowEvents } = await import('../cms/newsletter/campaigns/kinds')
+  const { newNonce } = await import('../cms/newsletter/tokens')
   const payload = await getPayload()
   await seedNetwork(payload, { events: Number(process.env.BENCH_EVENTS ?? 200) })
   const all = async (collection: 'systems' | 'categories') =>

@@ -11,7 +11,8 @@ console.log(
 )
 const platform = await startPlatform({ dataDir: `data/bench-${events}`, events })
 try {
-  const staticPage = `${platform.site}/bench/static`
+  // The baseline: a file from public/, the cheapest answer the site server gives (its static-file handler).
+  const staticPage = `${platform.site}/favicon.svg`
   const warm = async (url: string) => {
     for (let i = 0; i < 20; i++) await fetch(url).then((r) => r.arrayBuffer())
   }

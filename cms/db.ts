@@ -3,7 +3,7 @@ import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
-import { appRoot } from '../collections/lib/paths'
+import { appRoot } from '../shared/paths'
 import { migrations } from './migrations'
 import { SafeSqliteClient } from './sqlite-client'
 

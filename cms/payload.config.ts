@@ -6,12 +6,13 @@ import { it } from '@payloadcms/translations/languages/it'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { collections } from '../collections'
-import { appRoot } from '../collections/lib/paths'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '../collections/Media/limits'
 import { SLUGS } from '../collections/slugs'
 import { getTransport } from '../emails/transport'
+import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
+import { appRoot } from '../shared/paths'
 import { databaseAdapter } from './db'
-import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from './env'
+import { withEndpoints } from './endpoints'
 import { jobs } from './jobs'
 import { logRequestError, payloadLogger } from './logging'
 import { migrations } from './migrations'
@@ -23,7 +24,7 @@ export default buildConfig({
   serverURL: cmsUrl(),
   db: databaseAdapter(databaseUrl()),
   editor: lexicalEditor(),
-  collections,
+  collections: withEndpoints(collections),
   jobs,
   sharp,
   i18n: { supportedLanguages: { it, en }, fallbackLanguage: 'it' },

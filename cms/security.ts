@@ -1,4 +1,4 @@
-import { createLimiter, type RateLimit } from './rate-limit'
+import { createLimiter, type RateLimit } from '../shared/rate-limit'
 
 /**
  * HTTP hardening of the CMS, used by cms/proxy.ts (per request: nonce CSP, request id, auth rate limit)

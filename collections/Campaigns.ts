@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, networkStaff } from './access/roles'
+import { periodField } from './fields/period'
 import { slugField } from './fields/slug'
 import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
@@ -17,25 +18,7 @@ export const Campaigns: CollectionConfig = {
     { name: 'summary', type: 'textarea', label: 'In breve' },
     { name: 'description', type: 'richText', label: 'Descrizione' },
     { name: 'image', type: 'upload', relationTo: SLUGS.media, label: 'Immagine' },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'startDate',
-          type: 'date',
-          label: 'Dal',
-          required: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
-        },
-        {
-          name: 'endDate',
-          type: 'date',
-          label: 'Al',
-          required: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
-        },
-      ],
-    },
+    periodField,
     {
       name: 'audiences',
       type: 'relationship',

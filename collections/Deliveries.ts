@@ -16,7 +16,7 @@ export type DeliveryState = keyof typeof DELIVERY_STATE_LABELS
  * The delivery log: one row per newsletter × subscriber, keyed `<newsletter>:<subscriber>` under a
  * unique index, so a campaign can never queue the same person twice. A sender claims a row
  * (queued → sending) before handing the message to SMTP and marks it sent right after; see
- * emails/campaigns/README.md for what a crash between those two steps means.
+ * cms/newsletter/README.md for what a crash between those two steps means.
  */
 export const Deliveries: CollectionConfig = {
   slug: SLUGS.deliveries,

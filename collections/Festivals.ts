@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { networkOrSystemCreate, networkOrSystemWrite } from './access/by-system'
 import { anyone } from './access/roles'
+import { periodField } from './fields/period'
 import { slugField } from './fields/slug'
 import { systemField } from './fields/system'
 import { keepFieldErrors } from './hooks/keepFieldErrors'
@@ -19,24 +20,6 @@ export const Festivals: CollectionConfig = {
     { name: 'summary', type: 'textarea', label: 'In breve' },
     { name: 'description', type: 'richText', label: 'Descrizione' },
     { name: 'image', type: 'upload', relationTo: SLUGS.media, label: 'Immagine' },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'startDate',
-          type: 'date',
-          label: 'Dal',
-          required: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
-        },
-        {
-          name: 'endDate',
-          type: 'date',
-          label: 'Al',
-          required: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
-        },
-      ],
-    },
+    periodField,
   ],
 }

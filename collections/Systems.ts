@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, isNetworkAdmin, networkAdminOnly, refId, staffOf } from './access/roles'
+import { ownSystemRow } from './access/by-system'
+import { anyone, networkAdminOnly } from './access/roles'
 import { slugField } from './fields/slug'
 import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
@@ -13,12 +14,7 @@ export const Systems: CollectionConfig = {
     create: networkAdminOnly,
     delete: networkAdminOnly,
     // A system editor may keep the contacts and newsletter sender of their own system up to date.
-    update: ({ req }) => {
-      const user = staffOf(req)
-      if (isNetworkAdmin(user)) return true
-      if (!user?.roles?.includes('system-editor')) return false
-      return { id: { equals: refId(user.system) ?? '__none__' } }
-    },
+    update: ownSystemRow,
   },
   hooks: { afterError: [keepFieldErrors] },
   fields: [

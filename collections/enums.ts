@@ -1,4 +1,8 @@
-// Shared value sets. Values are stable identifiers (stored, used in URLs and feeds); labels are Italian.
+// Shared value sets. Values are stable identifiers (stored, used in URLs and feeds); labels are Italian. Labels the
+// site also shows in English come from the strings catalogue.
+import { catalogue } from '../shared/strings'
+
+const IT = catalogue('it').site
 
 const options = <T extends string>(labels: Record<T, string>) =>
   (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }))
@@ -14,14 +18,7 @@ export const ROLES = Object.keys(ROLE_LABELS) as Role[]
 export const ROLE_OPTIONS = options(ROLE_LABELS)
 
 /** schema.org EventStatusType values (plus `full`, which schema.org expresses through offers). */
-export const EVENT_STATUS_LABELS = {
-  scheduled: 'In programma',
-  cancelled: 'Annullato',
-  postponed: 'Rinviato',
-  rescheduled: 'Riprogrammato',
-  full: 'Esaurito',
-  movedOnline: 'Spostato online',
-} as const
+export const EVENT_STATUS_LABELS = IT.statusLabels
 export type EventStatus = keyof typeof EVENT_STATUS_LABELS
 export const EVENT_STATUSES = Object.keys(EVENT_STATUS_LABELS) as EventStatus[]
 export const EVENT_STATUS_OPTIONS = options(EVENT_STATUS_LABELS)
@@ -48,11 +45,7 @@ export type Weekday = keyof typeof WEEKDAY_LABELS
 export const WEEKDAYS = Object.keys(WEEKDAY_LABELS) as Weekday[]
 export const WEEKDAY_OPTIONS = options(WEEKDAY_LABELS)
 
-export const BOOKING_LABELS = {
-  none: 'Non serve prenotare',
-  required: 'Prenotazione obbligatoria',
-  recommended: 'Prenotazione consigliata',
-} as const
+export const BOOKING_LABELS = IT.bookingModes
 export type Booking = keyof typeof BOOKING_LABELS
 export const BOOKING_OPTIONS = options(BOOKING_LABELS)
 

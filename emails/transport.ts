@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import type SMTPPool from 'nodemailer/lib/smtp-pool'
-import { dataDir } from '../collections/lib/paths'
+import { dataDir } from '../shared/paths'
 
 /** Without SMTP_URL every message is written to data/outbox/ as an .eml file (the offline demo). */
 export const outboxDir = () => path.join(dataDir(), 'outbox')

@@ -60,7 +60,7 @@ const sourceHash = () => {
       else hash.update(file).update(readFileSync(file))
     }
   }
-  for (const dir of ['cms', 'collections', 'emails', 'site', 'public']) if (existsSync(dir)) walk(dir)
+  for (const dir of ['cms', 'shared', 'collections', 'emails', 'site', 'public']) if (existsSync(dir)) walk(dir)
   for (const file of ['package-lock.json', 'astro.config.mjs', 'tsconfig.json'])
     if (existsSync(file)) hash.update(readFileSync(file))
   return hash.digest('hex')

@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 import { SLUGS, TASKS } from '../../collections/slugs'
-import { cmsUrl } from '../env'
+import { cmsUrl } from '../../shared/env'
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'full', timeStyle: 'short' })

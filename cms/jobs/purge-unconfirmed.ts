@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
-import { purgeUnconfirmed as purge } from '../../collections/Subscribers/service'
 import { QUEUES, TASKS } from '../../collections/slugs'
+import { purgeUnconfirmed as purge } from '../newsletter'
 
 /** Deletes subscription requests never confirmed within 7 days (daily, 03:30). */
 export const purgeUnconfirmed: TaskConfig<'purgeUnconfirmed'> = {

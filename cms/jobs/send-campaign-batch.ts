@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { TaskConfig } from 'payload'
 import { QUEUES, TASKS } from '../../collections/slugs'
-import { handOver, leaseMs, runCampaignBatch } from '../../emails/campaigns/runner'
+import { handOver, leaseMs, runCampaignBatch } from '../newsletter'
 
 /**
  * One batch of a newsletter or digest. When work is left it hands its lease to the next batch and

@@ -4,7 +4,7 @@ import { RESET_TTL_MS } from '../../collections/Users/endpoints/forgotPassword'
 import { transactionalMessage } from '../../emails/messages'
 import { renderEmail } from '../../emails/render'
 import { sendMessage } from '../../emails/send'
-import { cmsUrl } from '../env'
+import { cmsUrl } from '../../shared/env'
 import type { User } from '../payload-types'
 
 /**

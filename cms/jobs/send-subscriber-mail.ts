@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
-import type { SubscriberMailKind } from '../../collections/Subscribers/service'
 import { TASKS } from '../../collections/slugs'
-import { sendSubscriberMail as send } from '../../emails/subscriber-mail'
+import type { SubscriberMailKind } from '../newsletter'
+import { sendSubscriberMail as send } from '../newsletter'
 
 /** A double opt-in life-cycle mail (confirmation, welcome, preferences). Temporary SMTP failures retry with backoff. */
 export const sendSubscriberMail: TaskConfig<'sendSubscriberMail'> = {

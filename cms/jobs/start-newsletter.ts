@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { TaskConfig } from 'payload'
 import { SYSTEM_CONTEXT } from '../../collections/Newsletters/hooks/guardStatus'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
-import { type handOver, leaseMs } from '../../emails/campaigns/runner'
+import { type handOver, leaseMs } from '../newsletter'
 
 /**
  * Starts a scheduled editorial newsletter at its time. Rescheduled or cancelled newsletters are left

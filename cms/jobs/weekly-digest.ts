@@ -1,8 +1,8 @@
 import type { Payload, TaskConfig } from 'payload'
-import { fromWall, toWall } from '../../collections/lib/recurrence'
+import { fromWall, romeDay, toWall } from '../../collections/lib/recurrence'
 import { SYSTEM_CONTEXT } from '../../collections/Newsletters/hooks/guardStatus'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
-import { dayLabel, romeDay } from '../../emails/campaigns/format'
+import { dayLabel } from '../newsletter'
 import { queueFirstBatch } from './start-newsletter'
 
 /** Thursday (4) at 07:00 on Rome's clocks. */

@@ -59,7 +59,7 @@ export const startWorker = async () => {
     stopping = true
     const deadline = Date.now() + GRACE_MS
     // Croner's isBusy() is true while a batch runs; stop() only prevents the next tick. A batch cut off by
-    // the deadline is safe: its claimed rows go back to the queue (emails/campaigns/README.md).
+    // the deadline is safe: its claimed rows go back to the queue (cms/newsletter/README.md).
     for (const cron of payload.crons) cron.pause()
     health?.close()
     while (payload.crons.some((cron) => cron.isBusy()) && Date.now() < deadline)

@@ -1,7 +1,7 @@
 // Run by scripts/seed.mjs (`npm run seed -- --events N --if-empty`): the demo network, and the first admin from the environment.
 import { getPayload } from 'payload'
 import { SLUGS } from '../../collections/slugs'
-import { databaseUrl } from '../env'
+import { databaseUrl } from '../../shared/env'
 import config from '../payload.config'
 import { isEmpty, seedNetwork } from './index'
 import { clearMarker, databaseFileOf, writeMarker } from './marker'

@@ -1,16 +1,16 @@
 import type { CollectionConfig } from 'payload'
+import { noRequest } from '../access/roles'
 import { COMUNE_OPTIONS } from '../fields/comune'
 import { systemField } from '../fields/system'
 import { SLUGS } from '../slugs'
 import { createNewsletters, deleteNewsletters, networkAdminField, readNewsletters, updateNewsletters } from './access'
-import { audienceEndpoint, previewEndpoint, testSendEndpoint } from './endpoints'
 import { guardStatus, NEWSLETTER_STATUS_LABELS } from './hooks/guardStatus'
 import { queueScheduled } from './hooks/queueScheduled'
 
 const date = {
   date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
 }
-const serverOnly = { create: () => false, update: () => false }
+const serverOnly = { create: noRequest, update: noRequest }
 const readOnlyCounter = (name: string, label: string) =>
   ({ name, type: 'number', label, defaultValue: 0, admin: { readOnly: true } }) as const
 
@@ -32,7 +32,6 @@ export const Newsletters: CollectionConfig = {
   defaultSort: '-createdAt',
   access: { read: readNewsletters, create: createNewsletters, update: updateNewsletters, delete: deleteNewsletters },
   hooks: { beforeChange: [guardStatus], afterChange: [queueScheduled] },
-  endpoints: [previewEndpoint, testSendEndpoint, audienceEndpoint],
   fields: [
     { name: 'subject', type: 'text', label: 'Oggetto', required: true, maxLength: 150 },
     {
@@ -95,14 +94,14 @@ export const Newsletters: CollectionConfig = {
         { value: 'editorial', label: 'Redazionale' },
         { value: 'digest', label: 'Settimanale automatica' },
       ],
-      access: { create: networkAdminField, update: () => false },
+      access: { create: networkAdminField, update: noRequest },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
       name: 'progress',
       type: 'group',
       label: 'Avanzamento',
-      access: { create: () => false, update: () => false },
+      access: serverOnly,
       admin: {
         position: 'sidebar',
         components: { Field: '../collections/Newsletters/components/Progress#Progress' },

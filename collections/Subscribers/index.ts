@@ -1,11 +1,7 @@
 import type { CollectionConfig } from 'payload'
+import { networkAdminOnly, nobody, noRequest } from '../access/roles'
 import { COMUNE_OPTIONS } from '../fields/comune'
 import { SLUGS } from '../slugs'
-import { secretField, subscriberAccess } from './access'
-import { bouncesEndpoint } from './endpoints/bounces'
-import { countsEndpoint } from './endpoints/counts'
-import { eraseEndpoint, exportEndpoint } from './endpoints/gdpr'
-import { oneClickEndpoint, oneClickPageEndpoint } from './endpoints/one-click'
 import { normalizeSubscriber } from './hooks/normalizeSubscriber'
 
 export const SUBSCRIBER_STATUS_LABELS = {
@@ -31,9 +27,11 @@ export const Subscribers: CollectionConfig = {
     description: 'Dati personali: visibili solo agli amministratori di rete. Iscrizione con doppia conferma.',
     components: { beforeList: ['../collections/Subscribers/components/SubscriberCounts#SubscriberCounts'] },
   },
-  access: subscriberAccess,
+  // Subscriber lists are personal data of the whole network: only network admins read or change them. System
+  // editors see counts of their own audience through /api/subscribers/counts. Subscribers are created only by the
+  // double opt-in flow (server code), never through the API.
+  access: { read: networkAdminOnly, create: nobody, update: networkAdminOnly, delete: networkAdminOnly },
   hooks: { beforeChange: [normalizeSubscriber] },
-  endpoints: [countsEndpoint, bouncesEndpoint, oneClickEndpoint, oneClickPageEndpoint, exportEndpoint, eraseEndpoint],
   fields: [
     { name: 'email', type: 'email', label: 'Email', required: true, unique: true, index: true },
     { name: 'firstName', type: 'text', label: 'Nome', maxLength: 60 },
@@ -133,10 +131,10 @@ export const Subscribers: CollectionConfig = {
       label: 'Diritti dell’interessato',
       admin: { components: { Field: '../collections/Subscribers/components/GdprActions#GdprActions' } },
     },
-    // Server-only bookkeeping.
-    { name: 'preferencesKey', type: 'text', index: true, admin: { hidden: true }, access: { read: secretField } },
-    { name: 'tokenNonce', type: 'text', admin: { hidden: true }, access: { read: secretField } },
-    { name: 'confirmNonce', type: 'text', admin: { hidden: true }, access: { read: secretField } },
-    { name: 'lastNoticeAt', type: 'date', admin: { hidden: true }, access: { read: secretField } },
+    // Server-only bookkeeping: token nonces never leave the server, not even to admins.
+    { name: 'preferencesKey', type: 'text', index: true, admin: { hidden: true }, access: { read: noRequest } },
+    { name: 'tokenNonce', type: 'text', admin: { hidden: true }, access: { read: noRequest } },
+    { name: 'confirmNonce', type: 'text', admin: { hidden: true }, access: { read: noRequest } },
+    { name: 'lastNoticeAt', type: 'date', admin: { hidden: true }, access: { read: noRequest } },
   ],
 }

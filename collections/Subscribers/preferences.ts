@@ -18,6 +18,7 @@ export type Preferences = {
 }
 
 export const PREFERENCE_DIMENSIONS = ['systems', 'comuni', 'audiences', 'ages', 'categories', 'campaigns'] as const
+export type PreferenceDimension = (typeof PREFERENCE_DIMENSIONS)[number]
 
 export const emptyPreferences = (): Preferences => ({
   systems: [],

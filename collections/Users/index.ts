@@ -1,5 +1,5 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
-import { isNetworkAdmin, staffOf } from '../access/roles'
+import { isNetworkAdmin, loggedIn, networkAdminOnly, staffOf } from '../access/roles'
 import { ROLE_OPTIONS } from '../enums'
 import { keepFieldErrors } from '../hooks/keepFieldErrors'
 import { SLUGS } from '../slugs'
@@ -22,9 +22,9 @@ export const Users: CollectionConfig = {
   access: {
     read: adminOrSelf,
     update: adminOrSelf,
-    create: ({ req }) => isNetworkAdmin(staffOf(req)),
-    delete: ({ req }) => isNetworkAdmin(staffOf(req)),
-    admin: ({ req }) => !!req.user,
+    create: networkAdminOnly,
+    delete: networkAdminOnly,
+    admin: loggedIn,
   },
   endpoints: [forgotPassword],
   hooks: {

@@ -7,7 +7,7 @@ import { hasRole, isNetwork, isNetworkAdmin, ownSystem, refId, type Staff, staff
  * explicit empty one (which would hand the row to the network), is not.
  */
 const keepsOwnSystem = (user: Staff, data: Record<string, unknown> | undefined) =>
-  !data || data.system === undefined || String(refId(data.system as never)) === String(refId(user.system))
+  !data || data.system === undefined || String(refId(data.system)) === String(refId(user.system))
 
 /**
  * Writes on content owned by a system (libraries, venues, series): network admins everywhere,
@@ -45,4 +45,12 @@ export const systemStaffCreate: Access = ({ req, data }) => {
   const user = staffOf(req)
   if (isNetwork(user)) return true
   return !!user && hasRole(user, 'system-editor', 'library-contributor') && keepsOwnSystem(user, data)
+}
+
+/** Systems themselves: network admins, and a system editor on their own system's row only. */
+export const ownSystemRow: Access = ({ req }) => {
+  const user = staffOf(req)
+  if (isNetworkAdmin(user)) return true
+  if (!user?.roles?.includes('system-editor')) return false
+  return { id: { equals: refId(user.system) ?? '__none__' } }
 }

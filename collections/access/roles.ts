@@ -1,4 +1,4 @@
-import type { Access, PayloadRequest, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import type { Role } from '../enums'
 
 type Id = number | string
@@ -7,7 +7,9 @@ type Ref = Id | { id: Id } | null | undefined
 /** The part of a logged-in user that access rules read. */
 export type Staff = { id: Id; roles?: Role[] | null; system?: Ref; library?: Ref }
 
-export const refId = (ref: Ref): Id | null => (ref == null ? null : typeof ref === 'object' ? ref.id : ref)
+/** The id of a relationship value, whether it holds the id or the populated document. */
+export const refId = (ref: unknown): Id | null =>
+  ref == null ? null : typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id)
 
 export const staffOf = (req: PayloadRequest): Staff | null => (req.user as Staff | null) ?? null
 
@@ -27,6 +29,9 @@ export const ownLibrary = (user: Staff, field = 'library'): Where => ({
 
 export const anyone: Access = () => true
 export const nobody: Access = () => false
+/** Field-level: a field no request may write (or read), whoever asks; server code sets it with overrideAccess. */
+export const noRequest: FieldAccess = () => false
 export const networkAdminOnly: Access = ({ req }) => isNetworkAdmin(staffOf(req))
 export const networkStaff: Access = ({ req }) => isNetwork(staffOf(req))
-export const loggedIn: Access = ({ req }) => !!req.user
+/** Boolean, so it also serves as the admin panel's `access.admin`. */
+export const loggedIn = ({ req }: { req: PayloadRequest }): boolean => !!req.user

@@ -1,5 +1,5 @@
 import { Heading, Link, Section, Text } from '@react-email/components'
-import { type Language, STATUS_NOTE, t } from './strings'
+import { type Locale, mailStrings } from '../../shared/strings'
 import { styles } from './theme'
 
 export type EmailEvent = {
@@ -16,8 +16,8 @@ export type EmailEvent = {
 export type EmailDay = { label: string; events: EmailEvent[] }
 
 /** Events grouped by day: a heading per day, a title link, time and place, an add-to-calendar link. */
-export const EventList = ({ language, days }: { language: Language; days: EmailDay[] }) => {
-  const s = t(language)
+export const EventList = ({ language, days }: { language: Locale; days: EmailDay[] }) => {
+  const s = mailStrings(language)
   return (
     <>
       {days.map((day) => (
@@ -34,7 +34,7 @@ export const EventList = ({ language, days }: { language: Language; days: EmailD
               </Heading>
               <Text style={{ ...styles.small, color: styles.text.color, margin: '0 0 2px' }}>
                 {event.time} · {event.place}
-                {event.status && STATUS_NOTE[language][event.status] ? ` · ${STATUS_NOTE[language][event.status]}` : ''}
+                {event.status && s.statusNotes[event.status] ? ` · ${s.statusNotes[event.status]}` : ''}
               </Text>
               {event.summary ? <Text style={{ ...styles.small, margin: '0 0 2px' }}>{event.summary}</Text> : null}
               <Text style={{ ...styles.small, margin: 0 }}>

@@ -1,10 +1,10 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
 import type { ReactNode } from 'react'
-import { type Language, t } from './strings'
+import { type Locale, mailStrings } from '../../shared/strings'
 import { styles } from './theme'
 
 export type LayoutProps = {
-  language: Language
+  language: Locale
   /** Inbox preview line (hidden in the body). */
   preview: string
   /** Name shown at the top, e.g. the sending system. */
@@ -19,7 +19,7 @@ export type LayoutProps = {
 
 /** The frame of every mail: language, colour scheme, sender line, body, footer with the personal links. */
 export const Layout = ({ language, preview, sender, manageUrl, unsubscribeUrl, footerNote, children }: LayoutProps) => {
-  const s = t(language)
+  const s = mailStrings(language)
   return (
     <Html lang={language} dir="ltr">
       <Head>

@@ -1,10 +1,10 @@
 import { Heading, Link, Text } from '@react-email/components'
+import type { Locale } from '../../shared/strings'
 import { Button } from '../_components/Button'
 import { Layout } from '../_components/Layout'
-import type { Language } from '../_components/strings'
 import { styles } from '../_components/theme'
 
-export type ConfirmationProps = { language: Language; confirmUrl: string; expiresInDays: number }
+export type ConfirmationProps = { language: Locale; confirmUrl: string; expiresInDays: number }
 
 const COPY = {
   it: {

@@ -1,11 +1,11 @@
 import { Heading, Link, Text } from '@react-email/components'
+import type { Locale } from '../../shared/strings'
 import { type EmailDay, EventList } from '../_components/EventList'
 import { Layout } from '../_components/Layout'
-import type { Language } from '../_components/strings'
 import { styles } from '../_components/theme'
 
 export type DigestProps = {
-  language: Language
+  language: Locale
   /** "26 novembre – 5 dicembre" */
   rangeLabel: string
   days: EmailDay[]

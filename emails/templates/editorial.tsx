@@ -1,14 +1,14 @@
 import { Heading, Link, Section, Text } from '@react-email/components'
+import type { Locale } from '../../shared/strings'
 import { type EmailEvent, EventList } from '../_components/EventList'
 import { Layout } from '../_components/Layout'
 import { RichText } from '../_components/RichText'
-import type { Language } from '../_components/strings'
 import { styles } from '../_components/theme'
 
 export type EditorialSeries = { title: string; url: string; summary?: string | null }
 
 export type EditorialProps = {
-  language: Language
+  language: Locale
   /** "Biblioteche Valle Seriana" */
   sender: string
   subject: string

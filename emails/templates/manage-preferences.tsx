@@ -1,10 +1,10 @@
 import { Heading, Text } from '@react-email/components'
+import type { Locale } from '../../shared/strings'
 import { Button } from '../_components/Button'
 import { Layout } from '../_components/Layout'
-import type { Language } from '../_components/strings'
 import { styles } from '../_components/theme'
 
-export type ManagePreferencesProps = { language: Language; manageUrl: string; unsubscribeUrl: string }
+export type ManagePreferencesProps = { language: Locale; manageUrl: string; unsubscribeUrl: string }
 
 const COPY = {
   it: {

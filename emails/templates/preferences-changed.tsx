@@ -1,10 +1,10 @@
 import { Heading, Text } from '@react-email/components'
+import { type Locale, mailStrings } from '../../shared/strings'
 import { Layout } from '../_components/Layout'
-import { type Language, t } from '../_components/strings'
 import { styles } from '../_components/theme'
 
 export type PreferencesChangedProps = {
-  language: Language
+  language: Locale
   firstName?: string | null
   weeklyDigest: boolean
   summary: string[]
@@ -40,7 +40,7 @@ export const PreferencesChanged = (p: PreferencesChangedProps) => {
       <Heading as="h1" style={styles.h1}>
         {c.title}
       </Heading>
-      <Text style={styles.text}>{t(p.language).hello(p.firstName)}</Text>
+      <Text style={styles.text}>{mailStrings(p.language).hello(p.firstName)}</Text>
       <Text style={styles.text}>{c.body}</Text>
       <ul>
         {[c.digest(p.weeklyDigest), ...(p.summary.length ? p.summary : [c.everything])].map((line) => (

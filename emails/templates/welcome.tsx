@@ -1,11 +1,11 @@
 import { Heading, Text } from '@react-email/components'
+import { type Locale, mailStrings } from '../../shared/strings'
 import { Button } from '../_components/Button'
 import { Layout } from '../_components/Layout'
-import { type Language, t } from '../_components/strings'
 import { styles } from '../_components/theme'
 
 export type WelcomeProps = {
-  language: Language
+  language: Locale
   firstName?: string | null
   weeklyDigest: boolean
   /** One line per chosen preference ("Sistemi: Valle Seriana"), empty = everything. */
@@ -46,7 +46,7 @@ export const Welcome = ({ language, firstName, weeklyDigest, summary, manageUrl,
       <Heading as="h1" style={styles.h1}>
         {c.title}
       </Heading>
-      <Text style={styles.text}>{t(language).hello(firstName)}</Text>
+      <Text style={styles.text}>{mailStrings(language).hello(firstName)}</Text>
       <Text style={styles.text}>{c.body}</Text>
       <Text style={styles.text}>{weeklyDigest ? c.digest : c.noDigest}</Text>
       <Text style={styles.text}>{c.prefs}</Text>

@@ -1,6 +1,7 @@
+import { FILTERS } from '../../collections/filter-registry'
 import { findAgendaPage } from './agenda'
 import { groupByDay } from './cards'
-import { dateRange, type Filters, filtersToParams, parseFilters, SLUG_PARAMS } from './filters'
+import { dateRange, type Filters, filtersToParams, parseFilters } from './filters'
 import { romeDate } from './format'
 import { strings } from './i18n'
 import { feedIsTruncated } from './ical/feed'
@@ -24,27 +25,21 @@ export const activeFilters = (f: Filters, options: FilterOptions, locale: Locale
     label,
     removeHref: agendaPath(withoutValue(params, name, value), locale),
   })
-  const names: Record<(typeof SLUG_PARAMS)[number], string> = {
-    sistema: t.system,
-    biblioteca: t.library,
-    comune: t.comune,
-    categoria: t.category,
-    pubblico: t.audience,
-    rassegna: t.series,
-    festival: t.festival,
-    campagna: t.campaign,
-  }
   const chips: ActiveFilter[] = []
   if (f.q) chips.push(chip(`${t.searchLabel}: «${f.q}»`, 'q', f.q))
   if (f.quando) chips.push(chip(`${t.when}: ${t.quando[f.quando]}`, 'quando', f.quando))
   if (f.da) chips.push(chip(`${t.fromDate}: ${f.da}`, 'da', f.da))
   if (f.a) chips.push(chip(`${t.toDate}: ${f.a}`, 'a', f.a))
-  for (const name of SLUG_PARAMS)
-    for (const value of f[name]) chips.push(chip(`${names[name]}: ${labelOf(options[name], value)}`, name, value))
-  for (const value of f.accessibilita)
-    chips.push(chip(`${t.accessibility}: ${labelOf(options.accessibilita, value)}`, 'accessibilita', value))
-  if (f.eta !== null) chips.push(chip(`${t.age}: ${f.eta}`, 'eta', String(f.eta)))
-  if (f.gratuito) chips.push(chip(t.free, 'gratuito', '1'))
+  for (const e of FILTERS) {
+    const name = t[e.label]
+    if (e.kind === 'age') {
+      const age = f[e.param]
+      if (age !== null) chips.push(chip(`${name}: ${age}`, e.param, String(age)))
+    } else if (e.kind === 'flag') {
+      if (f[e.param]) chips.push(chip(name, e.param, '1'))
+    } else
+      for (const value of f[e.param]) chips.push(chip(`${name}: ${labelOf(options[e.param], value)}`, e.param, value))
+  }
   return chips
 }
 

@@ -1,9 +1,19 @@
 import type { Where } from 'payload'
 import type { Occurrence } from '../../cms/payload-types'
-import { comuneByIstat, comuneBySlug } from '../../collections/fields/comune'
+import { comuneByIstat } from '../../collections/fields/comune'
+import {
+  comuneCodes,
+  LIST_FIELDS,
+  type ListField,
+  RELATIONS,
+  type RelationEntry,
+  type RelationField,
+  type ResolvedFilters,
+  whereOf,
+} from '../../collections/filter-registry'
 import { SLUGS } from '../../collections/slugs'
-import { dateRange, type Filters, type SlugParam, searchWords } from './filters'
-import { getPayload } from './payload'
+import { dateRange, type Filters, searchWords } from './filters'
+import { findBySlugs, getPayload } from './payload'
 import { currentSearchIndex } from './search/sync'
 
 export const PAGE_SIZE = 20
@@ -18,85 +28,29 @@ export class UnknownSlugError extends Error {
   }
 }
 
-const RELATION = {
-  sistema: { collection: SLUGS.systems, field: 'system' },
-  biblioteca: { collection: SLUGS.libraries, field: 'library' },
-  categoria: { collection: SLUGS.categories, field: 'categories' },
-  pubblico: { collection: SLUGS.audiences, field: 'audiences' },
-  rassegna: { collection: SLUGS.series, field: 'series' },
-  festival: { collection: SLUGS.festivals, field: 'festival' },
-  campagna: { collection: SLUGS.campaigns, field: 'campaigns' },
-} as const satisfies Record<
-  Exclude<SlugParam, 'comune'>,
-  { collection: (typeof SLUGS)[keyof typeof SLUGS]; field: string }
->
-
-const resolveSlugs = async (param: Exclude<SlugParam, 'comune'>, slugs: string[]) => {
-  if (slugs.length === 0) return []
-  const payload = await getPayload()
-  const { docs } = await payload.find({
-    collection: RELATION[param].collection as 'systems',
-    where: { slug: { in: slugs } },
-    depth: 0,
-    limit: slugs.length,
-    pagination: false,
-    select: { slug: true },
-    overrideAccess: false,
-  })
+const resolveSlugs = async ({ param, collection }: RelationEntry, slugs: string[]) => {
+  const docs = await findBySlugs(collection, slugs, { slug: true })
   const missing = slugs.find((s) => !docs.some((d) => d.slug === s))
   if (missing) throw new UnknownSlugError(param, missing)
   return docs.map((d) => d.id)
 }
 
-/** A filter set with its slugs resolved to ids and its dates to instants: what both query paths evaluate. */
-export type ResolvedFilters = {
-  relations: { field: RelationField; ids: (number | string)[] }[]
-  comune: string[]
-  accessibility: string[]
-  eta: number | null
-  free: boolean
-  words: string[]
-  from: Date
-  to: Date | null
-}
-
-export type RelationField = (typeof RELATION)[keyof typeof RELATION]['field']
+export type { RelationField, ResolvedFilters }
+export { whereOf }
 
 export const resolveFilters = async (f: Filters, now: Date = new Date()): Promise<ResolvedFilters> => {
-  const relations: ResolvedFilters['relations'] = []
-  for (const param of Object.keys(RELATION) as (keyof typeof RELATION)[]) {
-    const ids = await resolveSlugs(param, f[param])
-    if (ids.length) relations.push({ field: RELATION[param].field, ids })
-  }
-  const comune = f.comune.map((slug) => {
-    const c = comuneBySlug.get(slug)
-    if (!c) throw new UnknownSlugError('comune', slug)
-    return c.istat
+  const values = new Map<ListField, (number | string)[]>()
+  for (const entry of RELATIONS) values.set(entry.field, await resolveSlugs(entry, f[entry.param]))
+  const comune = comuneCodes(f.comune)
+  if (comune.unknown) throw new UnknownSlugError('comune', comune.unknown)
+  values.set('comune', comune.codes)
+  values.set('accessibility', f.accessibilita)
+  const lists = LIST_FIELDS.flatMap((field) => {
+    const found = values.get(field) ?? []
+    return found.length ? [{ field, values: found }] : []
   })
   const { from, to } = dateRange(f, now)
-  return {
-    relations,
-    comune,
-    accessibility: f.accessibilita,
-    eta: f.eta,
-    free: f.gratuito,
-    words: searchWords(f.q),
-    from,
-    to,
-  }
-}
-
-/** The database query of a resolved filter set: indexed equality filters, the text condition, the time window. */
-export const whereOf = (r: ResolvedFilters): Where => {
-  const and: Where[] = r.relations.map(({ field, ids }) => ({ [field]: { in: ids } }))
-  if (r.comune.length) and.push({ comune: { in: r.comune } })
-  if (r.accessibility.length) and.push({ accessibility: { in: r.accessibility } })
-  if (r.eta !== null) and.push({ ageMin: { less_than_equal: r.eta } }, { ageMax: { greater_than_equal: r.eta } })
-  if (r.free) and.push({ free: { equals: true } })
-  for (const word of r.words) and.push({ searchText: { contains: ` ${word}` } })
-  and.push({ end: { greater_than: r.from.toISOString() } })
-  if (r.to) and.push({ start: { less_than: r.to.toISOString() } })
-  return { and }
+  return { lists, eta: f.eta, free: f.gratuito, words: searchWords(f.q), from, to }
 }
 
 /** The database query for a filter set; throws UnknownSlugError for a slug that names nothing. */

@@ -1,5 +1,5 @@
 import type { Campaign, Event, Festival, Library, Occurrence, Series, System, Venue } from '../../cms/payload-types'
-import { BOOKING_LABELS, type EventStatus, LANGUAGE_LABELS } from '../../collections/enums'
+import { type EventStatus, LANGUAGE_LABELS } from '../../collections/enums'
 import { SLUGS } from '../../collections/slugs'
 import { comuneName } from './agenda'
 import { ageLabel } from './cards'
@@ -164,7 +164,7 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     price: event.price ?? '',
     booking: {
       mode: event.booking?.mode ?? 'none',
-      label: (locale === 'it' ? BOOKING_LABELS : t.bookingModes)[event.booking?.mode ?? 'none'],
+      label: t.bookingModes[event.booking?.mode ?? 'none'],
       url: safeHref(event.booking?.url),
       phone: event.booking?.phone ?? null,
       email: event.booking?.email ?? null,

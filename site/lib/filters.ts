@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { ACCESSIBILITY_LABELS, type Accessibility } from '../../collections/enums'
+import { SLUG_PARAMS, type SlugParam } from '../../collections/filter-registry'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { foldText } from '../../collections/lib/slugify'
 
@@ -7,15 +8,7 @@ import { foldText } from '../../collections/lib/slugify'
  * The agenda's query language: GET parameters shared by /eventi, /eventi.json, /eventi/calendario,
  * the iCal feeds and the newsletter preferences. Repeating a parameter means OR; different parameters AND.
  */
-export type Filters = {
-  sistema: string[]
-  biblioteca: string[]
-  comune: string[]
-  categoria: string[]
-  pubblico: string[]
-  rassegna: string[]
-  festival: string[]
-  campagna: string[]
+export type Filters = Record<SlugParam, string[]> & {
   accessibilita: Accessibility[]
   eta: number | null
   da: string | null
@@ -29,17 +22,7 @@ export type Filters = {
 export const QUANDO = ['oggi', 'domani', 'weekend', 'settimana', 'mese'] as const
 export type Quando = (typeof QUANDO)[number]
 
-export const SLUG_PARAMS = [
-  'sistema',
-  'biblioteca',
-  'comune',
-  'categoria',
-  'pubblico',
-  'rassegna',
-  'festival',
-  'campagna',
-] as const
-export type SlugParam = (typeof SLUG_PARAMS)[number]
+export { SLUG_PARAMS, type SlugParam }
 
 export const MAX_PAGE = 500
 export const MAX_QUERY_LENGTH = 200
@@ -57,14 +40,7 @@ export class FilterError extends Error {
 }
 
 export const emptyFilters = (): Filters => ({
-  sistema: [],
-  biblioteca: [],
-  comune: [],
-  categoria: [],
-  pubblico: [],
-  rassegna: [],
-  festival: [],
-  campagna: [],
+  ...(Object.fromEntries(SLUG_PARAMS.map((name): [SlugParam, string[]] => [name, []])) as Record<SlugParam, string[]>),
   accessibilita: [],
   eta: null,
   da: null,

@@ -75,17 +75,17 @@ const WORDS = {
   en: { allDay: 'all day', from: 'from', to: 'to', until: 'until' },
 } as const
 
-/** Only the time part of an occurrence for an agenda row: "10:30–11:30", "tutto il giorno", "fino a domenica 20 dicembre". */
-export const formatTimeRange = (
-  o: { start: Instant; end: Instant; allDay?: boolean | null },
-  locale: Locale = 'it',
-  now: Date = new Date(),
-): string => {
-  const words = WORDS[locale]
+type Timed = { start: Instant; end: Instant; allDay?: boolean | null }
+
+/** An occurrence's instants and its first and last Rome days, with the words of the locale. */
+const span = (o: Timed, locale: Locale) => {
   const start = toDate(o.start)
-  const end = toDate(o.end)
-  const first = romeDate(start)
-  const last = lastDay(o)
+  return { words: WORDS[locale], start, end: toDate(o.end), first: romeDate(start), last: lastDay(o) }
+}
+
+/** Only the time part of an occurrence for an agenda row: "10:30–11:30", "tutto il giorno", "fino a domenica 20 dicembre". */
+export const formatTimeRange = (o: Timed, locale: Locale = 'it', now: Date = new Date()): string => {
+  const { words, start, end, first, last } = span(o, locale)
   if (first !== last) return `${words.until} ${formatIsoDay(last, locale, now)}`
   if (o.allDay) return words.allDay
   if (end.getTime() <= start.getTime()) return formatTime(start, locale)
@@ -93,16 +93,8 @@ export const formatTimeRange = (
 }
 
 /** A full description of when an occurrence happens, for event pages. */
-export const formatWhen = (
-  o: { start: Instant; end: Instant; allDay?: boolean | null },
-  locale: Locale = 'it',
-  now: Date = new Date(),
-): string => {
-  const words = WORDS[locale]
-  const start = toDate(o.start)
-  const end = toDate(o.end)
-  const first = romeDate(start)
-  const last = lastDay(o)
+export const formatWhen = (o: Timed, locale: Locale = 'it', now: Date = new Date()): string => {
+  const { words, start, end, first, last } = span(o, locale)
   if (first === last) return `${formatDay(start, locale, now)}, ${formatTimeRange(o, locale, now)}`
   if (o.allDay)
     return `${words.from} ${formatIsoDay(first, locale, now)} ${words.to} ${formatIsoDay(last, locale, now)}`

@@ -1,6 +1,8 @@
-import { cmsUrl, siteUrl } from '../../cms/env'
+import { cmsUrl, siteUrl } from '../../shared/env'
 
-export type Locale = 'it' | 'en'
+export type { Locale } from '../../shared/strings'
+
+import type { Locale } from '../../shared/strings'
 
 /** Public pages of things that have one; the key is the agenda filter parameter that selects them. */
 export const ENTITY_SECTIONS = {

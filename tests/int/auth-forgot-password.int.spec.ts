@@ -11,9 +11,9 @@ const smtp = await vi.hoisted(async () => {
   return sink
 })
 
-import { databaseUrl } from '../../cms/env'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { FORGOT_PASSWORD_MESSAGE } from '../../collections/Users/endpoints/forgotPassword'
+import { databaseUrl } from '../../shared/env'
 import { buildNetwork, countAll, type Network, PASSWORD } from '../helpers/network'
 import { getPayload, login, type Payload, rest } from '../helpers/payload'
 import { linkIn } from '../helpers/smtp'

@@ -18,7 +18,7 @@ const drain = async (queue: 'mail' | 'newsletter') => {
 }
 
 const confirmed = async (email: string, preferences: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
-  const { newNonce } = await import('../../collections/Subscribers/tokens')
+  const { newNonce } = await import('../../cms/newsletter/tokens')
   return payload.create({
     collection: 'subscribers',
     data: {

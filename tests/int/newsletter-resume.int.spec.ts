@@ -34,7 +34,7 @@ const spawnRunner = (env: Record<string, string>) => {
 }
 
 const subscribers = async (prefix: string) => {
-  const { newNonce } = await import('../../collections/Subscribers/tokens')
+  const { newNonce } = await import('../../cms/newsletter/tokens')
   for (let i = 0; i < RECIPIENTS; i++)
     await payload.create({
       collection: 'subscribers',

@@ -5,7 +5,7 @@ import { linkIn, type SmtpSink, startSmtpSink } from '../helpers/smtp'
 // The SMTP server must be up before Payload (and its pooled transport) is created.
 let smtp: SmtpSink
 let payload: Payload
-let service: typeof import('../../collections/Subscribers/service')
+let service: typeof import('../../cms/newsletter/subscribers')
 let emptyPreferences: typeof import('../../collections/Subscribers/preferences').emptyPreferences
 let net: Awaited<ReturnType<typeof import('../helpers/network').buildNetwork>>
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url
   process.env.NEWSLETTER_BOUNCE_ADDRESS = 'bounces@rbbg.example.org'
   payload = await (await import('../helpers/payload')).getPayload()
-  service = await import('../../collections/Subscribers/service')
+  service = await import('../../cms/newsletter/subscribers')
   emptyPreferences = (await import('../../collections/Subscribers/preferences')).emptyPreferences
   net = await (await import('../helpers/network')).buildNetwork(payload)
 })
@@ -114,7 +114,7 @@ describe('double opt-in', () => {
   })
 
   it('refuses forged, expired, misused and foreign links', async () => {
-    const { signToken } = await import('../../collections/Subscribers/tokens')
+    const { signToken } = await import('../../cms/newsletter/tokens')
     const s = await subscriber('famiglia@example.org')
     const forged = signToken('another-secret', { purpose: 'manage', subscriber: s!.id, nonce: 'x' })
     expect(await service.resolveToken(payload, forged, 'manage')).toEqual({ ok: false, reason: 'invalid' })
@@ -197,7 +197,7 @@ describe('double opt-in', () => {
   it('changing preferences updates them and tells the subscriber; unsubscribing stops everything', async () => {
     smtp.clear()
     const s = await subscriber('famiglia@example.org')
-    const { signToken } = await import('../../collections/Subscribers/tokens')
+    const { signToken } = await import('../../cms/newsletter/tokens')
     const manage = signToken(payload.secret, {
       purpose: 'manage',
       subscriber: s!.id,

@@ -9,8 +9,8 @@ vi.hoisted(() => {
   process.env.SQLITE_TRANSACTION_MAX_MS = '1500'
 })
 
-import { databaseUrl } from '../../cms/env'
 import { SLUGS, TASKS } from '../../collections/slugs'
+import { databaseUrl } from '../../shared/env'
 import { buildNetwork, countAll, eventData, type Network } from '../helpers/network'
 import { getPayload, type Payload, rest } from '../helpers/payload'
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { verifyToken } from '../../collections/Subscribers/tokens'
-import { toEmailEvent } from '../../emails/campaigns/events'
-import { confirmUrl, manageUrl, PERSONAL, personalise, unsubscribeUrl } from '../../emails/links'
+import { toEmailEvent } from '../../cms/newsletter/campaigns/events'
+import { confirmUrl, manageUrl, PERSONAL, personalise, unsubscribeUrl } from '../../cms/newsletter/links'
+import { verifyToken } from '../../cms/newsletter/tokens'
 
 const SECRET = 'unit-test-secret'
 const subscriber = (language: string | null) => ({ id: 7, tokenNonce: 'n0nce', language })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { parseAges } from '../../cms/newsletter/options'
+import { truncateIp } from '../../cms/newsletter/subscribers'
 import { cleanName } from '../../collections/Subscribers/hooks/normalizeSubscriber'
 import {
   type AudienceContext,
@@ -11,8 +13,6 @@ import {
   preferencesKey,
   preferencesOf,
 } from '../../collections/Subscribers/preferences'
-import { truncateIp } from '../../collections/Subscribers/service'
-import { parseAges } from '../../site/lib/newsletter/options'
 
 const occurrence = (o: Partial<MatchableOccurrence>): MatchableOccurrence => ({
   system: 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nextDigestRun } from '../../cms/jobs/weekly-digest'
-import { digestWindow } from '../../emails/campaigns/kinds'
+import { digestWindow } from '../../cms/newsletter/campaigns/kinds'
 
 const rome = (d: Date) =>
   new Intl.DateTimeFormat('it-IT', {

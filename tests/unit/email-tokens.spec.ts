@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newNonce, sameNonce, signToken, verifyToken } from '../../collections/Subscribers/tokens'
+import { newNonce, sameNonce, signToken, verifyToken } from '../../cms/newsletter/tokens'
 
 const SECRET = 'unit-test-secret'
 

@@ -53,12 +53,12 @@ type Owned = 'libraries' | 'venues' | 'series' | 'festivals'
 export const inEventSystem =
   (collection: Owned, message: string, openWhenOwnerless = false): Validate =>
   async (value, { data, req }) => {
-    const id = refId(value as never)
-    const system = refId((data as Sibling)?.system as never)
+    const id = refId(value)
+    const system = refId((data as Sibling)?.system)
     if (id == null || system == null) return true
     const doc = await lookup(req, collection, id)
     if (!doc) return 'Elemento collegato non trovato.'
-    const owner = refId((doc as { system?: never }).system)
+    const owner = refId((doc as { system?: unknown }).system)
     if (owner == null) return openWhenOwnerless ? true : message
     return String(owner) === String(system) ? true : message
   }

@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Event } from '../../../cms/payload-types'
 
 const SIGNIFICANT = [
   'start',
@@ -16,7 +17,7 @@ const SIGNIFICANT = [
 const normalize = (v: unknown): string => JSON.stringify(v ?? null)
 
 /** iCalendar SEQUENCE: clients update an event they already have only when it grows. */
-export const bumpSequence: CollectionBeforeChangeHook = ({ data, originalDoc, operation }) => {
+export const bumpSequence: CollectionBeforeChangeHook<Event> = ({ data, originalDoc, operation }) => {
   if (operation !== 'update' || !originalDoc) {
     data.sequence = 0
     return data

@@ -9,7 +9,12 @@ const forbidden = (message: string) => new Refusal(message, 403)
  * drafts, so the published version changes only when a system editor publishes. Network editors may only
  * feature published events, and never over a system's pending draft (publishing would take it live).
  */
-export const enforceWorkflow: CollectionBeforeOperationHook = async ({ args, operation, overrideAccess, req }) => {
+export const enforceWorkflow: CollectionBeforeOperationHook<'events'> = async ({
+  args,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   if (overrideAccess || operation !== 'update') return args
   const user = staffOf(req)
   if (!user || isNetworkAdmin(user) || hasRole(user, 'system-editor')) return args

@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+import type { Event } from '../../../cms/payload-types'
 import { refId } from '../../access/roles'
 import { comuneByIstat } from '../../fields/comune'
 import { lexicalToPlainText } from '../../lib/lexical-text'
@@ -8,14 +9,13 @@ import { foldText } from '../../lib/slugify'
 import { SLUGS } from '../../slugs'
 
 type Id = number | string
-type EventDoc = Record<string, any> & { id: Id }
 const known = <T>(rows: (T | null)[]) => rows.filter((r): r is T => r != null)
 
 const ids = (value: unknown): Id[] =>
   Array.isArray(value) ? value.map((v) => refId(v)).filter((v): v is Id => v != null) : []
 
 /** Everything the occurrence rows of one event share: owner, place, classification and search text. */
-export const occurrenceBase = async (event: EventDoc, req: PayloadRequest) => {
+export const occurrenceBase = async (event: Event, req: PayloadRequest) => {
   const categoryIds = ids(event.categories)
   const audienceIds = ids(event.audiences)
   const [library, venue, categories, audiences] = await Promise.all([
@@ -81,10 +81,10 @@ export const syncOccurrences = async (eventId: Id, req: PayloadRequest, fresh = 
     overrideAccess: true, // the published version is what the public sees, whoever saved it
     req,
   })
-  const event = published.docs[0] as EventDoc | undefined
+  const event = published.docs[0] as Event | undefined
   if (!event) return 0
   const base = await occurrenceBase(event, req)
-  const { occurrences } = expandSchedule(event as never)
+  const { occurrences } = expandSchedule(event)
   for (const o of occurrences) {
     await req.payload.db.create({
       collection: SLUGS.occurrences,
@@ -105,7 +105,7 @@ export const syncOccurrences = async (eventId: Id, req: PayloadRequest, fresh = 
   return occurrences.length
 }
 
-export const materializeOccurrences: CollectionAfterChangeHook = async ({ doc, req, context, operation }) => {
+export const materializeOccurrences: CollectionAfterChangeHook<Event> = async ({ doc, req, context, operation }) => {
   if (context.skipOccurrences) return doc
   await syncOccurrences(doc.id, req, operation === 'create')
   return doc

@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Event } from '../../../cms/payload-types'
 import { MAX_OCCURRENCES } from '../../enums'
 import { expandSchedule, startOfRomeDay } from '../../lib/recurrence'
 
@@ -9,9 +10,9 @@ const HOUR = 3_600_000
  * end takes the end along, keeping the duration, as calendar apps do) and a note for the editor on the
  * generated dates. On update the stored fields fill in what was not submitted.
  */
-export const normalizeSchedule: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  const was = (originalDoc ?? {}) as Record<string, unknown>
-  const pick = (key: string) => (key in data ? data[key] : was[key])
+export const normalizeSchedule: CollectionBeforeChangeHook<Event> = ({ data, originalDoc }) => {
+  const was: Partial<Event> = originalDoc ?? {}
+  const pick = <K extends keyof Event>(key: K) => (key in data ? data[key] : was[key])
   if (!pick('start')) return data // a draft may not have a date yet
   let start = new Date(pick('start') as string)
   let end = pick('end') ? new Date(pick('end') as string) : null
@@ -31,8 +32,8 @@ export const normalizeSchedule: CollectionBeforeChangeHook = ({ data, originalDo
     start,
     end,
     allDay: pick('allDay') as boolean,
-    recurrence: pick('recurrence') as never,
-    changedDates: pick('changedDates') as never,
+    recurrence: pick('recurrence'),
+    changedDates: pick('changedDates'),
   })
   const n = occurrences.length
   data.occurrencesRolling = truncated === 'horizon'

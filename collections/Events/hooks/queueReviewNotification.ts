@@ -1,8 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import type { Event } from '../../../cms/payload-types'
 import { TASKS } from '../../slugs'
 
 /** Submitting for review notifies the system's editors; the mail itself is sent by a job. */
-export const queueReviewNotification: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+export const queueReviewNotification: CollectionAfterChangeHook<Event> = async ({ doc, previousDoc, req }) => {
   if (doc.review === 'requested' && previousDoc?.review !== 'requested') {
     await req.payload.jobs.queue({ task: TASKS.notifyReviewers, input: { eventId: String(doc.id) }, req })
   }
@@ -10,7 +11,7 @@ export const queueReviewNotification: CollectionAfterChangeHook = async ({ doc, 
 }
 
 /** Publishing ends the review: the list no longer shows the event as waiting. */
-export const clearReviewOnPublish: CollectionBeforeChangeHook = ({ data }) => {
+export const clearReviewOnPublish: CollectionBeforeChangeHook<Event> = ({ data }) => {
   if (data._status === 'published') data.review = 'none'
   return data
 }

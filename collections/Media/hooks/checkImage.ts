@@ -9,7 +9,7 @@ const refuse = (message: string) => new Refusal(message, 400, 'file')
  * Decides by content, not by name: the bytes must decode as a raster image within the pixel limit.
  * A decompression bomb fails at the header (limitInputPixels) before any pixel buffer is allocated.
  */
-export const checkImage: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const checkImage: CollectionBeforeOperationHook<'media'> = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file?.data) return args

@@ -1,4 +1,5 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import type { Newsletter } from '../../../cms/payload-types'
 import { isNetworkAdmin, staffOf } from '../../access/roles'
 
 export const NEWSLETTER_STATUS_LABELS = {
@@ -22,9 +23,9 @@ const EDITOR_MOVES: Record<NewsletterStatus, NewsletterStatus[]> = {
 /** Set by the sending job to move a newsletter into `sending` or `sent`. */
 export const SYSTEM_CONTEXT = 'newsletterSystem'
 
-const CONTENT = ['subject', 'intro', 'events', 'series', 'narrowing', 'system', 'language']
+const CONTENT = ['subject', 'intro', 'events', 'series', 'narrowing', 'system'] as const satisfies (keyof Newsletter)[]
 
-export const guardStatus: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation, context }) => {
+export const guardStatus: CollectionBeforeChangeHook<Newsletter> = ({ data, originalDoc, req, operation, context }) => {
   if (context?.[SYSTEM_CONTEXT]) return data
   const before = (originalDoc?.status ?? 'draft') as NewsletterStatus
   const after = (data.status ?? before) as NewsletterStatus

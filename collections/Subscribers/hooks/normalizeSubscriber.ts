@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Subscriber } from '../../../cms/payload-types'
 import { preferencesKey, preferencesOf } from '../preferences'
 
 /** Control characters (CR and LF above all: header injection) replaced by spaces. */
@@ -13,7 +14,7 @@ export const cleanName = (value: unknown): string =>
 export const normalizeEmail = (value: string): string => value.trim().toLowerCase()
 
 /** Keeps the canonical preferences key (the digest groups by it) in step with the preferences. */
-export const normalizeSubscriber: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const normalizeSubscriber: CollectionBeforeChangeHook<Subscriber> = ({ data, originalDoc }) => {
   if (typeof data.email === 'string') data.email = normalizeEmail(data.email)
   if ('firstName' in data) data.firstName = cleanName(data.firstName) || null
   const preferences = data.preferences ?? originalDoc?.preferences

@@ -1,10 +1,11 @@
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
+import type { User } from '../../../cms/payload-types'
 import { refId } from '../../access/roles'
 import type { Role } from '../../enums'
 import { SLUGS } from '../../slugs'
 
 /** System-level roles need a system; contributors need a library of that system. */
-export const validateAssignment: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
+export const validateAssignment: CollectionBeforeValidateHook<User> = async ({ data, originalDoc, req }) => {
   const merged = { ...originalDoc, ...data }
   const roles = (merged.roles ?? []) as Role[]
   const errors: { path: string; message: string }[] = []

@@ -1,6 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { escape as escapeText, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator'
-import { EVENT_STATUS_LABELS, type EventStatus, TIME_ZONE } from '../../../collections/enums'
+import { BOOKING_LABELS, EVENT_STATUS_LABELS, type EventStatus, TIME_ZONE } from '../../../collections/enums'
 import type { Occurrence, ScheduleInput } from '../../../collections/lib/recurrence'
 import { dateProperty, midnight, occurrencesOf, seriesOf, wallOf } from './schedule'
 
@@ -108,7 +108,7 @@ const locationOf = (event: FeedEvent, status: EventStatus): string | null => {
 const bookingLine = (booking: FeedEvent['booking']): string | null => {
   if (!booking?.mode || booking.mode === 'none') return null
   const how = [booking.phone && `tel. ${booking.phone}`, booking.email, booking.url].filter(Boolean).join(', ')
-  const label = booking.mode === 'required' ? 'Prenotazione obbligatoria' : 'Prenotazione consigliata'
+  const label = BOOKING_LABELS[booking.mode === 'required' ? 'required' : 'recommended']
   return how ? `${label}: ${how}` : label
 }
 

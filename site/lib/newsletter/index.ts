@@ -1,104 +1,34 @@
-import { createLimiter } from '../../../cms/rate-limit'
-import { LINK_ERRORS } from '../../../collections/Subscribers/link-errors'
-import { preferencesOf } from '../../../collections/Subscribers/preferences'
-import {
-  confirmSubscription,
-  type PreferencesUpdate,
-  requestSubscription,
-  resolveToken,
-  type SubscribeInput,
-  unsubscribe,
-  updatePreferences,
-} from '../../../collections/Subscribers/service'
+// The site's door to the newsletter wing (cms/newsletter): its operations on this process's Payload, and the
+// pages' own strings.
+import type { Payload } from 'payload'
+import * as newsletter from '../../../cms/newsletter'
 import { getPayload } from '../payload'
-import { choicesOf } from './options'
 
-export { choicesOf, newsletterOptions, parseAges, resolveChoices } from './options'
+const onPayload =
+  <A extends unknown[], R>(run: (payload: Payload, ...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> =>
+    run(await getPayload(), ...args)
+
+export const subscribe = onPayload(newsletter.subscribe)
+export const checkConfirmLink = onPayload(newsletter.checkConfirmLink)
+export const confirm = onPayload(newsletter.confirm)
+export const loadManage = onPayload(newsletter.loadManage)
+export const savePreferences = onPayload(newsletter.savePreferences)
+export const checkUnsubscribeLink = onPayload(newsletter.checkUnsubscribeLink)
+export const leave = onPayload(newsletter.leave)
+export const newsletterOptions = onPayload(newsletter.newsletterOptions)
+export const resolveChoices = onPayload(newsletter.resolveChoices)
+export const choicesOf = onPayload(newsletter.choicesOf)
+
+export {
+  type LinkPage,
+  type LinkProblem,
+  type LinkReason,
+  type ManageView,
+  maskEmail,
+  type NewsletterOptions,
+  PRIVACY_NOTICE_VERSION,
+  parseAges,
+  subscribeAllowed,
+} from '../../../cms/newsletter'
 export { fieldErrorText, linkProblemText, newsletterStrings } from './strings'
-
-/** The privacy notice shown next to the consent box; its version is stored with each consent. */
-export const PRIVACY_NOTICE_VERSION = '2026-11-01'
-
-const limitPerIp = createLimiter(Number(process.env.NEWSLETTER_SUBSCRIBE_LIMIT ?? 8), 10 * 60)
-
-/** Per-IP limit on sign-ups: at most NEWSLETTER_SUBSCRIBE_LIMIT (default 8) every 10 minutes. */
-export const subscribeAllowed = (ip: string) => limitPerIp(`subscribe:${ip}`)
-
-export const subscribe = async (input: SubscribeInput) => requestSubscription(await getPayload(), input)
-
-export type LinkReason = keyof typeof LINK_ERRORS
-export type LinkProblem = { ok: false; status: number; message: string; reason: LinkReason }
-export type LinkPage = { ok: true } | LinkProblem
-
-const failure = (reason: LinkReason): LinkProblem => ({ ok: false, reason, ...LINK_ERRORS[reason] })
-
-/** "g•••@example.org": enough for the owner to recognise, too little for anyone else. */
-export const maskEmail = (email: string) => {
-  const [local = '', domain = ''] = email.split('@')
-  return `${local.slice(0, 1)}•••@${domain}`
-}
-
-/** GET of a confirmation link: is it still good? (Nothing changes until the button is pressed.) */
-export const checkConfirmLink = async (token: string | null): Promise<LinkPage> => {
-  const found = await resolveToken(await getPayload(), token, 'confirm')
-  if (!found.ok) return failure(found.reason)
-  if (found.subscriber.status !== 'unconfirmed') return failure('used')
-  return { ok: true }
-}
-
-export const confirm = async (token: string | null): Promise<LinkPage> => {
-  const result = await confirmSubscription(await getPayload(), token)
-  return result.ok ? { ok: true } : failure(result.reason)
-}
-
-export type ManageView =
-  | {
-      ok: true
-      email: string
-      firstName: string
-      language: 'it' | 'en'
-      weeklyDigest: boolean
-      subscribed: boolean
-      choices: Awaited<ReturnType<typeof choicesOf>>
-    }
-  | LinkProblem
-
-/** What the preferences page shows for a manage link. */
-export const loadManage = async (token: string | null): Promise<ManageView> => {
-  const found = await resolveToken(await getPayload(), token, 'manage')
-  if (!found.ok) return failure(found.reason)
-  const s = found.subscriber
-  return {
-    ok: true,
-    email: maskEmail(s.email),
-    firstName: s.firstName ?? '',
-    language: s.language === 'en' ? 'en' : 'it',
-    weeklyDigest: !!(s.preferences as { weeklyDigest?: boolean } | null)?.weeklyDigest,
-    subscribed: s.status === 'confirmed',
-    choices: await choicesOf(preferencesOf(s.preferences)),
-  }
-}
-
-export const savePreferences = async (token: string | null, update: PreferencesUpdate): Promise<LinkPage> => {
-  const result = await updatePreferences(await getPayload(), token, update)
-  return result.ok ? { ok: true } : failure(result.reason)
-}
-
-/** GET of an unsubscribe link: whose subscription the button would end (masked). */
-export const checkUnsubscribeLink = async (
-  token: string | null,
-  purpose: 'manage' | 'unsubscribe' = 'unsubscribe',
-): Promise<LinkProblem | { ok: true; email: string; subscribed: boolean }> => {
-  const found = await resolveToken(await getPayload(), token, purpose)
-  if (!found.ok) return failure(found.reason)
-  return {
-    ok: true,
-    email: maskEmail(found.subscriber.email),
-    subscribed: ['confirmed', 'unconfirmed'].includes(found.subscriber.status),
-  }
-}
-
-export const leave = async (token: string | null, purpose: 'manage' | 'unsubscribe'): Promise<LinkPage> => {
-  const result = await unsubscribe(await getPayload(), token, purpose)
-  return result.ok ? { ok: true } : failure(result.reason)
-}

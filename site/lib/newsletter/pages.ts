@@ -1,5 +1,5 @@
 // What the pages reached from newsletter mails do with a request, independent of the page's language:
-// site/pages/newsletter/*.astro and site/pages/en/newsletter/*.astro call these and render the outcome.
+// site/pages/[...lang]/newsletter/*.astro call these and render the outcome in the page's locale.
 import {
   checkConfirmLink,
   checkUnsubscribeLink,

@@ -1,4 +1,4 @@
-import type { RelationField, ResolvedFilters } from '../agenda'
+import type { ListField, ResolvedFilters } from '../../../collections/filter-registry'
 
 /** Ids as the adapters return them (numbers on SQLite, strings on MongoDB), compared as strings. */
 export type Key = string
@@ -9,15 +9,8 @@ export type IndexedRow = {
   event: Key
   start: number
   end: number
-  system: Key | null
-  library: Key | null
-  categories: Key[]
-  audiences: Key[]
-  campaigns: Key[]
-  series: Key | null
-  festival: Key | null
-  comune: string | null
-  accessibility: string[]
+  /** The values of each list filter's field (one id or code, or several). */
+  lists: Record<ListField, Key[]>
   ageMin: number
   ageMax: number
   free: boolean
@@ -27,9 +20,7 @@ export type IndexedRow = {
 // Every filter field of an occurrence is copied from its event (collections/Events/hooks/materializeOccurrences.ts),
 // so they are kept once per event; rows keep only what differs between dates.
 type EventEntry = {
-  fields: Record<RelationField, Key[]> & {
-    comune: string | null
-    accessibility: string[]
+  fields: Record<ListField, Key[]> & {
     ageMin: number
     ageMax: number
     free: boolean
@@ -47,7 +38,6 @@ type Table = {
   ids: Key[]
 }
 
-const asList = (value: Key | null): Key[] => (value === null ? [] : [value])
 const idOrder = (id: Key): number | string => (/^\d+$/.test(id) ? Number(id) : id)
 
 /**
@@ -81,20 +71,7 @@ export class AgendaIndex {
       let entry = this.entries.get(row.event)
       if (!entry) {
         entry = {
-          fields: {
-            system: asList(row.system),
-            library: asList(row.library),
-            categories: row.categories,
-            audiences: row.audiences,
-            campaigns: row.campaigns,
-            series: asList(row.series),
-            festival: asList(row.festival),
-            comune: row.comune,
-            accessibility: row.accessibility,
-            ageMin: row.ageMin,
-            ageMax: row.ageMax,
-            free: row.free,
-          },
+          fields: { ...row.lists, ageMin: row.ageMin, ageMax: row.ageMax, free: row.free },
           words: this.intern(row.searchText),
           rows: [],
         }
@@ -158,9 +135,7 @@ export class AgendaIndex {
   }
 
   private eventsMatching(events: EventEntry[], f: ResolvedFilters): Uint8Array {
-    const relations = f.relations.map(({ field, ids }) => ({ field, ids: new Set(ids.map(String)) }))
-    const comune = new Set(f.comune)
-    const accessibility = new Set(f.accessibility)
+    const lists = f.lists.map(({ field, values }) => ({ field, values: new Set(values.map(String)) }))
     const masks = f.words.map((word) => {
       const mask = new Uint8Array(this.vocabulary.length)
       for (let id = 0; id < this.vocabulary.length; id++) if (this.vocabulary[id]?.startsWith(word)) mask[id] = 1
@@ -172,9 +147,7 @@ export class AgendaIndex {
     }
     const pass = new Uint8Array(events.length)
     events.forEach(({ fields, words }, i) => {
-      if (relations.some(({ field, ids }) => !fields[field].some((v) => ids.has(v)))) return
-      if (comune.size && !(fields.comune && comune.has(fields.comune))) return
-      if (accessibility.size && !fields.accessibility.some((a) => accessibility.has(a))) return
+      if (lists.some(({ field, values }) => !fields[field].some((v) => values.has(v)))) return
       if (f.eta !== null && !(fields.ageMin <= f.eta && fields.ageMax >= f.eta)) return
       if (f.free && !fields.free) return
       if (!masks.every((mask) => anyWord(words, mask))) return

@@ -1,4 +1,5 @@
 import type { Payload, Where } from 'payload'
+import { LIST_FIELDS, ROW_FIELDS } from '../../../collections/filter-registry'
 import { SLUGS } from '../../../collections/slugs'
 import { dataVersion } from '../page-cache'
 import { getPayload } from '../payload'
@@ -18,25 +19,6 @@ const SYNC_WAIT_MS = Number(process.env.SEARCH_SYNC_WAIT_MS ?? 250)
 const INCREMENTAL_MAX_EVENTS = 2_000
 const PAGE = 5_000
 
-const ROW_FIELDS = {
-  event: true,
-  start: true,
-  end: true,
-  system: true,
-  library: true,
-  categories: true,
-  audiences: true,
-  campaigns: true,
-  series: true,
-  festival: true,
-  comune: true,
-  accessibility: true,
-  ageMin: true,
-  ageMax: true,
-  free: true,
-  searchText: true,
-} as const
-
 type State = { index: AgendaIndex; version: string; updatedSince: string }
 let state: State | null = null
 let syncing: Promise<void> | null = null
@@ -53,15 +35,13 @@ const toRow = (doc: Record<string, unknown>): IndexedRow => ({
   event: key(doc.event) ?? '',
   start: new Date(doc.start as string).getTime(),
   end: new Date(doc.end as string).getTime(),
-  system: key(doc.system),
-  library: key(doc.library),
-  categories: keys(doc.categories),
-  audiences: keys(doc.audiences),
-  campaigns: keys(doc.campaigns),
-  series: key(doc.series),
-  festival: key(doc.festival),
-  comune: (doc.comune as string | null) ?? null,
-  accessibility: Array.isArray(doc.accessibility) ? (doc.accessibility as string[]) : [],
+  lists: Object.fromEntries(
+    LIST_FIELDS.map((field) => {
+      const value = doc[field]
+      const one = key(value)
+      return [field, Array.isArray(value) ? keys(value) : one === null ? [] : [one]]
+    }),
+  ) as IndexedRow['lists'],
   ageMin: Number(doc.ageMin ?? 0),
   ageMax: Number(doc.ageMax ?? 120),
   free: doc.free === true,

@@ -1,0 +1,11 @@
+/** Small response helpers for the newsletter endpoints: Italian messages, never a stack trace. */
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+
+export const text = (body: string, status = 200) =>
+  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+
+export const clientIp = (headers: Headers): string =>
+  headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'
+
+export { LINK_ERRORS } from '../newsletter'

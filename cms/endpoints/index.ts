@@ -1,0 +1,29 @@
+import type { CollectionConfig, Endpoint } from 'payload'
+import { SLUGS } from '../../collections/slugs'
+import { audienceEndpoint, previewEndpoint, testSendEndpoint } from './newsletters'
+import { bouncesEndpoint } from './subscribers/bounces'
+import { countsEndpoint } from './subscribers/counts'
+import { eraseEndpoint, exportEndpoint } from './subscribers/gdpr'
+import { oneClickEndpoint, oneClickPageEndpoint } from './subscribers/one-click'
+
+/** The workflows' REST endpoints, by the collection whose URL they live under (`/api/<slug>/…`). */
+const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
+  [SLUGS.subscribers]: [
+    countsEndpoint,
+    bouncesEndpoint,
+    oneClickEndpoint,
+    oneClickPageEndpoint,
+    exportEndpoint,
+    eraseEndpoint,
+  ],
+  [SLUGS.newsletters]: [previewEndpoint, testSendEndpoint, audienceEndpoint],
+}
+
+/** The collections with the workflows' endpoints attached (collections/ itself cannot import the workflows). */
+export const withEndpoints = (collections: CollectionConfig[]): CollectionConfig[] =>
+  collections.map((collection) => {
+    const extra = ENDPOINTS[collection.slug]
+    if (!extra) return collection
+    const own = Array.isArray(collection.endpoints) ? collection.endpoints : []
+    return { ...collection, endpoints: [...own, ...extra] }
+  })

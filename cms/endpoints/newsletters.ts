@@ -1,0 +1,80 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { SLUGS } from '../../collections/slugs'
+import { createLimiter } from '../../shared/rate-limit'
+import { editorialAudienceCount, type NewsletterDoc, previewEditorial, sendTestEditorial } from '../newsletter'
+import { json } from './http'
+
+const testLimit = createLimiter(10, 60 * 60)
+
+/** The newsletter, if the signed-in user may read it (access rules apply: other systems' are not found). */
+const readable = async (req: PayloadRequest): Promise<NewsletterDoc | Response> => {
+  if (!req.user) return json({ error: 'Accesso riservato alla redazione.' }, 401)
+  const id = String(req.routeParams?.id ?? '')
+  if (!/^\d{1,12}$/.test(id)) return json({ error: 'Newsletter non trovata.' }, 404)
+  const doc = await req.payload.findByID({
+    collection: SLUGS.newsletters,
+    id,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: false,
+    user: req.user,
+  })
+  return doc ? (doc as unknown as NewsletterDoc) : json({ error: 'Newsletter non trovata.' }, 404)
+}
+
+/** A handler for one readable newsletter (`/:id/...`); the others get readable()'s 401 or 404. */
+const onNewsletter =
+  (act: (req: PayloadRequest, doc: NewsletterDoc) => Promise<Response>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    const doc = await readable(req)
+    return doc instanceof Response ? doc : act(req, doc)
+  }
+
+/** GET /api/newsletters/:id/preview — the mail as subscribers will see it (HTML, or ?format=text). */
+export const previewEndpoint: Endpoint = {
+  path: '/:id/preview',
+  method: 'get',
+  handler: onNewsletter(async (req, doc) => {
+    const lang = req.searchParams.get('lang') === 'en' ? 'en' : 'it'
+    const rendered = await previewEditorial(req.payload, doc, lang)
+    if (req.searchParams.get('format') === 'text')
+      return new Response(rendered.text, {
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      })
+    return new Response(rendered.html, {
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        // Shown in an iframe of the admin; nothing in it needs to run.
+        'Content-Security-Policy':
+          "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+      },
+    })
+  }),
+}
+
+/** POST /api/newsletters/:id/test — sends the newsletter to the signed-in editor only, marked as a test. */
+export const testSendEndpoint: Endpoint = {
+  path: '/:id/test',
+  method: 'post',
+  handler: onNewsletter(async (req, doc) => {
+    const user = req.user as { id: number | string; email: string }
+    const rate = await testLimit(`test:${user.id}`)
+    if (!rate.ok)
+      return json({ error: 'Troppe prove inviate: riprova più tardi.' }, 429, {
+        'Retry-After': String(rate.retryAfterSeconds),
+      })
+    const outcome = await sendTestEditorial(req.payload, doc, user.email)
+    if (!outcome.ok) return json({ error: `Invio di prova non riuscito: ${outcome.error}` }, 502)
+    return json({ sentTo: user.email })
+  }),
+}
+
+/** GET /api/newsletters/:id/audience — how many confirmed subscribers this newsletter would reach. */
+export const audienceEndpoint: Endpoint = {
+  path: '/:id/audience',
+  method: 'get',
+  handler: onNewsletter(async (req, doc) => {
+    return json({ count: await editorialAudienceCount(req.payload, doc) })
+  }),
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { appRoot, dataDir } from './paths'
+
+let loaded = false
+/** Reads `.env` once (variables already set win). */
+export const loadEnv = () => {
+  if (loaded) return
+  loaded = true
+  const file = path.join(appRoot(), '.env')
+  if (existsSync(file)) process.loadEnvFile(file)
+}
+
+const isProduction = () => process.env.NODE_ENV === 'production'
+
+/**
+ * PAYLOAD_SECRET signs sessions and newsletter tokens. Production refuses to start without one;
+ * development generates one into data/ once, so it survives restarts and is never committed.
+ */
+export const payloadSecret = (): string => {
+  loadEnv()
+  const fromEnv = process.env.PAYLOAD_SECRET?.trim()
+  if (fromEnv) return fromEnv
+  const file = path.join(dataDir(), '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  if (isProduction() && process.env.ALLOW_GENERATED_SECRET !== '1')
+    throw new Error('PAYLOAD_SECRET is required when NODE_ENV=production (see .env.example).')
+  mkdirSync(path.dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
+  return secret
+}
+
+export const databaseUrl = (): string => {
+  loadEnv()
+  return process.env.DATABASE_URL?.trim() || `file:${path.join(dataDir(), 'agenda.db')}`
+}
+
+export const cmsPort = () => Number(process.env.CMS_PORT ?? 3000)
+export const sitePort = () => Number(process.env.SITE_PORT ?? 4321)
+export const cmsUrl = (): string => {
+  loadEnv()
+  return (process.env.CMS_URL ?? `http://localhost:${cmsPort()}`).replace(/\/$/, '')
+}
+export const siteUrl = (): string => {
+  loadEnv()
+  return (process.env.SITE_URL ?? `http://localhost:${sitePort()}`).replace(/\/$/, '')
+}
