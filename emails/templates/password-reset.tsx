@@ -1,4 +1,5 @@
 import { Heading, Link, Text } from '@react-email/components'
+import type { Locale } from '../../shared/strings'
 import { Button } from '../_components/Button'
 import { Layout } from '../_components/Layout'
 import { styles } from '../_components/theme'
@@ -7,7 +8,7 @@ export type PasswordResetProps = {
   name?: string | null
   resetUrl: string
   expiresInMinutes: number
-  language?: 'it' | 'en'
+  language?: Locale
 }
 
 const IT = {
