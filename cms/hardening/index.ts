@@ -27,6 +27,38 @@ export const hardenCollections = (collections: CollectionConfig[]): CollectionCo
   })
 
 /**
+ * DELETE /api/payload-preferences/<key> of a key the user has no preference under: the SQLite adapter's
+ * deleteOne fails on no match (500). Answered 404 before it gets there.
+ */
+const guardPreferenceDeletes = (collection: SanitizedConfig['collections'][number]) => {
+  for (const endpoint of collection.endpoints || []) {
+    if (endpoint.method !== 'delete' || endpoint.path !== '/:key') continue
+    const handler = endpoint.handler
+    endpoint.handler = async (req) => {
+      const key = req.routeParams?.key as string | undefined
+      const mine =
+        req.user && key
+          ? await req.payload.count({
+              collection: 'payload-preferences',
+              where: {
+                and: [
+                  { key: { equals: key } },
+                  { 'user.value': { equals: req.user.id } },
+                  { 'user.relationTo': { equals: req.user.collection } },
+                ],
+              },
+              overrideAccess: true,
+              req,
+            })
+          : { totalDocs: 0 }
+      if (!req.user) return Response.json({ errors: [{ message: 'Accedi per continuare.' }] }, { status: 401 })
+      if (!mine.totalDocs) return Response.json({ errors: [{ message: 'Preferenza non trovata.' }] }, { status: 404 })
+      return handler(req)
+    }
+  }
+}
+
+/**
  * The collections Payload adds while sanitising (locks, preferences, jobs, migrations) get their rules
  * here, on the built config: their defaults let every logged-in user write them.
  */
@@ -38,6 +70,7 @@ export const hardenSanitized = async (built: Promise<SanitizedConfig>): Promise<
       prepend(collection, guardLocks)
     }
     if (collection.slug === 'payload-jobs') prepend(collection, guardJobDeletes)
+    if (collection.slug === 'payload-preferences') guardPreferenceDeletes(collection)
     if (collection.slug === 'payload-migrations')
       Object.assign(collection.access, {
         read: networkAdminOnly,
@@ -48,5 +81,10 @@ export const hardenSanitized = async (built: Promise<SanitizedConfig>): Promise<
     if (['payload-preferences', 'payload-migrations', LOCKS, 'payload-jobs'].includes(collection.slug))
       prepend(collection, defaultRouteGuard(collection, collection.hooks?.beforeOperation ?? []))
   }
+  // Scheduling bookkeeping (last run per schedule) that the job runner writes through the database adapter:
+  // a staff user rewriting it could hold back or repeat the scheduled jobs.
+  for (const global of config.globals ?? [])
+    if (global.slug === 'payload-jobs-stats')
+      Object.assign(global.access, { read: networkAdminOnly, update: () => false, readVersions: () => false })
   return config
 }

@@ -208,7 +208,7 @@ describe('unlock', () => {
       await expect(
         payload.unlock({
           collection: SLUGS.users,
-          data: { email: net.users.editorB.email },
+          data: { email: net.users.editorB.email } as never,
           overrideAccess: false,
           req,
         }),
