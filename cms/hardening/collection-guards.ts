@@ -127,6 +127,9 @@ export const defaultRouteGuard =
     const a = args as Data
     if ((operation === 'read' || operation === 'readDistinct') && req.payloadAPI === 'REST')
       return boundRead(a) as never
+    // Payload mounts the restore route on collections without versions too, where it fails with a 500.
+    if (operation === 'restoreVersion' && !collection.versions)
+      throw new Refusal('Questa raccolta non conserva versioni da ripristinare.', 400)
     if (overrideAccess) return args
     if (operation === 'create' && a.duplicateFromID != null) return (await guardDuplicate(collection, a, req)) as never
     if (operation === 'restoreVersion') return (await guardRestore(collection, a, req, hooks)) as never

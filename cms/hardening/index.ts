@@ -58,6 +58,20 @@ const guardPreferenceDeletes = (collection: SanitizedConfig['collections'][numbe
   }
 }
 
+/** GET /api/media/file/<name> of a file not on disk: Payload answers 500 "Something went wrong". */
+const missingFilesAre404 = (collection: SanitizedConfig['collections'][number]) => {
+  for (const endpoint of collection.endpoints || []) {
+    if (endpoint.method !== 'get' || endpoint.path !== '/file/:filename') continue
+    const handler = endpoint.handler
+    endpoint.handler = async (req) => {
+      const response = await handler(req)
+      return response.status === 500
+        ? Response.json({ errors: [{ message: 'File non trovato.' }] }, { status: 404, headers: response.headers })
+        : response
+    }
+  }
+}
+
 /**
  * The collections Payload adds while sanitising (locks, preferences, jobs, migrations) get their rules
  * here, on the built config: their defaults let every logged-in user write them.
@@ -71,6 +85,13 @@ export const hardenSanitized = async (built: Promise<SanitizedConfig>): Promise<
     }
     if (collection.slug === 'payload-jobs') prepend(collection, guardJobDeletes)
     if (collection.slug === 'payload-preferences') guardPreferenceDeletes(collection)
+    if (collection.upload) missingFilesAre404(collection)
+    // Email verification is off: Payload still mounts /verify/:id, which fails with a 500 on any token.
+    if (collection.auth && !collection.auth.verify)
+      for (const endpoint of collection.endpoints || [])
+        if (endpoint.path === '/verify/:id')
+          endpoint.handler = async () =>
+            Response.json({ errors: [{ message: 'La verifica dell’email non è attiva.' }] }, { status: 404 })
     if (collection.slug === 'payload-migrations')
       Object.assign(collection.access, {
         read: networkAdminOnly,

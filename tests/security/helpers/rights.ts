@@ -414,6 +414,18 @@ export const MATRIX: Record<string, CollectionRights> = {
     change: (_ctx, marker) => ({ queue: marker }),
     rights: () => none,
   },
+  'payload-kv': {
+    owners: ['network'],
+    key: 'key',
+    make: async ({ payload }) =>
+      (await payload.create({
+        collection: 'payload-kv' as never,
+        data: { key: `kv-${Math.random()}`, data: { a: 1 } } as never,
+        overrideAccess: true,
+      })) as unknown as Doc,
+    data: (_ctx, _owner, marker) => ({ key: marker, data: { forged: true } }),
+    rights: () => none,
+  },
   'payload-migrations': {
     owners: ['network'],
     key: 'name',
