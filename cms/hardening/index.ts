@@ -99,7 +99,7 @@ export const hardenSanitized = async (built: Promise<SanitizedConfig>): Promise<
         update: () => false,
         delete: () => false,
       })
-    if (['payload-preferences', 'payload-migrations', LOCKS, 'payload-jobs'].includes(collection.slug))
+    if (collection.slug.startsWith('payload-'))
       prepend(collection, defaultRouteGuard(collection, collection.hooks?.beforeOperation ?? []))
   }
   // Scheduling bookkeeping (last run per schedule) that the job runner writes through the database adapter:
