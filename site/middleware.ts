@@ -29,7 +29,9 @@ const hardening = defineMiddleware(async (context, next) => {
   if (response.status >= 500) logJson('error', 'server error', { ...fields(), status: response.status })
   else if (logRequests) logJson('info', 'request', { ...fields(), status: response.status })
 
-  const headers = { ...securityHeaders(context.request), 'X-Request-Id': requestId }
+  const headers: Record<string, string> = { ...securityHeaders(context.request), 'X-Request-Id': requestId }
+  // A page that chose a stricter policy keeps it (the preference centre's `no-referrer`: its URL holds a token).
+  if (response.headers.get('Referrer-Policy') === 'no-referrer') delete headers['Referrer-Policy']
   try {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
     return response

@@ -1,10 +1,13 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, SanitizedConfig } from 'payload'
 import { networkAdminOnly } from '../../collections/access/roles'
+import { cmsUrl } from '../env'
 import { defaultRouteGuard } from './collection-guards'
 import { guardJobDeletes } from './jobs'
 import { guardLocks, LOCKS, lockAccess } from './locks'
 
 export { hardenJobs } from './jobs'
+
+const httpsCms = () => cmsUrl().startsWith('https:')
 
 const prepend = (collection: { hooks?: CollectionConfig['hooks'] }, hook: CollectionBeforeOperationHook) => {
   collection.hooks = { ...collection.hooks, beforeOperation: [hook, ...(collection.hooks?.beforeOperation ?? [])] }
@@ -17,10 +20,15 @@ const prepend = (collection: { hooks?: CollectionConfig['hooks'] }, hook: Collec
 export const hardenCollections = (collections: CollectionConfig[]): CollectionConfig[] =>
   collections.map((collection) => {
     const own = collection.hooks?.beforeOperation ?? []
+    const auth = typeof collection.auth === 'object' ? collection.auth : collection.auth ? {} : undefined
     const hardened: CollectionConfig = {
       ...collection,
       // Unlocking an account (and learning whether it exists) is the network admins' job.
-      access: collection.auth ? { unlock: networkAdminOnly, ...collection.access } : collection.access,
+      access: auth ? { unlock: networkAdminOnly, ...collection.access } : collection.access,
+      // The session cookie only over HTTPS when the CMS is served over HTTPS.
+      ...(auth
+        ? { auth: { ...auth, cookies: { sameSite: 'Lax' as const, secure: httpsCms(), ...auth.cookies } } }
+        : {}),
     }
     prepend(hardened, defaultRouteGuard(collection, own))
     return hardened
