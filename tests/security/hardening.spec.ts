@@ -42,8 +42,8 @@ describe('PAYLOAD_SECRET in production', () => {
 
 describe('session cookie', () => {
   const cookies = () => {
-    const users = hardenCollections([Users])[0]
-    return (users?.auth as { cookies?: { secure?: boolean; sameSite?: string } }).cookies
+    const [users] = hardenCollections([Users])
+    return (users?.auth as { cookies?: { secure?: boolean; sameSite?: string } } | undefined)?.cookies
   }
   it('is Secure when the CMS is served over HTTPS, and SameSite=Lax', () => {
     env({ CMS_URL: 'https://cms.rbbg.example.org' })

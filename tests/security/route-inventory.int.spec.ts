@@ -23,7 +23,7 @@ afterAll(async () => payload.destroy())
 type Route = { method: string; path: string }
 
 /** Every route of the built config, as `METHOD /api/...`. */
-export const inventory = (c: SanitizedConfig): Route[] => [
+const inventory = (c: SanitizedConfig): Route[] => [
   ...c.collections.flatMap((col) =>
     (col.endpoints || []).map((e) => ({ method: e.method.toUpperCase(), path: `/api/${col.slug}${e.path}` })),
   ),
