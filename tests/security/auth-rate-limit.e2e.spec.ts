@@ -53,4 +53,25 @@ test.describe('per-address rate limit on the CMS auth endpoints', () => {
     })
     expect(res.status()).toBe(429)
   })
+
+  test('spelling the path another way (percent-escapes, case, slashes) counts against the same limit', async ({
+    request,
+  }) => {
+    const headers = { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 200) + 20}`, Origin: CMS }
+    const spellings = ['/api/users/%6cogin', '/api/users/LOGIN', '/api/users/login/', '/api/users/%6C%6F%67%69%6E']
+    for (let i = 0; i < points; i++) {
+      const res = await request.post(`${CMS}${spellings[i % spellings.length]}`, {
+        headers,
+        data: { email: `nessuno-${i}@example.org`, password: 'tentativo' },
+      })
+      expect(res.status(), `attempt ${i + 1}`).not.toBe(429)
+    }
+    for (const path of [...spellings, '/api/users/forgot-%70assword']) {
+      const res = await request.post(`${CMS}${path}`, { headers, data: { email: ADMIN.email, password: 'x' } })
+      expect(res.status(), path).toBe(429)
+    }
+    const broken = await request.post(`${CMS}/api/users/%E0%A4%A`, { headers, data: {} })
+    expect(broken.status()).toBe(400)
+    expect((await broken.json()).errors[0].message).toMatch(/^Indirizzo non valido/)
+  })
 })
