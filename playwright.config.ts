@@ -51,7 +51,7 @@ export default defineConfig({
       SITE_PORT: String(SITE_PORT),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      PAYLOAD_SECRET: 'e2e-secret-not-for-production',
+      PAYLOAD_SECRET: 'e2e-secret-not-for-production-0123456789',
     },
   },
 })

@@ -72,7 +72,7 @@ describe('backup and restore', () => {
     env = {
       ...base,
       DATA_DIR: dataDir,
-      PAYLOAD_SECRET: 'backup-test-secret',
+      PAYLOAD_SECRET: 'backup-test-secret-not-for-production-01234',
       SEED_EVENTS: '12',
       // Nothing listens there: the restore's "is a server running?" probe must only see the database lock.
       CMS_URL: `http://localhost:${await freePort()}`,

@@ -46,7 +46,7 @@ export const startStack = async (
     SEED_EVENTS: String(options.seedEvents ?? 10),
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
-    PAYLOAD_SECRET: 'stack-secret-not-for-production',
+    PAYLOAD_SECRET: 'stack-secret-not-for-production-0123456789',
     ...options.env,
   }
   for (const name of ['DATABASE_URL', 'CMS_URL', 'SITE_URL', 'MEDIA_DIR', 'NODE_ENV']) delete env[name]
