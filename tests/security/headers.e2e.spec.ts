@@ -115,12 +115,12 @@ test.describe('site security headers', () => {
     expect(violations).toEqual([])
   })
 
-  test('the preference centre keeps Referrer-Policy: no-referrer (its address carries a token)', async ({
+  test('the newsletter pages keep Referrer-Policy: same-origin (their address carries a token)', async ({
     request,
   }) => {
     for (const path of ['/newsletter/preferenze?token=abc.def', '/newsletter/disiscrizione?token=abc.def']) {
       const res = await request.get(path)
-      expect(res.headers()['referrer-policy'], path).toBe('no-referrer')
+      expect(res.headers()['referrer-policy'], path).toBe('same-origin')
       expect(res.headers()['cache-control'], path).toContain('no-store')
     }
   })
