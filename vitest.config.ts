@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.spec.ts', 'tests/security/**/*.spec.ts'],
-          exclude: ['**/node_modules/**', '**/*.int.spec.ts', '**/*.e2e.spec.ts'],
+          exclude: ['**/node_modules/**', '**/*.int.spec.ts', '**/*.e2e.spec.ts', '**/*.stack.spec.ts'],
           environment: 'node',
           execArgv,
         },
@@ -29,6 +29,20 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: true,
           maxWorkers: 2,
+        },
+      },
+      {
+        // Against the real platform (scripts/start.mjs with the existing builds): run after a build.
+        test: {
+          name: 'stack',
+          include: ['tests/security/**/*.stack.spec.ts'],
+          environment: 'node',
+          setupFiles: ['tests/helpers/int-env.ts', 'tests/security/helpers/stack-env.ts'],
+          pool: 'forks',
+          execArgv,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
         },
       },
     ],

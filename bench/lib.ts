@@ -60,7 +60,7 @@ export const startPlatform = async (options: { dataDir: string; events: number }
     SITE_PORT: String(sitePort),
     CMS_URL: `http://localhost:${cmsPort}`,
     SITE_URL: `http://localhost:${sitePort}`,
-    PAYLOAD_SECRET: 'bench-secret',
+    PAYLOAD_SECRET: 'bench-secret-not-for-production-0123456789',
     SEED_EVENTS: String(options.events),
   }
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {

@@ -270,7 +270,7 @@ export const bench = async () => {
       APP_ROOT: process.cwd(),
       DATA_DIR: dir,
       DATABASE_URL: `file:${path.join(dir, 'bench.db')}`,
-      PAYLOAD_SECRET: 'newsletter-bench',
+      PAYLOAD_SECRET: 'newsletter-bench-not-for-production-01234567',
       CMS_URL: 'https://cms.rbbg.example.org',
       SITE_URL: 'https://agenda.rbbg.example.org',
       SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`,

@@ -13,53 +13,57 @@ import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
+import { hardenCollections, hardenJobs, hardenSanitized } from './hardening'
 import { jobs } from './jobs'
 import { logRequestError, payloadLogger } from './logging'
 import { migrations } from './migrations'
 
 const root = appRoot()
 
-export default buildConfig({
-  secret: payloadSecret(),
-  serverURL: cmsUrl(),
-  db: databaseAdapter(databaseUrl()),
-  editor: lexicalEditor(),
-  collections: withEndpoints(collections),
-  jobs,
-  sharp,
-  i18n: { supportedLanguages: { it, en }, fallbackLanguage: 'it' },
-  admin: {
-    user: SLUGS.users,
-    avatar: 'default',
-    components: { beforeDashboard: ['./components/HealthNotice#HealthNotice'] },
-    meta: { titleSuffix: ' – Agenda RBB', description: 'Redazione dell’agenda della Rete Bibliotecaria Bergamasca' },
-    dateFormat: 'd MMM yyyy, HH:mm',
-    timezones: {
-      supportedTimezones: [{ label: 'Roma (ora italiana)', value: 'Europe/Rome' }],
-      defaultTimezone: 'Europe/Rome',
+// hardenSanitized: the rules of the collections Payload adds itself (locks, jobs, migrations).
+export default hardenSanitized(
+  buildConfig({
+    secret: payloadSecret(),
+    serverURL: cmsUrl(),
+    db: databaseAdapter(databaseUrl()),
+    editor: lexicalEditor(),
+    collections: hardenCollections(withEndpoints(collections)),
+    jobs: hardenJobs(jobs),
+    sharp,
+    i18n: { supportedLanguages: { it, en }, fallbackLanguage: 'it' },
+    admin: {
+      user: SLUGS.users,
+      avatar: 'default',
+      components: { beforeDashboard: ['./components/HealthNotice#HealthNotice'] },
+      meta: { titleSuffix: ' – Agenda RBB', description: 'Redazione dell’agenda della Rete Bibliotecaria Bergamasca' },
+      dateFormat: 'd MMM yyyy, HH:mm',
+      timezones: {
+        supportedTimezones: [{ label: 'Roma (ora italiana)', value: 'Europe/Rome' }],
+        defaultTimezone: 'Europe/Rome',
+      },
+      importMap: {
+        baseDir: path.join(root, 'cms'),
+        importMapFile: path.join(root, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),
+      },
     },
-    importMap: {
-      baseDir: path.join(root, 'cms'),
-      importMapFile: path.join(root, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),
+    cors: [cmsUrl(), siteUrl()],
+    csrf: [cmsUrl(), siteUrl()],
+    upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, responseOnLimit: TOO_LARGE_MESSAGE },
+    email: nodemailerAdapter({
+      defaultFromAddress: process.env.MAIL_FROM_ADDRESS ?? 'agenda@rbbg.example.org',
+      defaultFromName: process.env.MAIL_FROM_NAME ?? 'Agenda Rete Bibliotecaria Bergamasca',
+      transport: getTransport(),
+      skipVerify: true,
+    }),
+    typescript: { outputFile: path.join(root, 'cms', 'payload-types.ts'), autoGenerate: false },
+    graphQL: { disable: true },
+    telemetry: false,
+    logger: payloadLogger(),
+    hooks: { afterError: [logRequestError] },
+    onInit: async (payload) => {
+      // Production applies these through prodMigrations; elsewhere the schema comes from the same files.
+      if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite')
+        await payload.db.migrate({ migrations: migrations as never })
     },
-  },
-  cors: [cmsUrl(), siteUrl()],
-  csrf: [cmsUrl(), siteUrl()],
-  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, responseOnLimit: TOO_LARGE_MESSAGE },
-  email: nodemailerAdapter({
-    defaultFromAddress: process.env.MAIL_FROM_ADDRESS ?? 'agenda@rbbg.example.org',
-    defaultFromName: process.env.MAIL_FROM_NAME ?? 'Agenda Rete Bibliotecaria Bergamasca',
-    transport: getTransport(),
-    skipVerify: true,
   }),
-  typescript: { outputFile: path.join(root, 'cms', 'payload-types.ts'), autoGenerate: false },
-  graphQL: { disable: true },
-  telemetry: false,
-  logger: payloadLogger(),
-  hooks: { afterError: [logRequestError] },
-  onInit: async (payload) => {
-    // Production applies these through prodMigrations; elsewhere the schema comes from the same files.
-    if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite')
-      await payload.db.migrate({ migrations: migrations as never })
-  },
-})
+)

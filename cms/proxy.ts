@@ -3,9 +3,11 @@ import {
   API_CONTENT_SECURITY_POLICY,
   AUTH_PATHS,
   adminContentSecurityPolicy,
+  BAD_PATH_MESSAGE,
   checkAuthRate,
   clientAddress,
   isHttpsRequest,
+  normalisedPath,
   requestIdFrom,
   tooManyAttemptsMessage,
 } from './security'
@@ -22,8 +24,22 @@ export async function proxy(request: NextRequest) {
   const https = isHttpsRequest(request.headers, request.url)
   const { pathname } = request.nextUrl
   const isApi = pathname.startsWith('/api/') || pathname === '/api' || pathname === '/healthz'
+  // Matched the way Payload's router matches (decoded, case-insensitive), so no spelling escapes the limit.
+  const route = normalisedPath(pathname)
+  if (route === null)
+    return NextResponse.json(
+      { errors: [{ message: BAD_PATH_MESSAGE }] },
+      {
+        status: 400,
+        headers: {
+          'Cache-Control': 'no-store',
+          'Content-Security-Policy': API_CONTENT_SECURITY_POLICY,
+          'X-Request-Id': requestId,
+        },
+      },
+    )
 
-  if (request.method === 'POST' && AUTH_PATHS.test(pathname)) {
+  if (request.method === 'POST' && AUTH_PATHS.test(route)) {
     const address = clientAddress(request.headers)
     const verdict = await checkAuthRate(address)
     if (!verdict.ok) {

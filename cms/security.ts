@@ -46,6 +46,28 @@ export const API_CONTENT_SECURITY_POLICY =
 /** The auth endpoints a password-guessing client hammers; each counts against the client's address. */
 export const AUTH_PATHS = /^\/api\/users\/(login|forgot-password|reset-password|unlock|first-register)\/?$/
 
+/**
+ * The path as Payload's router will see it: Payload decodes percent-escapes before matching and matches
+ * case-insensitively, so `/api/users/%6cogin` and `/api/USERS//login/` are the login route. Decoded until
+ * stable, repeated slashes collapsed, lower-cased, no trailing slash. `null` for a path that does not
+ * decode (Payload would fail on it too): the proxy refuses it with 400.
+ */
+export const normalisedPath = (pathname: string): string | null => {
+  let path = pathname
+  try {
+    for (let i = 0; i < 3 && path.includes('%'); i++) path = decodeURIComponent(path)
+  } catch {
+    return null
+  }
+  path = path
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .toLowerCase()
+  return path.length > 1 ? path.replace(/\/$/, '') : path
+}
+
+export const BAD_PATH_MESSAGE = 'Indirizzo non valido: contiene caratteri codificati in modo errato.'
+
 /** "points/seconds": attempts allowed per client address per window. Payload also locks an account after 5 misses. */
 export const authRateLimit = (value = process.env.AUTH_RATE_LIMIT): { points: number; seconds: number } => {
   const match = /^(\d+)\/(\d+)$/.exec(value ?? '')

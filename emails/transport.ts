@@ -36,6 +36,9 @@ export const createTransport = (smtpUrl = process.env.SMTP_URL): Transporter => 
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
     secure: url.protocol === 'smtps:',
+    // smtp:// (587) must upgrade with STARTTLS or fail: never credentials and mail in clear text.
+    // `?tls=off` (a local relay or test server) is the only way to send without TLS.
+    requireTLS: url.protocol !== 'smtps:' && url.searchParams.get('tls') !== 'off',
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     maxConnections: Number(process.env.SMTP_MAX_CONNECTIONS ?? 5),
     ...(rate > 0 ? { rateDelta: 1000, rateLimit: rate } : {}),

@@ -45,6 +45,16 @@ if (existsSync(finalDir)) {
 }
 // Written under a temporary name and renamed at the end: a folder with the final name is always complete.
 const work = `${finalDir}.partial`
+// A backup holds personal data and the secret: only the operator's account reads it (folders 0700, files 0600).
+process.umask(0o077)
+const privateTree = (dir) => {
+  chmodSync(dir, 0o700)
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name)
+    if (entry.isDirectory()) privateTree(file)
+    else chmodSync(file, 0o600)
+  }
+}
 rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
 
@@ -91,6 +101,7 @@ try {
   }
 
   writeFileSync(path.join(work, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  privateTree(work) // copied media keep their source's mode otherwise
   mkdirSync(path.dirname(finalDir), { recursive: true })
   renameSync(work, finalDir)
 } catch (error) {

@@ -18,14 +18,29 @@ const isProduction = () => process.env.NODE_ENV === 'production'
  * PAYLOAD_SECRET signs sessions and newsletter tokens. Production refuses to start without one;
  * development generates one into data/ once, so it survives restarts and is never committed.
  */
+/** At least 32 characters (e.g. `openssl rand -hex 32`): sessions and newsletter links are only as strong as it. */
+export const MIN_SECRET_LENGTH = 32
+
 export const payloadSecret = (): string => {
   loadEnv()
   const fromEnv = process.env.PAYLOAD_SECRET?.trim()
-  if (fromEnv) return fromEnv
+  const generatedAllowed = process.env.ALLOW_GENERATED_SECRET === '1'
+  if (fromEnv) {
+    if (isProduction() && fromEnv.length < MIN_SECRET_LENGTH)
+      throw new Error(
+        `PAYLOAD_SECRET must be at least ${MIN_SECRET_LENGTH} characters in production (see .env.example).`,
+      )
+    return fromEnv
+  }
   const file = path.join(dataDir(), '.payload-secret')
+  // A file left by a development run must not quietly become the production secret.
+  if (isProduction() && !generatedAllowed)
+    throw new Error(
+      existsSync(file)
+        ? `PAYLOAD_SECRET is required when NODE_ENV=production; ${file} was generated for development and is not used (ALLOW_GENERATED_SECRET=1 to use it).`
+        : 'PAYLOAD_SECRET is required when NODE_ENV=production (see .env.example).',
+    )
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  if (isProduction() && process.env.ALLOW_GENERATED_SECRET !== '1')
-    throw new Error('PAYLOAD_SECRET is required when NODE_ENV=production (see .env.example).')
   mkdirSync(path.dirname(file), { recursive: true })
   const secret = randomBytes(32).toString('hex')
   writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })

@@ -29,7 +29,9 @@ const hardening = defineMiddleware(async (context, next) => {
   if (response.status >= 500) logJson('error', 'server error', { ...fields(), status: response.status })
   else if (logRequests) logJson('info', 'request', { ...fields(), status: response.status })
 
-  const headers = { ...securityHeaders(context.request), 'X-Request-Id': requestId }
+  const headers: Record<string, string> = { ...securityHeaders(context.request), 'X-Request-Id': requestId }
+  // A page that chose its own (stricter) policy keeps it: the newsletter pages' addresses hold a token.
+  if (response.headers.has('Referrer-Policy')) delete headers['Referrer-Policy']
   try {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
     return response

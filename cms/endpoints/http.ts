@@ -5,7 +5,14 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
 export const text = (body: string, status = 200) =>
   new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 
+/** The last X-Forwarded-For hop, the one our proxy added (the first is whatever the client sent). */
 export const clientIp = (headers: Headers): string =>
-  headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'
+  (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .at(-1) ||
+  headers.get('x-real-ip') ||
+  'unknown'
 
 export { LINK_ERRORS } from '../newsletter'

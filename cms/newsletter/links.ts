@@ -28,8 +28,18 @@ export const confirmUrl = (
     }),
   )}`
 
-const manageToken = (secret: string, s: TokenSubject) =>
-  signToken(secret, { purpose: 'manage', subscriber: s.id, nonce: s.tokenNonce ?? '' })
+/**
+ * A manage link opens the preference centre (address, preferences) without a login, so it must not live
+ * forever in old mails: each mail carries a fresh one that expires (the page then explains how to get a new one).
+ */
+export const MANAGE_TTL_DAYS = 90
+const manageToken = (secret: string, s: TokenSubject, now = new Date()) =>
+  signToken(secret, {
+    purpose: 'manage',
+    subscriber: s.id,
+    nonce: s.tokenNonce ?? '',
+    expiresAt: new Date(now.getTime() + MANAGE_TTL_DAYS * 86_400_000),
+  })
 const unsubscribeToken = (secret: string, s: TokenSubject) =>
   signToken(secret, { purpose: 'unsubscribe', subscriber: s.id, nonce: s.tokenNonce ?? '' })
 
@@ -54,5 +64,15 @@ export const PERSONAL = {
   unsubscribe: 'https://personal.invalid/unsubscribe',
 }
 
+/**
+ * A placeholder is replaced only where it stands as a whole URL (an attribute value, a word of the text):
+ * one an editor put inside a link of their own (`https://elsewhere/?u=https://personal.invalid/manage`)
+ * would otherwise carry every recipient's token to that site.
+ */
+const standalone = (url: string) =>
+  new RegExp(`(?<=^|[\\s"'<>(\\[])${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=$|[\\s"'<>)\\]])`, 'g')
+const MANAGE = standalone(PERSONAL.manage)
+const UNSUBSCRIBE = standalone(PERSONAL.unsubscribe)
+
 export const personalise = (text: string, secret: string, s: TokenSubject) =>
-  text.replaceAll(PERSONAL.manage, manageUrl(secret, s)).replaceAll(PERSONAL.unsubscribe, unsubscribeUrl(secret, s))
+  text.replace(MANAGE, () => manageUrl(secret, s)).replace(UNSUBSCRIBE, () => unsubscribeUrl(secret, s))

@@ -30,6 +30,16 @@ export const signToken = (secret: string, claims: TokenClaims): string => {
   return `${body}.${b64(mac(secret, body))}`
 }
 
+/**
+ * Secrets replaced by a rotation of PAYLOAD_SECRET (PAYLOAD_SECRET_PREVIOUS, comma-separated): links already
+ * mailed keep working, new ones are signed with the current secret only. Sessions are not affected.
+ */
+export const previousSecrets = (value = process.env.PAYLOAD_SECRET_PREVIOUS): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+
 export type TokenCheck =
   | { ok: true; subscriber: number | string; nonce: string; expiresAt: Date | null }
   | { ok: false; reason: 'malformed' | 'forged' | 'wrong-purpose' | 'expired' }
@@ -43,9 +53,12 @@ export const verifyToken = (
 ): TokenCheck => {
   if (!token || token.length > 400 || !/^[\w-]+\.[\w-]+$/.test(token)) return { ok: false, reason: 'malformed' }
   const [body, signature] = token.split('.') as [string, string]
-  const expected = mac(secret, body)
   const given = Buffer.from(signature, 'base64url')
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' }
+  const signedBy = (key: string) => {
+    const expected = mac(key, body)
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
+  if (!signedBy(secret) && !previousSecrets().some(signedBy)) return { ok: false, reason: 'forged' }
   let wire: Wire
   try {
     wire = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Wire

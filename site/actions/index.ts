@@ -2,6 +2,7 @@ import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro:schema'
 import { stripControl } from '../../collections/Subscribers/hooks/normalizeSubscriber'
 import { PRIVACY_NOTICE_VERSION, resolveChoices, subscribe, subscribeAllowed } from '../lib/newsletter'
+import { clientAddressOf } from '../lib/security'
 
 const CONSENT_MISSING = 'Per iscriverti devi dare il consenso dopo aver letto l’informativa.'
 const noControl = (s: string) => stripControl(s) === s
@@ -37,10 +38,7 @@ export const server = {
     accept: 'form',
     input: subscribeInput,
     handler: async (input, context) => {
-      let ip = 'unknown'
-      try {
-        ip = context.clientAddress
-      } catch {}
+      const ip = clientAddressOf(context.request.headers, () => context.clientAddress)
       const rate = await subscribeAllowed(ip)
       if (!rate.ok)
         throw new ActionError({

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { SLUGS } from '../../collections/slugs'
+import { SLUG_PARAMS } from './filters'
 import { etagOf, matchesEtag } from './http'
 import { withinMs } from './time-limit'
 
@@ -15,8 +16,28 @@ const VERSION_TTL_MS = 500
 const VERSION_WAIT_MS = 2_000
 const MAX_ENTRIES = 500
 const MAX_BODY_BYTES = 1_000_000
+/** What the stored pages (and their gzip copies) may take in memory, whatever their number. */
+const MAX_TOTAL_BYTES = Number(process.env.PAGE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)
+
+/**
+ * The query parameters public pages read (the agenda filters, the calendar's month). Pages ignore any
+ * other, so the cache does too: `?x=<random>` is the same page, not a new entry that evicts the real ones.
+ */
+const KNOWN_PARAMS = new Set([
+  ...SLUG_PARAMS,
+  'accessibilita',
+  'eta',
+  'quando',
+  'da',
+  'a',
+  'q',
+  'gratuito',
+  'pagina',
+  'mese',
+])
 
 type Entry = {
+  key: string
   body: Uint8Array<ArrayBuffer>
   gzip?: Uint8Array<ArrayBuffer>
   headers: [string, string][]
@@ -30,6 +51,19 @@ export type CachedAnswer = { status: 200 | 304; headers: [string, string][]; bod
 const GZIP_MIN_BYTES = 1024
 
 const entries = new Map<string, Entry>()
+let totalBytes = 0
+const sizeOf = (entry: Entry) => entry.body.byteLength + (entry.gzip?.byteLength ?? 0)
+const forget = (key: string) => {
+  const entry = entries.get(key)
+  if (!entry) return
+  totalBytes -= sizeOf(entry)
+  entries.delete(key)
+}
+/** Oldest first, until both the number of pages and their bytes are within bounds. */
+const evict = () => {
+  while (entries.size > MAX_ENTRIES || (totalBytes > MAX_TOTAL_BYTES && entries.size > 0))
+    forget(entries.keys().next().value as string)
+}
 const inFlight = new Map<string, Promise<{ response: Response; entry: Entry | null }>>()
 
 // Every collection a public page reads from; occurrences also change when an event is deleted or unpublished.
@@ -100,19 +134,31 @@ const store = async (key: string, response: Response): Promise<Entry | null> => 
   const body = new Uint8Array(await response.arrayBuffer())
   const etag = response.headers.get('ETag') ?? etagOf(body)
   const headers: [string, string][] = [...response.headers.entries()].filter(([name]) => name !== 'etag')
-  const entry: Entry = { body, headers, etag, storedAt: Date.now() }
+  const entry: Entry = { key, body, headers, etag, storedAt: Date.now() }
   if (body.byteLength <= MAX_BODY_BYTES) {
-    entries.delete(key)
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
+    forget(key)
     entries.set(key, entry)
+    totalBytes += sizeOf(entry)
+    evict()
   }
   return entry
 }
 
-const cacheKey = (request: Request, fingerprint: string) => {
-  const url = new URL(request.url)
-  return `${url.pathname}${url.search}\n${fingerprint}`
+/** The known parameters, in a fixed order: every spelling of one page shares one key. */
+const canonicalQuery = (url: URL) => {
+  const known = [...url.searchParams].filter(([name]) => KNOWN_PARAMS.has(name))
+  known.sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1))
+  return new URLSearchParams(known).toString()
 }
+
+const keyOf = (request: Request, fingerprint: string) => {
+  const url = new URL(request.url)
+  const query = canonicalQuery(url)
+  // Only a request without unknown parameters may store: a page rendered for `?x=…` could echo `x` somewhere.
+  const onlyKnown = [...url.searchParams.keys()].every((name) => KNOWN_PARAMS.has(name))
+  return { key: `${url.pathname}?${query}\n${fingerprint}`, canonical: onlyKnown }
+}
+const cacheKey = (request: Request, fingerprint: string) => keyOf(request, fingerprint).key
 
 const acceptsGzip = (request: Request) =>
   (request.headers.get('accept-encoding') ?? '').split(',').some((part) => {
@@ -134,7 +180,13 @@ const answerParts = (request: Request, entry: Entry): CachedAnswer => {
   if (type) headers.push(type)
   let body = entry.body
   if (gzip) {
-    entry.gzip ??= new Uint8Array(gzipSync(entry.body, { level: 6 }))
+    if (!entry.gzip) {
+      entry.gzip = new Uint8Array(gzipSync(entry.body, { level: 6 }))
+      if (entries.has(entry.key)) {
+        totalBytes += entry.gzip.byteLength
+        evict()
+      }
+    }
     body = entry.gzip
     headers.push(['Content-Encoding', 'gzip'])
   }
@@ -157,10 +209,10 @@ export const servePage = async (request: Request, render: () => Promise<Response
   // A database failure is reported by the page itself.
   const fingerprint = await withinMs<string | null>(dataVersion(), VERSION_WAIT_MS, null)
   if (fingerprint === null) return render()
-  const key = cacheKey(request, fingerprint)
+  const { key, canonical } = keyOf(request, fingerprint)
   const hit = entries.get(key)
   if (hit && Date.now() - hit.storedAt < TTL_MS) return answer(request, hit)
-  if (request.method === 'HEAD') return render()
+  if (request.method === 'HEAD' || !canonical) return render()
 
   const pending = inFlight.get(key)
   if (pending) {
@@ -191,8 +243,12 @@ export const cachedAnswer = async (request: Request): Promise<CachedAnswer | nul
   return hit && Date.now() - hit.storedAt < TTL_MS ? answerParts(request, hit) : null
 }
 
+/** For tests: how many pages and bytes the cache holds. */
+export const pageCacheSize = () => ({ entries: entries.size, bytes: totalBytes })
+
 /** For tests: forget every cached page. */
 export const clearPageCache = () => {
   entries.clear()
+  totalBytes = 0
   version = null
 }

@@ -81,3 +81,21 @@ export const errorFields = (error: unknown) =>
   error instanceof Error
     ? { err: { type: error.name, message: error.message, stack: error.stack } }
     : { err: { message: String(error) } }
+
+/**
+ * The client's address for limits and consent records: the last X-Forwarded-For hop, the one the proxy in
+ * front of us appended, as the CMS reads it. Astro's `clientAddress` takes the first, which the client
+ * chooses; it is the fallback when no proxy sent the header (then it is the socket's address).
+ */
+export const clientAddressOf = (headers: Headers, fallback: () => string): string => {
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+  if (hops.length) return hops.at(-1) as string
+  try {
+    return fallback()
+  } catch {
+    return 'unknown'
+  }
+}

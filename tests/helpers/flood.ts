@@ -6,6 +6,7 @@
 import { execFile, execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { STACK_SECRET } from '../security/helpers/stack'
 
 const run = promisify(execFile)
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -33,7 +34,7 @@ export const writeFromAnotherProcess = async (
         APP_ROOT: ROOT,
         DATA_DIR: dataDir,
         DATABASE_URL: `file:${databaseFile(dataDir)}`,
-        PAYLOAD_SECRET: 'stack-secret-not-for-production',
+        PAYLOAD_SECRET: STACK_SECRET,
         JOBS_AUTORUN: '',
         ...env,
       },

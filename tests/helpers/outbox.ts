@@ -20,14 +20,25 @@ export const mailsTo = async (address: string): Promise<ParsedMail[]> => {
   return mails
 }
 
-/** Waits for the job queue (every 5 s in the CMS) to send the n-th mail to an address. */
-export const nthMail = async (address: string, n: number) => {
+/**
+ * Waits for the job queue (every 5 s in the CMS) to send the n-th mail to an address, then makes sure it is
+ * also the last one: an extra mail (a duplicate send, a mail nobody asked for) fails the test.
+ */
+export const nthMail = async (address: string, n: number, settleMs = 1500) => {
   let mails: ParsedMail[] = []
   const count = async () => {
     mails = await mailsTo(address)
     return mails.length
   }
   await expect.poll(count, { timeout: 40_000, intervals: [500, 1000] }).toBeGreaterThanOrEqual(n)
+  await new Promise((r) => setTimeout(r, settleMs))
+  mails = await mailsTo(address)
+  expect(
+    mails.map((m) => m.subject),
+    `exactly ${n} mail(s) to ${address} by now`,
+  ).toHaveLength(n)
+  const ids = mails.map((m) => m.messageId)
+  expect(new Set(ids).size, 'no mail sent twice').toBe(ids.length)
   return mails[n - 1] as ParsedMail
 }
 

@@ -1,4 +1,5 @@
 import { handleEndpoints, type Payload } from 'payload'
+import { answerUnknownRoute } from '../../cms/hardening/unknown-routes'
 import { getPayload } from '../../cms/local-api'
 import config from '../../cms/payload.config'
 
@@ -18,7 +19,8 @@ export const rest = async (
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   })
-  const response = await handleEndpoints({ config, request, path: `/api${apiPath.split('?')[0]}` })
+  // What cms/app/(payload)/api/[...slug]/route.ts answers.
+  const response = answerUnknownRoute(await handleEndpoints({ config, request, path: `/api${apiPath.split('?')[0]}` }))
   const text = await response.text()
   let json: any = null
   try {

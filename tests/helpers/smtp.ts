@@ -74,6 +74,20 @@ export const startSmtpSink = async (options: SinkOptions = {}) => {
         await new Promise((r) => setTimeout(r, 25))
       }
     },
+    /** Waits for `n` mails to `address`, then fails on any more (duplicates, extras) arriving shortly after. */
+    exactly: async (address: string, n: number, settleMs = 300) => {
+      const until = Date.now() + 15_000
+      while (received.filter((r) => r.to.includes(address)).length < n) {
+        if (Date.now() > until) throw new Error(`timed out waiting for ${n} mail(s) to ${address}`)
+        await new Promise((r) => setTimeout(r, 25))
+      }
+      await new Promise((r) => setTimeout(r, settleMs))
+      const mails = received.filter((r) => r.to.includes(address))
+      if (mails.length !== n) throw new Error(`expected exactly ${n} mail(s) to ${address}, got ${mails.length}`)
+      const ids = mails.map((m) => m.mail.messageId)
+      if (new Set(ids).size !== ids.length) throw new Error(`a mail to ${address} was sent twice`)
+      return mails.map((m) => m.mail)
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -82,8 +82,7 @@ describe('forgot-password', () => {
     expect(smtp.to(email)).toHaveLength(0) // never sent inside the request
     expect(await pending()).toBe(before + 1)
     await drainMail()
-    await smtp.waitFor(() => smtp.to(email).length === 1)
-    const mail = smtp.to(email)[0]?.mail
+    const [mail] = await smtp.exactly(email, 1)
     expect(mail?.subject).toBe('Scegli una nuova password per l’Agenda delle biblioteche')
     const link = linkIn(mail as never, 'http://localhost:3000/admin/reset/')
     const token = decodeURIComponent(link.split('/').at(-1) ?? '')
@@ -104,9 +103,7 @@ describe('forgot-password', () => {
     expect((await forgot(email)).status).toBe(200)
     expect((await forgot(email)).status).toBe(200)
     await drainMail()
-    await smtp.waitFor(() => smtp.to(email).length >= 1)
-    await new Promise((r) => setTimeout(r, 200))
-    expect(smtp.to(email)).toHaveLength(1)
+    await smtp.exactly(email, 1)
   })
 
   it.each([

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { SLUGS } from '../../collections/slugs'
 import { PUBLIC_CACHE } from '../../site/lib/http'
-import { cachedAnswer, clearPageCache, dataVersion, servePage } from '../../site/lib/page-cache'
+import { cachedAnswer, clearPageCache, dataVersion, pageCacheSize, servePage } from '../../site/lib/page-cache'
 import { buildNetwork, fixtureEvent, type Network } from '../helpers/network'
 import { getPayload, type Payload } from '../helpers/payload'
 
@@ -33,19 +33,19 @@ const get = (path: string, headers: Record<string, string> = {}) => new Request(
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 it('renders a cacheable page once, then serves the copy with an ETag and 304s', async () => {
-  const first = await servePage(get('/eventi?x=1'), page('<p>uno</p>'))
-  const second = await servePage(get('/eventi?x=1'), page('<p>due</p>'))
+  const first = await servePage(get('/eventi?q=uno'), page('<p>uno</p>'))
+  const second = await servePage(get('/eventi?q=uno'), page('<p>due</p>'))
   expect(renders).toBe(1)
   expect(await first.text()).toBe('<p>uno</p>')
   expect(await second.text()).toBe('<p>uno</p>')
   const etag = second.headers.get('ETag') as string
   expect(etag).toBe(first.headers.get('ETag'))
   expect(second.headers.get('Cache-Control')).toBe(PUBLIC_CACHE)
-  const notModified = await servePage(get('/eventi?x=1', { 'If-None-Match': etag }), page('x'))
+  const notModified = await servePage(get('/eventi?q=uno', { 'If-None-Match': etag }), page('x'))
   expect(notModified.status).toBe(304)
   expect(await notModified.text()).toBe('')
   // Another address is another page.
-  expect(await (await servePage(get('/eventi?x=2'), page('<p>tre</p>'))).text()).toBe('<p>tre</p>')
+  expect(await (await servePage(get('/eventi?q=due'), page('<p>tre</p>'))).text()).toBe('<p>tre</p>')
   expect(renders).toBe(2)
 })
 
@@ -93,10 +93,10 @@ it('a change saved in the CMS is served on the next request after at most half a
 
 it('sends a gzip copy to clients that accept it, with its own ETag, and either ETag validates', async () => {
   const html = `<main>${'<p>Letture animate in biblioteca</p>'.repeat(200)}</main>`
-  const plain = await servePage(get('/eventi?z=1'), page(html))
+  const plain = await servePage(get('/eventi?q=gzip'), page(html))
   expect(plain.headers.get('Content-Encoding')).toBeNull()
   expect(await plain.text()).toBe(html)
-  const gz = await servePage(get('/eventi?z=1', { 'Accept-Encoding': 'br, gzip, deflate' }), page('x'))
+  const gz = await servePage(get('/eventi?q=gzip', { 'Accept-Encoding': 'br, gzip, deflate' }), page('x'))
   expect(gz.headers.get('Content-Encoding')).toBe('gzip')
   expect(gz.headers.get('Vary')).toBe('Accept-Encoding')
   const bytes = new Uint8Array(await gz.arrayBuffer())
@@ -105,31 +105,54 @@ it('sends a gzip copy to clients that accept it, with its own ETag, and either E
   expect(gunzipSync(bytes).toString()).toBe(html)
   expect(gz.headers.get('ETag')).not.toBe(plain.headers.get('ETag'))
   for (const etag of [plain.headers.get('ETag'), gz.headers.get('ETag')]) {
-    const again = await servePage(get('/eventi?z=1', { 'If-None-Match': etag as string }), page('x'))
+    const again = await servePage(get('/eventi?q=gzip', { 'If-None-Match': etag as string }), page('x'))
     expect(again.status).toBe(304)
   }
-  const refused = await servePage(get('/eventi?z=1', { 'Accept-Encoding': 'gzip;q=0, br' }), page('x'))
+  const refused = await servePage(get('/eventi?q=gzip', { 'Accept-Encoding': 'gzip;q=0, br' }), page('x'))
   expect(refused.headers.get('Content-Encoding')).toBeNull()
-  const small = await servePage(get('/eventi?z=2', { 'Accept-Encoding': 'gzip' }), page('<p>breve</p>'))
+  const small = await servePage(get('/eventi?q=breve', { 'Accept-Encoding': 'gzip' }), page('<p>breve</p>'))
   expect(small.headers.get('Content-Encoding')).toBeNull() // not worth a compressed copy
   expect(renders).toBe(2)
 })
 
 it('answers a cached page without rendering, and nothing once the data has changed', async () => {
-  expect(await cachedAnswer(get('/eventi?y=1'))).toBeNull() // never rendered
-  await servePage(get('/eventi?y=1'), page('<p>uno</p>'))
-  const hit = await cachedAnswer(get('/eventi?y=1'))
+  expect(await cachedAnswer(get('/eventi?q=risposta'))).toBeNull() // never rendered
+  await servePage(get('/eventi?q=risposta'), page('<p>uno</p>'))
+  const hit = await cachedAnswer(get('/eventi?q=risposta'))
   expect(hit?.status).toBe(200)
   expect(new TextDecoder().decode(hit?.body as Uint8Array)).toBe('<p>uno</p>')
-  expect(await cachedAnswer(new Request('http://localhost/eventi?y=1', { method: 'POST' }))).toBeNull()
+  expect(await cachedAnswer(new Request('http://localhost/eventi?q=risposta', { method: 'POST' }))).toBeNull()
   await pause(600)
   await dataVersion() // the fingerprint re-read, unchanged: still a hit
-  expect((await cachedAnswer(get('/eventi?y=1')))?.status).toBe(200)
+  expect((await cachedAnswer(get('/eventi?q=risposta')))?.status).toBe(200)
   const event = await fixtureEvent(payload, net, { title: 'Cambio per la scorciatoia' })
   await pause(600)
   await dataVersion()
-  expect(await cachedAnswer(get('/eventi?y=1'))).toBeNull()
-  await servePage(get('/eventi?y=1'), page('<p>due</p>'))
-  expect(new TextDecoder().decode((await cachedAnswer(get('/eventi?y=1')))?.body as Uint8Array)).toBe('<p>due</p>')
+  expect(await cachedAnswer(get('/eventi?q=risposta'))).toBeNull()
+  await servePage(get('/eventi?q=risposta'), page('<p>due</p>'))
+  expect(new TextDecoder().decode((await cachedAnswer(get('/eventi?q=risposta')))?.body as Uint8Array)).toBe(
+    '<p>due</p>',
+  )
   await payload.delete({ collection: SLUGS.events, id: event.id, overrideAccess: true }) // cleanup
+})
+
+it('unknown parameters neither make a new entry nor evict pages: they get the canonical copy', async () => {
+  await servePage(get('/eventi?sistema=b&q=libri'), page('<p>vero</p>'))
+  for (let i = 0; i < 20; i++) {
+    const res = await servePage(get(`/eventi?q=libri&x=${i}&sistema=b`), page('<p>falso</p>'))
+    expect(await res.text()).toBe('<p>vero</p>')
+  }
+  expect(renders).toBe(1)
+  expect(pageCacheSize().entries).toBe(1)
+  // Unknown parameters before the canonical page is cached: rendered, never stored.
+  await servePage(get('/eventi?pagina=2&junk=1'), page('<p>echo junk</p>'))
+  expect(pageCacheSize().entries).toBe(1)
+  expect(await (await servePage(get('/eventi?pagina=2'), page('<p>pagina 2</p>'))).text()).toBe('<p>pagina 2</p>')
+})
+
+it('bounds memory, not entries: large pages push the oldest out', async () => {
+  const big = 'x'.repeat(900_000)
+  for (let i = 0; i < 90; i++) await servePage(get(`/eventi?pagina=${i + 2}`), page(big))
+  expect(pageCacheSize().bytes).toBeLessThanOrEqual(64 * 1024 * 1024)
+  expect(pageCacheSize().entries).toBeLessThan(90)
 })

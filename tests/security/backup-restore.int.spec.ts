@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -72,7 +72,7 @@ describe('backup and restore', () => {
     env = {
       ...base,
       DATA_DIR: dataDir,
-      PAYLOAD_SECRET: 'backup-test-secret',
+      PAYLOAD_SECRET: 'backup-test-secret-not-for-production-01234',
       SEED_EVENTS: '12',
       // Nothing listens there: the restore's "is a server running?" probe must only see the database lock.
       CMS_URL: `http://localhost:${await freePort()}`,
@@ -131,6 +131,16 @@ describe('backup and restore', () => {
     expect(path.dirname(backup)).toBe(path.join(dataDir, 'backups'))
     expect(path.basename(backup)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/)
     expect(readdirSync(path.join(dataDir, 'backups')).some((n) => n.endsWith('.partial'))).toBe(false)
+
+    // Personal data and the secret: readable by the operator's account only.
+    const modes = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const file = path.join(dir, e.name)
+        const mode = (statSync(file).mode & 0o777).toString(8)
+        return e.isDirectory() ? [`${e.name}/ ${mode}`, ...modes(file)] : [`${e.name} ${mode}`]
+      })
+    expect((statSync(backup).mode & 0o777).toString(8)).toBe('700')
+    for (const entry of modes(backup)) expect(entry).toMatch(/\/ 700$| 600$/)
 
     const manifest = JSON.parse(readFileSync(path.join(backup, 'manifest.json'), 'utf8'))
     expect(manifest.database).toBe('sqlite')

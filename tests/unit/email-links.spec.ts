@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { toEmailEvent } from '../../cms/newsletter/campaigns/events'
-import { confirmUrl, manageUrl, PERSONAL, personalise, unsubscribeUrl } from '../../cms/newsletter/links'
+import {
+  confirmUrl,
+  MANAGE_TTL_DAYS,
+  manageUrl,
+  PERSONAL,
+  personalise,
+  unsubscribeUrl,
+} from '../../cms/newsletter/links'
 import { verifyToken } from '../../cms/newsletter/tokens'
 
 const SECRET = 'unit-test-secret'
@@ -46,6 +53,35 @@ describe('links in newsletter mails lead to the pages in the subscriber’s lang
     expect(personalise(body, SECRET, subscriber('it'))).toContain(
       'https://agenda.example.org/newsletter/preferenze?token=',
     )
+  })
+
+  it('a placeholder inside an editor’s own link is left alone: no token travels to another site', () => {
+    const harvest = [
+      `<a href="https://raccolta.example/?u=${PERSONAL.manage}">premio</a>`,
+      `<a href="https://raccolta.example/#${PERSONAL.unsubscribe}">x</a>`,
+      `<a href="https://raccolta.example/${PERSONAL.manage}">x</a>`,
+      `https://raccolta.example/r?u=${PERSONAL.manage}&amp;v=1`,
+      `<a href="${PERSONAL.manage}x">x</a>`,
+    ]
+    for (const body of harvest) {
+      const out = personalise(body, SECRET, subscriber('it'))
+      expect(out, body).not.toContain('token=')
+    }
+    // The template's own links, in HTML and in the plain-text version, are still personal.
+    const text = `Preferenze: ${PERSONAL.manage}\n[${PERSONAL.unsubscribe}]`
+    expect(personalise(text, SECRET, subscriber('it')).match(/token=/g)).toHaveLength(2)
+  })
+
+  it('a manage link expires; an unsubscribe link keeps working', () => {
+    const manage = verifyToken(SECRET, new URL(manageUrl(SECRET, subscriber('it'))).searchParams.get('token'), 'manage')
+    expect(manage.ok && manage.expiresAt && manage.expiresAt.getTime() - Date.now()).toBeGreaterThan(
+      (MANAGE_TTL_DAYS - 1) * 86_400_000,
+    )
+    const later = new Date(Date.now() + (MANAGE_TTL_DAYS + 1) * 86_400_000)
+    const token = new URL(manageUrl(SECRET, subscriber('it'))).searchParams.get('token')
+    expect(verifyToken(SECRET, token, 'manage', later)).toEqual({ ok: false, reason: 'expired' })
+    const stop = new URL(unsubscribeUrl(SECRET, subscriber('it'))).searchParams.get('token')
+    expect(verifyToken(SECRET, stop, 'unsubscribe', later)).toMatchObject({ ok: true, expiresAt: null })
   })
 
   it('events in an English mail link to the English event page; the calendar file is shared', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newNonce, sameNonce, signToken, verifyToken } from '../../cms/newsletter/tokens'
+import { newNonce, previousSecrets, sameNonce, signToken, verifyToken } from '../../cms/newsletter/tokens'
 
 const SECRET = 'unit-test-secret'
 
@@ -45,5 +45,21 @@ describe('newsletter link tokens', () => {
     expect(sameNonce('', '')).toBe(false)
     expect(sameNonce(null, 'abc')).toBe(false)
     expect(newNonce()).not.toBe(newNonce())
+  })
+
+  it('after a rotation, links signed with a previous secret (PAYLOAD_SECRET_PREVIOUS) still verify', () => {
+    const old = signToken('old-secret', { purpose: 'unsubscribe', subscriber: 3, nonce: 'n' })
+    expect(verifyToken(SECRET, old, 'unsubscribe')).toEqual({ ok: false, reason: 'forged' })
+    process.env.PAYLOAD_SECRET_PREVIOUS = ' older-secret , old-secret '
+    try {
+      expect(previousSecrets()).toEqual(['older-secret', 'old-secret'])
+      expect(verifyToken(SECRET, old, 'unsubscribe')).toMatchObject({ ok: true, subscriber: 3 })
+      expect(
+        verifyToken(SECRET, signToken('unknown', { purpose: 'unsubscribe', subscriber: 3, nonce: 'n' }), 'unsubscribe')
+          .ok,
+      ).toBe(false)
+    } finally {
+      delete process.env.PAYLOAD_SECRET_PREVIOUS
+    }
   })
 })

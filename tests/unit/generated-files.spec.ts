@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest'
 const cli = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, ['scripts/payload.mjs', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, PAYLOAD_SECRET: 'unit', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'agenda-gen-')), ...env },
+    env: {
+      ...process.env,
+      PAYLOAD_SECRET: 'unit-secret-not-for-production-0123456789',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'agenda-gen-')),
+      ...env,
+    },
   })
 
 describe('generated files are committed up to date', () => {

@@ -41,3 +41,23 @@ describe('content coding negotiation', () => {
     expect(pickEncoding('identity')).toBe('identity')
   })
 })
+
+describe('feed cache', () => {
+  it('bounds memory, not only entries: many distinct filter combinations push the oldest out', async () => {
+    const { clearFeedCache, feedCacheSize, feedResponse } = await import('../../site/lib/ical/http')
+    clearFeedCache()
+    const big = `BEGIN:VCALENDAR\r\n${'X'.repeat(1_500_000)}\r\nEND:VCALENDAR\r\n`
+    for (let i = 0; i < 60; i++) {
+      const res = await feedResponse(
+        new Request(`http://localhost/calendario.ics?q=${i}`, { headers: { 'accept-encoding': 'gzip' } }),
+        `calendario?q=${i}`,
+        async () => 'v1',
+        async () => ({ ics: big, lastModified: new Date(), filename: 'calendario.ics' }) as never,
+      )
+      expect(res.status).toBe(200)
+    }
+    expect(feedCacheSize().bytes).toBeLessThanOrEqual(64 * 1024 * 1024)
+    expect(feedCacheSize().entries).toBeLessThan(60)
+    clearFeedCache()
+  })
+})

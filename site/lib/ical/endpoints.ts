@@ -25,7 +25,8 @@ export const agendaFeedResponse = async (
   try {
     filters = parseFilters(params)
   } catch (error) {
-    if (error instanceof FilterError) return textResponse(400, `Filtro non valido: ${error.message}`)
+    if (error instanceof FilterError)
+      return textResponse(400, `Il parametro «${error.param}» non è valido: ${error.message}`)
     throw error
   }
   const query = canonicalQuery(filters)

@@ -14,10 +14,13 @@ const ERROR_CACHE_CONTROL = 'public, max-age=10'
  */
 export const FEED_MAX_AGE_MS = 10 * 60_000
 const MEMO_ENTRIES = 200
+/** What built feeds (with their compressed copies) may take in memory: distinct filter combinations cannot fill it. */
+const MEMO_MAX_BYTES = Number(process.env.FEED_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)
 
 type Encoding = 'br' | 'gzip' | 'identity'
 
 type Entry = {
+  key: string
   body: Buffer
   etag: string
   lastModified: Date
@@ -28,11 +31,36 @@ type Entry = {
 }
 
 const memo = new Map<string, Promise<Entry>>()
+const SEEN_KEYS = 5000
+/** Bytes held per key once its feed is built (body and encodings). */
+const sizes = new Map<string, number>()
+let memoBytes = 0
+const setSize = (key: string, bytes: number) => {
+  memoBytes += bytes - (sizes.get(key) ?? 0)
+  sizes.set(key, bytes)
+}
+const drop = (key: string) => {
+  memo.delete(key)
+  memoBytes -= sizes.get(key) ?? 0
+  sizes.delete(key)
+}
+const trim = () => {
+  while (memo.size > MEMO_ENTRIES || (memoBytes > MEMO_MAX_BYTES && memo.size > 1))
+    drop(memo.keys().next().value as string)
+}
+const bytesOf = (entry: Entry) =>
+  entry.body.length +
+  Object.values(entry.encoded).reduce((sum, b) => sum + (b === entry.body ? 0 : (b?.length ?? 0)), 0)
+
+/** For tests: how many feeds and bytes the cache holds. */
+export const feedCacheSize = () => ({ entries: memo.size, bytes: memoBytes })
 /** The previous body of each key, so a change that no updatedAt reveals (a removal) still moves Last-Modified. */
 const seen = new Map<string, { etag: string; lastModified: number }>()
 
 export const clearFeedCache = () => {
   memo.clear()
+  sizes.clear()
+  memoBytes = 0
   seen.clear()
   forgetDataVersion()
 }
@@ -46,8 +74,11 @@ const toEntry = (key: string, feed: Feed, version: string, now: number): Entry =
   if (previous && previous.etag !== etag && lastModified <= previous.lastModified)
     lastModified = Math.max(previous.lastModified + 1000, Math.floor(now / 1000) * 1000)
   else if (previous && previous.etag === etag) lastModified = previous.lastModified
+  seen.delete(key)
   seen.set(key, { etag, lastModified })
+  if (seen.size > SEEN_KEYS) seen.delete(seen.keys().next().value as string)
   return {
+    key,
     body,
     etag,
     lastModified: new Date(lastModified),
@@ -68,11 +99,20 @@ const cached = async (key: string, version: string, produce: () => Promise<Feed>
       return entry
     }
   }
-  const pending = produce().then((feed) => toEntry(key, feed, version, Date.now()))
-  memo.delete(key)
+  const pending = produce().then((feed) => {
+    const entry = toEntry(key, feed, version, Date.now())
+    if (memo.get(key) === pending) {
+      setSize(key, bytesOf(entry))
+      trim()
+    }
+    return entry
+  })
+  drop(key)
   memo.set(key, pending)
-  pending.catch(() => memo.delete(key))
-  while (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string)
+  pending.catch(() => {
+    if (memo.get(key) === pending) drop(key)
+  })
+  trim()
   return pending
 }
 
@@ -105,6 +145,10 @@ const encode = (entry: Entry, encoding: Encoding): Buffer => {
           })
         : gzipSync(entry.body, { level: 6 })
     entry.encoded[encoding] = out
+    if (sizes.has(entry.key)) {
+      setSize(entry.key, bytesOf(entry))
+      trim()
+    }
   }
   return out
 }

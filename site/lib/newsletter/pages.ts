@@ -12,10 +12,14 @@ import {
   savePreferences,
 } from './index'
 
-/** Personal links must not be cached, nor leak through the Referer header. */
+/**
+ * Personal links must not be cached, nor leak through the Referer header. `same-origin`, not `no-referrer`:
+ * with `no-referrer` the browser sends `Origin: null` with the page's own form POST, which Astro's origin
+ * check refuses; to other sites the address (and its token) is never sent either way.
+ */
 export const privatePage = (headers: Headers) => {
   headers.set('Cache-Control', 'no-store')
-  headers.set('Referrer-Policy', 'no-referrer')
+  headers.set('Referrer-Policy', 'same-origin')
 }
 
 const token = (url: URL) => url.searchParams.get('token')

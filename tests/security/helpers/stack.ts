@@ -17,6 +17,7 @@ export const freePort = (): Promise<number> =>
 
 export const ADMIN_EMAIL = 'admin@rbbg.example.org'
 export const ADMIN_PASSWORD = 'stack-Password-2026'
+export const STACK_SECRET = 'stack-secret-not-for-production-0123456789'
 
 export type Stack = {
   process: ChildProcess
@@ -46,7 +47,7 @@ export const startStack = async (
     SEED_EVENTS: String(options.seedEvents ?? 10),
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
-    PAYLOAD_SECRET: 'stack-secret-not-for-production',
+    PAYLOAD_SECRET: STACK_SECRET,
     ...options.env,
   }
   for (const name of ['DATABASE_URL', 'CMS_URL', 'SITE_URL', 'MEDIA_DIR', 'NODE_ENV']) delete env[name]
