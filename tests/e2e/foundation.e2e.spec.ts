@@ -22,6 +22,6 @@ test('both servers answer /healthz', async ({ request }) => {
   for (const url of ['/healthz', `${CMS}/healthz`]) {
     const res = await request.get(url)
     expect(res.status()).toBe(200)
-    expect(await res.json()).toEqual({ status: 'ok' })
+    expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', write: 'ok', queues: 'ok' } })
   }
 })
