@@ -76,6 +76,8 @@ export const en: Catalogue = {
     subscribeAgenda: 'These events in your calendar',
     openData: 'Open data (JSON)',
     rss: 'RSS feed',
+    intlLocale: 'en-GB',
+    span: { allDay: 'all day', from: 'from', to: 'to', until: 'until' },
     calendarTitle: (month: string) => `Calendar: ${month}`,
     previousMonth: 'Previous month',
     nextMonth: 'Next month',

@@ -87,6 +87,11 @@ export const it = {
     subscribeAgenda: 'Questi eventi nel tuo calendario',
     openData: 'Dati aperti (JSON)',
     rss: 'Feed RSS',
+    // dates (site/lib/format.ts)
+    /** How dates and numbers are written (Intl). */
+    intlLocale: 'it-IT',
+    /** The words around an occurrence's days and times: "da … a …", "fino a …", "tutto il giorno". */
+    span: { allDay: 'tutto il giorno', from: 'da', to: 'a', until: 'fino a' },
     // calendar
     calendarTitle: (month: string) => `Calendario: ${month}`,
     previousMonth: 'Mese precedente',
