@@ -8,9 +8,9 @@ import { SLUGS } from './slugs'
 /**
  * Every agenda filter that narrows occurrences by one of their fields, declared once. Parsing (site/lib/filters.ts),
  * the database query (`whereOf`), the search index's row fields and matching (site/lib/search/), the form
- * (FilterForm.astro), the chips (agenda-view.ts), feed names (ical/describe.ts) and the newsletter preferences
- * (cms/newsletter/options.ts) read this table; tests/int/filter-registry.int.spec.ts proves for each entry that
- * the index and the database answer alike.
+ * (FilterForm.astro) and its choices (site/lib/options.ts), the chips (agenda-view.ts), feed names
+ * (ical/describe.ts) and the newsletter preferences and their form fields (cms/newsletter/options.ts) read this
+ * table; tests/int/filter-registry.int.spec.ts proves for each entry that the index and the database answer alike.
  *
  * - `param`: the GET parameter (repeating it means OR; different parameters AND).
  * - `field`: the occurrence field it reads (copied from the event by materializeOccurrences.ts).
@@ -23,6 +23,10 @@ import { SLUGS } from './slugs'
  *   option's label, the number with a `unit`, or a fixed `word`).
  * - `preference`: the newsletter preference dimension it maps to, if any (collections/Subscribers/preferences.ts);
  *   a relation's choices are labelled by its `feed` field and sorted by `order` (default: that field).
+ * - The agenda form's choices (site/lib/options.ts): a relation's documents named by `choice` (default: `feed`) and
+ *   sorted by `order` (default: that field); with `group`, under the choice of the filter of that parameter that the
+ *   document belongs to (its field of the same name), sorted by group and name. Comuni are those with a library or a
+ *   venue; options come in the order of `options`.
  */
 export const FILTERS = [
   {
@@ -32,6 +36,7 @@ export const FILTERS = [
     collection: SLUGS.systems,
     label: 'system',
     feed: 'name',
+    choice: 'shortName',
     form: 'main',
     preference: 'systems',
   },
@@ -42,6 +47,7 @@ export const FILTERS = [
     collection: SLUGS.libraries,
     label: 'library',
     feed: 'name',
+    group: 'sistema',
     form: 'more',
     all: 'allFeminine',
   },
@@ -133,6 +139,8 @@ type FilterSpec = {
   feed: 'name' | 'title' | 'comune' | 'option' | { unit: string } | { word: string }
   preference?: PreferenceDimension
   order?: string
+  choice?: string
+  group?: string
 }
 
 export type FilterEntry = (typeof FILTERS)[number]

@@ -1,17 +1,10 @@
 import type { ServerProps } from 'payload'
 import { isNetworkAdmin, type Staff } from '../../collections/access/roles'
+import { type AdminStrings, adminStrings } from '../../shared/strings'
 import { checkHealth, type HealthReport } from '../health'
 
-const QUEUE_LABELS: Record<string, string> = {
-  default: 'Attività pianificate (pubblicazioni, date ricorrenti)',
-  mail: 'Email di servizio (conferme, avvisi, recupero password)',
-  newsletter: 'Newsletter (invii e settimanale)',
-}
-
-const STATUS_LABELS: Record<string, string> = { sending: 'In invio', scheduled: 'Programmata' }
-
-const when = (iso: string) =>
-  new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' }).format(
+const when = (t: AdminStrings, iso: string) =>
+  new Intl.DateTimeFormat(t.intlLocale, { timeZone: 'Europe/Rome', dateStyle: 'short', timeStyle: 'short' }).format(
     new Date(iso),
   )
 
@@ -25,49 +18,48 @@ const box = {
   color: '#4a0010',
 } as const
 
-const Problems = ({ report }: { report: HealthReport }) => (
+const Problems = ({ report, t }: { report: HealthReport; t: AdminStrings }) => (
   <ul style={{ margin: '0.5rem 0', paddingLeft: '1.25rem' }}>
-    {report.checks.write === 'error' && <li>Il database non accetta scritture: i salvataggi non vanno a buon fine.</li>}
-    {report.checks.database === 'error' && <li>Il database non risponde.</li>}
+    {report.checks.write === 'error' && <li>{t.noWrites}</li>}
+    {report.checks.database === 'error' && <li>{t.noDatabase}</li>}
     {report.stuckQueues.map((q) => (
       <li key={q.queue}>
-        Coda ferma: <strong>{QUEUE_LABELS[q.queue] ?? q.queue}</strong>, {q.due}{' '}
-        {q.due === 1 ? 'lavoro in attesa' : 'lavori in attesa'} dal {when(q.oldestDueAt)}.
+        {t.stuckQueue}
+        <strong>{t.queues[q.queue] ?? q.queue}</strong>, {q.due} {t.jobsWaiting(q.due)} {t.since}{' '}
+        {when(t, q.oldestDueAt)}.
       </li>
     ))}
     {report.stuckNewsletters.map((n) => (
       <li key={n.id}>
-        Newsletter senza avanzamenti da più di 5 minuti:{' '}
+        {t.stuckNewsletter}{' '}
         <a href={`/admin/collections/newsletters/${n.id}`} style={{ color: 'inherit' }}>
-          {n.subject || `n. ${n.id}`}
+          {n.subject || t.newsletterNumber(n.id)}
         </a>{' '}
-        ({STATUS_LABELS[n.status] ?? n.status} dal {when(n.since)}).
+        ({t.newsletterStatuses[n.status] ?? n.status} {t.since} {when(t, n.since)}).
       </li>
     ))}
   </ul>
 )
 
 /** Above the dashboard, for network admins only: what stopped, since when, and the last job error. */
-export const HealthNotice = async ({ payload, user }: ServerProps) => {
+export const HealthNotice = async ({ i18n, payload, user }: ServerProps) => {
   if (!payload || !isNetworkAdmin((user as Staff | undefined) ?? null)) return null
   const report = await checkHealth(payload)
   if (report.status === 'ok') return null
+  const t = adminStrings(i18n?.language)
   return (
     <section role="alert" aria-labelledby="health-notice-title" style={box} data-testid="health-notice">
       <h2 id="health-notice-title" style={{ margin: 0, fontSize: '1.25rem', color: 'inherit' }}>
-        Attenzione: la piattaforma non sta lavorando come dovrebbe
+        {t.healthTitle}
       </h2>
-      <Problems report={report} />
+      <Problems report={report} t={t} />
       {report.lastError && (
         <p style={{ margin: '0.5rem 0 0' }}>
-          Ultimo errore ({report.lastError.task}, {when(report.lastError.at)}):{' '}
+          {t.lastError} ({report.lastError.task}, {when(t, report.lastError.at)}):{' '}
           <code style={{ color: 'inherit', background: 'transparent' }}>{report.lastError.message}</code>
         </p>
       )}
-      <p style={{ margin: '0.5rem 0 0' }}>
-        I messaggi in attesa partiranno appena il problema è risolto. Chi gestisce il server trova i passi da seguire
-        nel manuale operativo (sezione «Salute della piattaforma»).
-      </p>
+      <p style={{ margin: '0.5rem 0 0' }}>{t.healthFooter}</p>
     </section>
   )
 }

@@ -9,7 +9,14 @@ export { countByStatus, countBySystem, type SystemCount } from './counts'
 export { editorialAudienceCount, previewEditorial, sendTestEditorial } from './editorial'
 export { eraseSubscriber, exportSubscriber } from './gdpr'
 export { LINK_ERRORS } from './link-errors'
-export type { Choice, ChoiceInput, NewsletterOptions } from './options'
+export {
+  type Choice,
+  type ChoiceInput,
+  type NewsletterOptions,
+  PREFERENCE_FIELDS,
+  type PreferenceField,
+  readChoices,
+} from './options'
 // What the public site's newsletter pages and actions do.
 export {
   checkConfirmLink,

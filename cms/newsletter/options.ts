@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { comuneByIstat, comuneBySlug } from '../../collections/fields/comune'
 import { PREFERENCE_FILTERS, type PreferenceEntry } from '../../collections/filter-registry'
-import { emptyPreferences, type Preferences } from '../../collections/Subscribers/preferences'
+import { emptyPreferences, PREFERENCE_DIMENSIONS, type Preferences } from '../../collections/Subscribers/preferences'
 import { SLUGS } from '../../collections/slugs'
 
 export type Choice = { value: string; label: string }
@@ -71,6 +71,24 @@ export const newsletterOptions = async (payload: Payload) => (await catalogue(pa
 
 /** A form's answer: the selected slugs of each choice, and the ages as typed. */
 export type ChoiceInput = Record<ChoicePreference['param'], string[]> & Record<AgePreference['param'], string>
+
+export type PreferenceField = PreferenceEntry
+const KIND_ORDER: PreferenceEntry['kind'][] = ['relation', 'comune', 'age']
+/**
+ * The preference fields of the sign-up and preferences forms, in the order they are shown: the relations' checkbox
+ * groups, then the comuni, then the ages; within a kind, in the order of the stored dimensions.
+ */
+export const PREFERENCE_FIELDS: readonly PreferenceField[] = [...PREFERENCE_FILTERS].sort(
+  (a, b) =>
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    PREFERENCE_DIMENSIONS.indexOf(a.preference) - PREFERENCE_DIMENSIONS.indexOf(b.preference),
+)
+
+/** A form's answer read field by field: the values of each choice (`all`), the ages as typed (`one`). */
+export const readChoices = (all: (name: string) => string[], one: (name: string) => string): ChoiceInput =>
+  Object.fromEntries(
+    PREFERENCE_FILTERS.map((e) => [e.param, e.kind === 'age' ? one(e.param) : all(e.param)]),
+  ) as ChoiceInput
 
 export const MAX_AGES = 10
 

@@ -17,3 +17,7 @@ export type NewsletterStrings = Catalogue['newsletter']
 export type MailStrings = Catalogue['mail']
 
 export const mailStrings = (locale: Locale): MailStrings => catalogue(locale).mail
+export type AdminStrings = Catalogue['admin']
+
+/** The admin components' strings for the admin's language (`i18n.language`); anything but English is Italian. */
+export const adminStrings = (language?: string): AdminStrings => catalogue(language === 'en' ? 'en' : 'it').admin

@@ -1,7 +1,8 @@
 /**
  * The Italian strings of every layer: the site's chrome (`site`), the newsletter pages (`newsletter`), the mails
- * (`mail`). Content (titles, descriptions, names) is always the Italian one entered in the CMS; only the chrome
- * around it is translated. The admin's own field labels stay in the collection configs.
+ * (`mail`) and the custom admin components (`admin`). Content (titles, descriptions, names) is always the Italian
+ * one entered in the CMS; only the chrome around it is translated. The admin's own field labels stay in the
+ * collection configs.
  */
 
 /** A sentence with a link in it: text before, link text, text after. */
@@ -86,6 +87,11 @@ export const it = {
     subscribeAgenda: 'Questi eventi nel tuo calendario',
     openData: 'Dati aperti (JSON)',
     rss: 'Feed RSS',
+    // dates (site/lib/format.ts)
+    /** How dates and numbers are written (Intl). */
+    intlLocale: 'it-IT',
+    /** The words around an occurrence's days and times: "da … a …", "fino a …", "tutto il giorno". */
+    span: { allDay: 'tutto il giorno', from: 'da', to: 'a', until: 'fino a' },
     // calendar
     calendarTitle: (month: string) => `Calendario: ${month}`,
     previousMonth: 'Mese precedente',
@@ -281,6 +287,68 @@ export const it = {
       string,
       string
     >,
+  },
+  admin: {
+    /** How dates and numbers are written in the admin's own components. */
+    intlLocale: 'it-IT',
+    // newsletter list and form
+    audience: 'Pubblico',
+    subscribers: 'iscritti',
+    previewUnavailable: 'Anteprima non disponibile.',
+    saveDraftFirst: 'Salva la bozza per vedere l’anteprima, i destinatari e inviare una prova.',
+    sendingTest: 'Invio della prova…',
+    testSent: (to: string) => `Prova inviata a ${to}.`,
+    sendFailed: 'Invio non riuscito.',
+    previewLegend: 'Anteprima e prova',
+    expectedRecipients: ['Destinatari previsti: ', ' iscritti confermati.'] as [string, string],
+    refreshPreview: 'Aggiorna anteprima',
+    previewTitle: 'Anteprima della newsletter',
+    sendTestToMe: 'Invia una prova a me',
+    progress: 'Avanzamento',
+    recipients: 'Destinatari',
+    sent: 'Inviate',
+    failed: 'Non riuscite',
+    remaining: 'Da inviare',
+    statusChanged: (status: string) => `Stato aggiornato: ${status}. Ricarica la pagina.`,
+    // subscribers
+    eraseConfirm: 'Cancellare definitivamente i dati personali di questo iscritto? Restano solo i conteggi anonimi.',
+    eraseFailed: 'Cancellazione non riuscita.',
+    gdprLegend: 'Diritti dell’interessato (GDPR)',
+    exportData: 'Scarica tutti i dati (JSON)',
+    eraseData: 'Cancella i dati personali',
+    subscriberStatuses: {
+      unconfirmed: 'Da confermare',
+      confirmed: 'Iscritti',
+      unsubscribed: 'Disiscritti',
+      bounced: 'Indirizzi non validi',
+    },
+    countsError: 'Errore',
+    countsUnavailable: 'Conteggi non disponibili.',
+    counting: 'Conteggio degli iscritti…',
+    byStatus: 'Iscritti per stato',
+    allStatuses: 'Tutti',
+    systemsAudience: 'Pubblico di ogni sistema (iscritti confermati)',
+    systemColumn: 'Sistema',
+    subscribersColumn: 'Iscritti',
+    weeklyColumn: 'Newsletter settimanale',
+    // health notice above the dashboard
+    healthTitle: 'Attenzione: la piattaforma non sta lavorando come dovrebbe',
+    queues: {
+      default: 'Attività pianificate (pubblicazioni, date ricorrenti)',
+      mail: 'Email di servizio (conferme, avvisi, recupero password)',
+      newsletter: 'Newsletter (invii e settimanale)',
+    } as Record<string, string>,
+    newsletterStatuses: { sending: 'In invio', scheduled: 'Programmata' } as Record<string, string>,
+    noWrites: 'Il database non accetta scritture: i salvataggi non vanno a buon fine.',
+    noDatabase: 'Il database non risponde.',
+    stuckQueue: 'Coda ferma: ',
+    jobsWaiting: (n: number): string => (n === 1 ? 'lavoro in attesa' : 'lavori in attesa'),
+    since: 'dal',
+    stuckNewsletter: 'Newsletter senza avanzamenti da più di 5 minuti:',
+    newsletterNumber: (id: number | string) => `n. ${id}`,
+    lastError: 'Ultimo errore',
+    healthFooter:
+      'I messaggi in attesa partiranno appena il problema è risolto. Chi gestisce il server trova i passi da seguire nel manuale operativo (sezione «Salute della piattaforma»).',
   },
 }
 

@@ -1,12 +1,26 @@
 import { ActionError, defineAction } from 'astro:actions'
 import { z } from 'astro:schema'
 import { stripControl } from '../../collections/Subscribers/hooks/normalizeSubscriber'
-import { PRIVACY_NOTICE_VERSION, resolveChoices, subscribe, subscribeAllowed } from '../lib/newsletter'
+import {
+  type ChoiceInput,
+  PREFERENCE_FIELDS,
+  PRIVACY_NOTICE_VERSION,
+  readChoices,
+  resolveChoices,
+  subscribe,
+  subscribeAllowed,
+} from '../lib/newsletter'
 import { clientAddressOf } from '../lib/security'
 
 const CONSENT_MISSING = 'Per iscriverti devi dare il consenso dopo aver letto l’informativa.'
 const noControl = (s: string) => stripControl(s) === s
 const slugs = z.array(z.string().max(100)).max(60)
+const ages = z.string().max(60, 'Troppe età: al massimo dieci, separate da virgole.').optional()
+
+/** One field per newsletter preference of the filter registry: its slugs, or the ages as typed. */
+const choiceFields = Object.fromEntries(PREFERENCE_FIELDS.map((e) => [e.param, e.kind === 'age' ? ages : slugs])) as {
+  [K in keyof ChoiceInput]: ChoiceInput[K] extends string ? typeof ages : typeof slugs
+}
 
 /** The sign-up form: what the visitor may send, with the Italian message shown next to each field. */
 export const subscribeInput = z.object({
@@ -19,12 +33,7 @@ export const subscribeInput = z.object({
     .refine(noControl, 'L’indirizzo email contiene caratteri non ammessi.'),
   nome: z.string().max(60, 'Il nome può avere al massimo 60 caratteri.').optional(),
   lingua: z.enum(['it', 'en'], { message: 'Scegli italiano o inglese.' }).default('it'),
-  sistema: slugs,
-  comune: slugs,
-  pubblico: slugs,
-  categoria: slugs,
-  campagna: slugs,
-  eta: z.string().max(60, 'Troppe età: al massimo dieci, separate da virgole.').optional(),
+  ...choiceFields,
   settimanale: z.boolean(),
   // An unticked box is simply absent from the form: that (null) is what the message is for.
   consenso: z.string({ required_error: CONSENT_MISSING, invalid_type_error: CONSENT_MISSING }).max(10),
@@ -47,14 +56,12 @@ export const server = {
         })
       // A bot filled the hidden field: it gets the same answer as everyone, and nothing happens.
       if (input.sito) return { ok: true }
-      const choices = await resolveChoices({
-        sistema: input.sistema,
-        comune: input.comune,
-        pubblico: input.pubblico,
-        categoria: input.categoria,
-        campagna: input.campagna,
-        eta: input.eta ?? '',
-      })
+      const choices = await resolveChoices(
+        readChoices(
+          (name) => input[name as keyof typeof choiceFields] as string[],
+          (name) => (input[name as keyof typeof choiceFields] as string | undefined) ?? '',
+        ),
+      )
       if (!choices.ok) throw new ActionError({ code: 'BAD_REQUEST', message: choices.message })
       await subscribe({
         email: input.email,

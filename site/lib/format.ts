@@ -1,8 +1,7 @@
 import { TIME_ZONE } from '../../collections/enums'
 import { romeDay, toWall } from '../../collections/lib/recurrence'
+import { strings } from './i18n'
 import type { Locale } from './urls'
-
-const INTL_LOCALE: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' }
 
 export type Instant = Date | string
 
@@ -31,7 +30,7 @@ export const lastDay = (o: { start: Instant; end: Instant; allDay?: boolean | nu
 }
 
 const formatter = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: TIME_ZONE, ...options })
+  new Intl.DateTimeFormat(strings(locale).intlLocale, { timeZone: TIME_ZONE, ...options })
 
 const cache = new Map<string, Intl.DateTimeFormat>()
 const fmt = (locale: Locale, key: string, options: Intl.DateTimeFormatOptions) => {
@@ -70,17 +69,12 @@ export const formatDateTime = (value: Instant, locale: Locale = 'it', now: Date 
 export const formatMonth = (month: string, locale: Locale = 'it'): string =>
   fmt(locale, 'month', { month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`))
 
-const WORDS = {
-  it: { allDay: 'tutto il giorno', from: 'da', to: 'a', until: 'fino a' },
-  en: { allDay: 'all day', from: 'from', to: 'to', until: 'until' },
-} as const
-
 type Timed = { start: Instant; end: Instant; allDay?: boolean | null }
 
 /** An occurrence's instants and its first and last Rome days, with the words of the locale. */
 const span = (o: Timed, locale: Locale) => {
   const start = toDate(o.start)
-  return { words: WORDS[locale], start, end: toDate(o.end), first: romeDate(start), last: lastDay(o) }
+  return { words: strings(locale).span, start, end: toDate(o.end), first: romeDate(start), last: lastDay(o) }
 }
 
 /** Only the time part of an occurrence for an agenda row: "10:30–11:30", "tutto il giorno", "fino a domenica 20 dicembre". */

@@ -1,73 +1,78 @@
-import { ACCESSIBILITY_LABELS, type Accessibility } from '../../collections/enums'
 import { comuneByIstat } from '../../collections/fields/comune'
+import { FILTERS, type FilterEntry, RELATIONS, type RelationEntry } from '../../collections/filter-registry'
 import { SLUGS } from '../../collections/slugs'
 import { getPayload } from './payload'
 
 export type Option = { value: string; label: string; group?: string }
 
-/** The choices of the agenda filter form: what exists in the network, in display order. */
-export type FilterOptions = {
-  sistema: Option[]
-  biblioteca: Option[]
-  comune: Option[]
-  categoria: Option[]
-  pubblico: Option[]
-  rassegna: Option[]
-  festival: Option[]
-  campagna: Option[]
-  accessibilita: Option[]
-}
+/** The choices of the agenda filter form, per filter with choices: what exists in the network, in display order. */
+export type FilterOptions = Record<Extract<FilterEntry, { kind: 'relation' | 'comune' | 'option' }>['param'], Option[]>
 
 const TTL_MS = 60_000
 let cached: { at: number; value: Promise<FilterOptions> } | null = null
 
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'it')
 
+type Id = number | string
+type Doc = { id: Id; slug?: string | null } & Record<string, unknown>
+
+/** The field that names a relation's documents in the form. */
+const choiceField = (e: RelationEntry): string => ('choice' in e ? e.choice : e.feed)
+const groupOf = (e: RelationEntry) => ('group' in e ? RELATIONS.find((g) => g.param === e.group) : undefined)
+
 const load = async (): Promise<FilterOptions> => {
   const payload = await getPayload()
   const common = { depth: 0, limit: 1000, pagination: false, overrideAccess: false } as const
-  const [systems, libraries, venues, categories, audiences, series, festivals, campaigns] = await Promise.all([
-    payload.find({ collection: SLUGS.systems, ...common, sort: 'shortName', select: { slug: true, shortName: true } }),
-    payload.find({
-      collection: SLUGS.libraries,
-      ...common,
-      sort: 'name',
-      select: { slug: true, name: true, system: true, comune: true },
-    }),
-    payload.find({ collection: SLUGS.venues, ...common, select: { comune: true } }),
-    payload.find({ collection: SLUGS.categories, ...common, sort: 'name', select: { slug: true, name: true } }),
-    payload.find({ collection: SLUGS.audiences, ...common, sort: 'order', select: { slug: true, name: true } }),
-    payload.find({ collection: SLUGS.series, ...common, sort: 'title', select: { slug: true, title: true } }),
-    payload.find({ collection: SLUGS.festivals, ...common, sort: 'title', select: { slug: true, title: true } }),
-    payload.find({ collection: SLUGS.campaigns, ...common, sort: 'title', select: { slug: true, title: true } }),
-  ])
-  const systemName = new Map(systems.docs.map((s) => [s.id, s.shortName]))
-  const comuni = new Set([...libraries.docs, ...venues.docs].map((d) => d.comune as string))
-  const slugged = <T extends { slug?: string | null }>(docs: T[], label: (d: T) => string): Option[] =>
-    docs.flatMap((d) => (d.slug ? [{ value: d.slug, label: label(d) }] : []))
-  return {
-    sistema: slugged(systems.docs, (s) => s.shortName),
-    biblioteca: libraries.docs
-      .flatMap((l) =>
-        l.slug ? [{ value: l.slug, label: l.name, group: systemName.get(l.system as number) ?? '' }] : [],
-      )
-      .sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '', 'it') || byLabel(a, b)),
-    comune: [...comuni]
-      .flatMap((istat) => {
-        const c = comuneByIstat.get(istat)
-        return c ? [{ value: c.slug, label: c.name }] : []
+  const [places, ...relations] = await Promise.all([
+    Promise.all(
+      [SLUGS.libraries, SLUGS.venues].map((collection) =>
+        payload.find({ collection, ...common, select: { comune: true } }),
+      ),
+    ),
+    ...RELATIONS.map(async (e) => {
+      const label = choiceField(e)
+      const group = groupOf(e)
+      const { docs } = await payload.find({
+        collection: e.collection as 'systems',
+        ...common,
+        sort: 'order' in e ? e.order : label,
+        select: { slug: true, [label]: true, ...(group ? { [group.field]: true } : {}) },
       })
-      .sort(byLabel),
-    categoria: slugged(categories.docs, (c) => c.name),
-    pubblico: slugged(audiences.docs, (a) => a.name),
-    rassegna: slugged(series.docs, (s) => s.title),
-    festival: slugged(festivals.docs, (f) => f.title),
-    campagna: slugged(campaigns.docs, (c) => c.title),
-    accessibilita: (Object.keys(ACCESSIBILITY_LABELS) as Accessibility[]).map((value) => ({
-      value,
-      label: ACCESSIBILITY_LABELS[value],
-    })),
+      return { e, docs: docs as unknown as Doc[] }
+    }),
+  ])
+  const docsOf = new Map(relations.map(({ e, docs }) => [e.param, docs]))
+  const options = {} as FilterOptions
+  for (const { e, docs } of relations) {
+    const label = choiceField(e)
+    const group = groupOf(e)
+    const groupName = group
+      ? new Map((docsOf.get(group.param) ?? []).map((d) => [String(d.id), d[choiceField(group)] as string]))
+      : null
+    const choices: Option[] = docs.flatMap((d) =>
+      d.slug
+        ? [
+            groupName && group
+              ? { value: d.slug, label: d[label] as string, group: groupName.get(String(d[group.field])) ?? '' }
+              : { value: d.slug, label: d[label] as string },
+          ]
+        : [],
+    )
+    if (groupName) choices.sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '', 'it') || byLabel(a, b))
+    options[e.param] = choices
   }
+  const comuni = new Set(places.flatMap(({ docs }) => docs.map((d) => d.comune as string)))
+  for (const e of FILTERS) {
+    if (e.kind === 'comune')
+      options[e.param] = [...comuni]
+        .flatMap((istat) => {
+          const c = comuneByIstat.get(istat)
+          return c ? [{ value: c.slug, label: c.name }] : []
+        })
+        .sort(byLabel)
+    else if (e.kind === 'option') options[e.param] = e.options.map((value) => ({ value, label: e.labels[value] }))
+  }
+  return options
 }
 
 /** Cached for a minute: these lists change rarely and every agenda page needs them. */

@@ -1,9 +1,11 @@
 'use client'
-import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+import { adminStrings } from '../../../shared/strings'
 
 /** Preview in a frame, the number of recipients, and a test send to the signed-in editor. */
 export const NewsletterTools = () => {
+  const t = adminStrings(useTranslation().i18n.language)
   const { id } = useDocumentInfo()
   const kind = useFormFields(([fields]) => fields.kind?.value)
   const [audience, setAudience] = useState<number | null>(null)
@@ -17,40 +19,43 @@ export const NewsletterTools = () => {
       .then(async (r) => (r.ok ? setAudience((await r.json()).count) : null))
       .catch(() => null)
     // The API never lets itself be framed, so the preview is fetched and shown as srcdoc in a sandbox.
+    const unavailable = `<p>${t.previewUnavailable}</p>`
     fetch(`/api/newsletters/${id}/preview`, { credentials: 'include' })
-      .then(async (r) => setHtml(r.ok ? await r.text() : '<p>Anteprima non disponibile.</p>'))
-      .catch(() => setHtml('<p>Anteprima non disponibile.</p>'))
-  }, [id, kind, version])
+      .then(async (r) => setHtml(r.ok ? await r.text() : unavailable))
+      .catch(() => setHtml(unavailable))
+  }, [id, kind, version, t])
   if (kind === 'digest') return null
-  if (!id) return <p>Salva la bozza per vedere l’anteprima, i destinatari e inviare una prova.</p>
+  if (!id) return <p>{t.saveDraftFirst}</p>
   const test = async () => {
-    setMessage('Invio della prova…')
+    setMessage(t.sendingTest)
     const r = await fetch(`/api/newsletters/${id}/test`, { method: 'POST', credentials: 'include' })
     const body = await r.json()
-    setMessage(r.ok ? `Prova inviata a ${body.sentTo}.` : (body.error ?? 'Invio non riuscito.'))
+    setMessage(r.ok ? t.testSent(body.sentTo) : (body.error ?? t.sendFailed))
   }
   return (
     <fieldset style={{ margin: '1rem 0', padding: '1rem' }}>
-      <legend>Anteprima e prova</legend>
+      <legend>{t.previewLegend}</legend>
       <p>
-        Destinatari previsti: <strong>{audience ?? '…'}</strong> iscritti confermati.{' '}
+        {t.expectedRecipients[0]}
+        <strong>{audience ?? '…'}</strong>
+        {t.expectedRecipients[1]}{' '}
         <button
           type="button"
           className="btn btn--style-secondary btn--size-small"
           onClick={() => setVersion((v) => v + 1)}
         >
-          Aggiorna anteprima
+          {t.refreshPreview}
         </button>
       </p>
       <iframe
-        title="Anteprima della newsletter"
+        title={t.previewTitle}
         srcDoc={html ?? ''}
         style={{ width: '100%', height: '32rem', border: '1px solid #ccc', background: '#fff' }}
         sandbox=""
       />
       <p>
         <button type="button" className="btn btn--style-primary" onClick={test}>
-          Invia una prova a me
+          {t.sendTestToMe}
         </button>
       </p>
       <p role="status">{message}</p>

@@ -1,11 +1,13 @@
 'use client'
-import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+import { adminStrings } from '../../../shared/strings'
 
 type Progress = { total?: number; sent?: number; failed?: number; startedAt?: string; finishedAt?: string }
 
 /** Sent, failed and remaining recipients; refreshed every few seconds while the newsletter is sending. */
 export const Progress = () => {
+  const t = adminStrings(useTranslation().i18n.language)
   const { id } = useDocumentInfo()
   const status = useFormFields(([fields]) => fields.status?.value) as string | undefined
   const initial = useFormFields(([fields]) => ({
@@ -30,18 +32,18 @@ export const Progress = () => {
   const done = (p.sent ?? 0) + (p.failed ?? 0)
   return (
     <div aria-live="polite" style={{ margin: '1rem 0' }}>
-      <h3 style={{ fontSize: '1rem' }}>Avanzamento</h3>
+      <h3 style={{ fontSize: '1rem' }}>{t.progress}</h3>
       <dl style={{ display: 'grid', gridTemplateColumns: 'auto auto', gap: '0.25rem 1rem' }}>
-        <dt>Destinatari</dt>
+        <dt>{t.recipients}</dt>
         <dd>{total}</dd>
-        <dt>Inviate</dt>
+        <dt>{t.sent}</dt>
         <dd>{p.sent ?? 0}</dd>
-        <dt>Non riuscite</dt>
+        <dt>{t.failed}</dt>
         <dd>{p.failed ?? 0}</dd>
-        <dt>Da inviare</dt>
+        <dt>{t.remaining}</dt>
         <dd>{Math.max(0, total - done)}</dd>
       </dl>
-      {live && live.status !== status ? <p>Stato aggiornato: {live.status}. Ricarica la pagina.</p> : null}
+      {live && live.status !== status ? <p>{t.statusChanged(live.status)}</p> : null}
     </div>
   )
 }

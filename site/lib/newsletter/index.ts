@@ -21,14 +21,18 @@ export const resolveChoices = onPayload(newsletter.resolveChoices)
 export const choicesOf = onPayload(newsletter.choicesOf)
 
 export {
+  type ChoiceInput,
   type LinkPage,
   type LinkProblem,
   type LinkReason,
   type ManageView,
   maskEmail,
   type NewsletterOptions,
+  PREFERENCE_FIELDS,
   PRIVACY_NOTICE_VERSION,
+  type PreferenceField,
   parseAges,
+  readChoices,
   subscribeAllowed,
 } from '../../../cms/newsletter'
 export { fieldErrorText, linkProblemText, newsletterStrings } from './strings'

@@ -8,6 +8,7 @@ import {
   leave,
   loadManage,
   type ManageView,
+  readChoices,
   resolveChoices,
   savePreferences,
 } from './index'
@@ -62,14 +63,7 @@ export const preferencesPage = async (request: Request, url: URL): Promise<Prefe
       if (result.ok) saved = 'unsubscribed'
       else problem = result
     } else {
-      const choices = await resolveChoices({
-        sistema: all('sistema'),
-        comune: all('comune'),
-        pubblico: all('pubblico'),
-        categoria: all('categoria'),
-        campagna: all('campagna'),
-        eta: String(form.get('eta') ?? '').slice(0, 60),
-      })
+      const choices = await resolveChoices(readChoices(all, (name) => String(form.get(name) ?? '').slice(0, 60)))
       if (!choices.ok) {
         fieldErrors = { [choices.field]: choices.message }
         status = 400
