@@ -35,6 +35,7 @@ export interface Config {
     newsletters: Newsletter;
     subscribers: Subscriber;
     deliveries: Delivery;
+    registrations: Registration;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -58,6 +59,7 @@ export interface Config {
     newsletters: NewslettersSelect<false> | NewslettersSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -90,6 +92,7 @@ export interface Config {
       purgeUnconfirmed: TaskPurgeUnconfirmed;
       resumeCampaigns: TaskResumeCampaigns;
       sendStaffMail: TaskSendStaffMail;
+      sendRegistrationMail: TaskSendRegistrationMail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -212,6 +215,20 @@ export interface Event {
     url?: string | null;
     phone?: string | null;
     email?: string | null;
+  };
+  /**
+   * Le famiglie si iscrivono dalla pagina dell’evento; i posti valgono per ciascuna data. Bambini per fascia d’età, mai per nome.
+   */
+  registration?: {
+    mode?: ('off' | 'required' | 'optional') | null;
+    places?: number | null;
+    maxPerBooking?: number | null;
+    closesHoursBefore?: number | null;
+    /**
+     * Vuoto: l’iscrizione conta solo adulti.
+     */
+    ageBands?: ('0-2' | '3-5' | '6-10' | '11-14' | '15-18')[] | null;
+    waitingList?: boolean | null;
   };
   series?: (number | null) | Series;
   festival?: (number | null) | Festival;
@@ -1934,6 +1951,36 @@ export interface Delivery {
   createdAt: string;
 }
 /**
+ * Dati personali: visibili solo al sistema (e alla biblioteca) dell’evento.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations".
+ */
+export interface Registration {
+  id: number;
+  event: number | Event;
+  start: string;
+  status: 'confirmed' | 'waiting' | 'cancelled' | 'attended';
+  people?: number | null;
+  adults: number;
+  children?:
+    | {
+        band: '0-2' | '3-5' | '6-10' | '11-14' | '15-18';
+        id?: string | null;
+      }[]
+    | null;
+  name: string;
+  email: string;
+  phone?: string | null;
+  language?: ('it' | 'en') | null;
+  system?: (number | null) | System;
+  library?: (number | null) | Library;
+  cancelledAt?: string | null;
+  tokenNonce?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2013,6 +2060,7 @@ export interface PayloadJob {
           | 'purgeUnconfirmed'
           | 'resumeCampaigns'
           | 'sendStaffMail'
+          | 'sendRegistrationMail'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2058,6 +2106,7 @@ export interface PayloadJob {
         | 'purgeUnconfirmed'
         | 'resumeCampaigns'
         | 'sendStaffMail'
+        | 'sendRegistrationMail'
         | 'schedulePublish'
       )
     | null;
@@ -2142,6 +2191,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'deliveries';
         value: number | Delivery;
+      } | null)
+    | ({
+        relationTo: 'registrations';
+        value: number | Registration;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2254,6 +2307,16 @@ export interface EventsSelect<T extends boolean = true> {
         url?: T;
         phone?: T;
         email?: T;
+      };
+  registration?:
+    | T
+    | {
+        mode?: T;
+        places?: T;
+        maxPerBooking?: T;
+        closesHoursBefore?: T;
+        ageBands?: T;
+        waitingList?: T;
       };
   series?: T;
   festival?: T;
@@ -2625,6 +2688,33 @@ export interface DeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_select".
+ */
+export interface RegistrationsSelect<T extends boolean = true> {
+  event?: T;
+  start?: T;
+  status?: T;
+  people?: T;
+  adults?: T;
+  children?:
+    | T
+    | {
+        band?: T;
+        id?: T;
+      };
+  name?: T;
+  email?: T;
+  phone?: T;
+  language?: T;
+  system?: T;
+  library?: T;
+  cancelledAt?: T;
+  tokenNonce?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2821,6 +2911,19 @@ export interface TaskSendStaffMail {
   input: {
     userId: string;
     kind: 'password-reset';
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendRegistrationMail".
+ */
+export interface TaskSendRegistrationMail {
+  input: {
+    registrationId: string;
+    kind: 'confirmation';
   };
   output: {
     outcome?: string | null;

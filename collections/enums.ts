@@ -101,3 +101,20 @@ export const TIME_ZONE = 'Europe/Rome'
 export const RECURRENCE_HORIZON_DAYS = 731
 export const RECURRENCE_PAST_DAYS = 366
 export const MAX_OCCURRENCES = 1000
+
+const REG = catalogue('it').registrations
+
+/** Age bands of children in a registration (issue 14): declared once, here; labels from the catalogue. */
+export const AGE_BAND_LABELS = REG.ageBands
+export type AgeBand = keyof typeof AGE_BAND_LABELS
+export const AGE_BANDS = Object.keys(AGE_BAND_LABELS) as AgeBand[]
+export const AGE_BAND_OPTIONS = options(AGE_BAND_LABELS)
+
+export const REGISTRATION_MODE_LABELS = REG.modes
+export type RegistrationMode = keyof typeof REGISTRATION_MODE_LABELS
+export const REGISTRATION_MODE_OPTIONS = options(REGISTRATION_MODE_LABELS)
+
+export const REGISTRATION_STATUS_LABELS = REG.statuses
+export type RegistrationStatus = keyof typeof REGISTRATION_STATUS_LABELS
+export const REGISTRATION_STATUSES = Object.keys(REGISTRATION_STATUS_LABELS) as RegistrationStatus[]
+export const REGISTRATION_STATUS_OPTIONS = options(REGISTRATION_STATUS_LABELS)

@@ -8,6 +8,7 @@ import { Libraries } from './Libraries'
 import { Media } from './Media'
 import { Newsletters } from './Newsletters'
 import { Occurrences } from './Occurrences'
+import { Registrations } from './Registrations'
 import { Series } from './Series'
 import { Subscribers } from './Subscribers'
 import { Systems } from './Systems'
@@ -30,4 +31,5 @@ export const collections = [
   Newsletters,
   Subscribers,
   Deliveries,
+  Registrations,
 ]

@@ -15,6 +15,7 @@ export const SLUGS = {
   subscribers: 'subscribers',
   newsletters: 'newsletters',
   deliveries: 'deliveries',
+  registrations: 'registrations',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -30,6 +31,7 @@ export const TASKS = {
   purgeUnconfirmed: 'purgeUnconfirmed',
   resumeCampaigns: 'resumeCampaigns',
   sendStaffMail: 'sendStaffMail',
+  sendRegistrationMail: 'sendRegistrationMail',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

@@ -12,6 +12,10 @@ import PreferencesChanged, {
   subject as changedSubject,
   type PreferencesChangedProps,
 } from './templates/preferences-changed'
+import RegistrationConfirmation, {
+  type RegistrationConfirmationProps,
+  subject as registrationConfirmationSubject,
+} from './templates/registration-confirmation'
 import Welcome, { type WelcomeProps, subject as welcomeSubject } from './templates/welcome'
 
 type Entry<P> = { component: FunctionComponent<P> & { PreviewProps: P }; subject: (props: P) => string }
@@ -30,6 +34,10 @@ export const TEMPLATES = {
   digest: entry<DigestProps>(Digest, digestSubject),
   editorial: entry<EditorialProps>(Editorial, editorialSubject),
   'password-reset': entry<PasswordResetProps>(PasswordReset, passwordResetSubject),
+  'registration-confirmation': entry<RegistrationConfirmationProps>(
+    RegistrationConfirmation,
+    registrationConfirmationSubject,
+  ),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

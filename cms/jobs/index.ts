@@ -5,6 +5,7 @@ import { notifyReviewers } from './notify-reviewers'
 import { purgeUnconfirmed } from './purge-unconfirmed'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendCampaignBatch } from './send-campaign-batch'
+import { sendRegistrationMail } from './send-registration-mail'
 import { sendStaffMail } from './send-staff-mail'
 import { sendSubscriberMail } from './send-subscriber-mail'
 import { startNewsletter } from './start-newsletter'
@@ -43,6 +44,7 @@ export const jobs: JobsConfig = {
     purgeUnconfirmed,
     resumeCampaigns,
     sendStaffMail,
+    sendRegistrationMail,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

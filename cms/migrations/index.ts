@@ -1,9 +1,15 @@
 import * as migration_20261125_100618_initial from './20261125_100618_initial';
+import * as migration_20261202_155705_registrations from './20261202_155705_registrations';
 
 export const migrations = [
   {
     up: migration_20261125_100618_initial.up,
     down: migration_20261125_100618_initial.down,
-    name: '20261125_100618_initial'
+    name: '20261125_100618_initial',
+  },
+  {
+    up: migration_20261202_155705_registrations.up,
+    down: migration_20261202_155705_registrations.down,
+    name: '20261202_155705_registrations'
   },
 ];

@@ -2,9 +2,11 @@ import type { CollectionConfig, Field } from 'payload'
 import { refId, type Staff } from '../access/roles'
 import {
   ACCESSIBILITY_OPTIONS,
+  AGE_BAND_OPTIONS,
   BOOKING_OPTIONS,
   EVENT_STATUS_OPTIONS,
   LANGUAGE_OPTIONS,
+  REGISTRATION_MODE_OPTIONS,
   REVIEW_OPTIONS,
 } from '../enums'
 import { slugField } from '../fields/slug'
@@ -194,6 +196,66 @@ const contentFields: Field[] = [
                   { name: 'phone', type: 'text', label: 'Telefono' },
                   { name: 'email', type: 'email', label: 'Email' },
                 ],
+              },
+            ],
+          },
+          {
+            name: 'registration',
+            type: 'group',
+            label: 'Iscrizioni sul sito',
+            admin: {
+              description:
+                'Le famiglie si iscrivono dalla pagina dell’evento; i posti valgono per ciascuna data. Bambini per fascia d’età, mai per nome.',
+            },
+            fields: [
+              {
+                name: 'mode',
+                type: 'select',
+                label: 'Iscrizione',
+                options: REGISTRATION_MODE_OPTIONS,
+                // Not required: events saved before registrations existed have none, which means off.
+                defaultValue: 'off',
+              },
+              {
+                type: 'row',
+                admin: { condition: (_, s) => s?.mode && s.mode !== 'off' },
+                fields: [
+                  { name: 'places', type: 'number', label: 'Posti per data', min: 1, max: 10000 },
+                  {
+                    name: 'maxPerBooking',
+                    type: 'number',
+                    label: 'Persone per iscrizione (max)',
+                    min: 1,
+                    max: 50,
+                    defaultValue: 6,
+                  },
+                  {
+                    name: 'closesHoursBefore',
+                    type: 'number',
+                    label: 'Chiude ore prima dell’inizio',
+                    min: 0,
+                    max: 24 * 60,
+                    defaultValue: 0,
+                  },
+                ],
+              },
+              {
+                name: 'ageBands',
+                type: 'select',
+                hasMany: true,
+                label: 'Fasce d’età dei bambini',
+                options: AGE_BAND_OPTIONS,
+                admin: {
+                  condition: (_, s) => s?.mode && s.mode !== 'off',
+                  description: 'Vuoto: l’iscrizione conta solo adulti.',
+                },
+              },
+              {
+                name: 'waitingList',
+                type: 'checkbox',
+                label: 'Lista d’attesa quando i posti sono esauriti',
+                defaultValue: true,
+                admin: { condition: (_, s) => s?.mode && s.mode !== 'off' },
               },
             ],
           },

@@ -6,6 +6,9 @@
  *   save's transaction must roll back; then writes as in `write`.
  * - `digest`: adds DB_PROCESS_SUBSCRIBERS confirmed subscribers who want the weekly digest and starts today's
  *   digest as its Thursday schedule does (the newsletter worker sends it); prints the newsletter's id.
+ * - `book`: prints `{"ready":true}`, waits for a line on stdin, then fires DB_PROCESS_BOOKINGS parallel
+ *   `book()` calls of the registrations wing with the input in DB_PROCESS_BOOK (JSON) and prints their
+ *   outcomes by kind (confirmed, waiting, or the refusal's message; `error:` for a throw), then exits.
  * `ms` is how long the write took once Payload was ready.
  */
 import type { CollectionBeforeChangeHook } from 'payload'
@@ -31,6 +34,24 @@ if (process.env.DB_PROCESS_MODE === 'fail-in-hook') {
     .create({ collection: 'categories', data: { name: 'fallisce' }, overrideAccess: true })
     .then(() => false)
     .catch((error: Error) => error.message)
+}
+
+if (process.env.DB_PROCESS_MODE === 'book') {
+  const { book } = await import('../../cms/registrations')
+  const input = JSON.parse(process.env.DB_PROCESS_BOOK ?? '{}')
+  process.stdout.write(`${JSON.stringify({ ready: true })}\n`)
+  await new Promise((resolve) => process.stdin.once('data', resolve))
+  const outcomes: Record<string, number> = {}
+  await Promise.all(
+    Array.from({ length: Number(process.env.DB_PROCESS_BOOKINGS ?? 100) }, async (_, i) => {
+      const key = await book(payload, { ...input, email: `figlio${i}@example.org` })
+        .then((r) => (r.ok ? r.status : r.message))
+        .catch((error: Error) => `error: ${error.message}`)
+      outcomes[key] = (outcomes[key] ?? 0) + 1
+    }),
+  )
+  process.stdout.write(`${JSON.stringify({ outcomes })}\n`)
+  process.exit(0)
 }
 
 if (process.env.DB_PROCESS_MODE === 'digest') {

@@ -173,8 +173,8 @@ describe('the anonymous client on every route', () => {
     if (versions.status < 400) expect(versions.json.docs ?? []).toEqual([])
   })
 
-  it('an anonymous GET /api/subscribers and /api/deliveries is refused', async () => {
-    for (const slug of [SLUGS.subscribers, SLUGS.deliveries]) {
+  it('an anonymous GET /api/subscribers, /api/deliveries and /api/registrations is refused', async () => {
+    for (const slug of [SLUGS.subscribers, SLUGS.deliveries, SLUGS.registrations]) {
       const res = await rest('GET', `/${slug}`)
       expect(res.status, slug).toBe(403)
       expect(res.json.docs).toBeUndefined()

@@ -347,6 +347,44 @@ export const MATRIX: Record<string, CollectionRights> = {
     }),
     rights: (actor) => (actor === 'admin' ? { ...all, create: false } : none),
   },
+  // Bookings (issue 14): personal data of the event's system; created only by the registrations wing.
+  [SLUGS.registrations]: {
+    owners: ['A', 'B'],
+    key: 'name',
+    make: async ({ payload, net }, owner) => {
+      const event = await MATRIX[SLUGS.events]?.make({ payload, net }, owner)
+      return (await payload.create({
+        collection: SLUGS.registrations,
+        data: {
+          event: event?.id as number,
+          start: romeAt(3, 10),
+          status: 'confirmed',
+          adults: 1,
+          people: 1,
+          name: 'Persona Prenotata',
+          email: `r-${Math.random().toString(36).slice(2)}@test.example.org`,
+          system: systemOf(net, owner) as number,
+          library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+        },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: ({ net }, owner, marker) => ({
+      event: 1,
+      start: romeAt(3, 10),
+      adults: 1,
+      name: marker,
+      email: `${marker.replace(/\W/g, '')}@test.example.org`,
+      system: systemOf(net, owner),
+    }),
+    rights: (actor, owner) => {
+      if (actor === 'admin') return { ...all, create: false }
+      if (owner !== 'A') return none
+      if (actor === 'editorA') return { ...all, create: false }
+      if (actor === 'contributorA1') return { read: true, create: false, update: true, delete: false }
+      return none
+    },
+  },
   [SLUGS.deliveries]: {
     owners: ['network'],
     key: 'error',

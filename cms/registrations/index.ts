@@ -1,0 +1,20 @@
+// The registrations wing's public surface (issue 14). Jobs (cms/jobs), endpoints and the site
+// (site/lib/registrations) import from here only; everything else in this folder is internal.
+
+export {
+  availability,
+  BOOK_ERRORS,
+  type BookField,
+  type BookInput,
+  type BookResult,
+  book,
+  CANCEL_ERRORS,
+  type CancelResult,
+  cancel,
+  checkCancelLink,
+  type DateAvailability,
+  placesLeft,
+  type RegistrationSettings,
+  settingsOf,
+} from './bookings'
+export { cancelUrl, peopleOf, sendRegistrationMail } from './mail'
