@@ -18,3 +18,4 @@ export {
   settingsOf,
 } from './bookings'
 export { cancelUrl, peopleOf, sendRegistrationMail } from './mail'
+export { bookAllowed } from './site'

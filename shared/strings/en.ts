@@ -288,7 +288,8 @@ export const en: Catalogue = {
     children: 'Children by age band',
     maxPeople: (n) => `At most ${n} people per registration.`,
     consent: 'I have read the privacy notice and agree to the processing of my data for this registration.',
-    privacyLink: 'Privacy notice',
+    privacyText:
+      'Name, email and phone are used only for this registration: the library organising the event sees them and they are used for nothing else. For children we record only the age band.',
     submit: 'Register',
     honeypot: 'Do not fill in this field',
     doneTitle: 'Registration received',

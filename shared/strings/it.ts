@@ -301,7 +301,8 @@ export const it = {
     children: 'Bambini e ragazzi per fascia d’età',
     maxPeople: (n: number) => `Al massimo ${n} persone per iscrizione.`,
     consent: 'Ho letto l’informativa sulla privacy e acconsento al trattamento dei dati per questa iscrizione.',
-    privacyLink: 'Informativa sulla privacy',
+    privacyText:
+      'Nome, email e telefono servono solo per questa iscrizione: li vede la biblioteca che organizza l’evento e non sono usati per altro. Dei bambini registriamo solo la fascia d’età.',
     submit: 'Iscriviti',
     honeypot: 'Non compilare questo campo',
     doneTitle: 'Iscrizione ricevuta',

@@ -1,0 +1,24 @@
+// The site's door to the registrations wing (cms/registrations): its operations on this process's Payload.
+import type { Payload } from 'payload'
+import * as registrations from '../../../cms/registrations'
+import { getPayload } from '../payload'
+
+const onPayload =
+  <A extends unknown[], R>(run: (payload: Payload, ...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> =>
+    run(await getPayload(), ...args)
+
+export const book = onPayload(registrations.book)
+export const cancel = onPayload(registrations.cancel)
+export const checkCancelLink = onPayload(registrations.checkCancelLink)
+export const availability = onPayload(registrations.availability)
+
+export {
+  type BookField,
+  type BookResult,
+  bookAllowed,
+  type CancelResult,
+  type DateAvailability,
+  type RegistrationSettings,
+  settingsOf,
+} from '../../../cms/registrations'
