@@ -206,6 +206,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   // time, but SQLite commits (and @libsql/client opens a connection, which it never closes) once per batch
   // instead of once per event: 20,000 single-event transactions would run out of file descriptors.
   let batch: PayloadRequest | undefined
+  const registrable: (number | string)[] = []
   for (let i = 0; i < eventCount; i++) {
     if (!batch) {
       batch = await createLocalReq({}, payload)
@@ -229,7 +230,9 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     const venue = i % 11 === 0 ? venues.find((v) => v.system === system.key) : undefined
     const inSeries = i % 9 === 0 ? series.get(system.key) : undefined
     const title = weekly ? `${template.title} (ogni settimana)` : template.title
-    await payload.create({
+    // Nati per Leggere readings without a phone booking take registrations on the site (issue 14).
+    const registers = template.campaign === 'nati-per-leggere' && i % 4 !== 0 && !allDay
+    const created = await payload.create({
       collection: SLUGS.events,
       data: {
         title,
@@ -262,6 +265,15 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
           i % 4 === 0
             ? { mode: 'required', phone: '035 000000', email: 'prenotazioni@rbbg.example.org' }
             : { mode: 'none' },
+        registration: registers
+          ? {
+              mode: 'required',
+              places: 15,
+              maxPerBooking: 4,
+              ageBands: template.audiences.includes('0-3-anni') ? ['0-2', '3-5'] : ['3-5', '6-10'],
+              waitingList: true,
+            }
+          : { mode: 'off' },
         accessibility: i % 3 === 0 ? ['step-free'] : i % 5 === 0 ? ['step-free', 'induction-loop'] : [],
         languages: ['it'],
         series: (inSeries as number) ?? undefined,
@@ -274,6 +286,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
       select: {},
       req: batch,
     })
+    if (registers) registrable.push(created.id)
     if ((i + 1) % EVENTS_PER_TRANSACTION === 0 || i === eventCount - 1) {
       await commitTransaction(batch)
       batch = undefined
@@ -285,6 +298,62 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
       log(`${i + 1}/${eventCount} eventi (${Math.round((Date.now() - started) / (i + 1))} ms/evento)`)
   }
   log(`${eventCount} eventi in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  await seedRegistrations(payload, registrable, today, log)
+}
+
+/**
+ * Demo bookings on the next date of the first registrable events: one date full (waiting list), one with
+ * the last places, one half full; the rest stay empty. Written directly (no confirmation mail is queued).
+ */
+const seedRegistrations = async (
+  payload: Payload,
+  events: (number | string)[],
+  today: Date,
+  log: (line: string) => void,
+) => {
+  const taken = [15, 13, 8]
+  let filled = 0
+  for (const id of events) {
+    if (filled >= taken.length) break
+    const { docs } = await payload.find({
+      collection: SLUGS.occurrences,
+      where: { and: [{ event: { equals: id } }, { start: { greater_than: today.toISOString() } }] },
+      sort: 'start',
+      limit: 1,
+      depth: 0,
+      select: { start: true, system: true, library: true },
+      overrideAccess: true,
+    })
+    const date = docs[0]
+    if (!date) continue
+    const people = taken[filled] as number
+    for (let n = 0; n < people; ) {
+      const adults = 1
+      const children = n + 3 <= people ? 2 : Math.max(0, people - n - 1)
+      await payload.create({
+        collection: SLUGS.registrations,
+        data: {
+          event: id as number,
+          start: date.start,
+          status: 'confirmed',
+          adults,
+          people: adults + children,
+          // '3-5' is in both demo band lists.
+          children: Array.from({ length: children }, () => ({ band: '3-5' as const })),
+          name: `Famiglia dimostrativa ${filled + 1}.${n + 1}`,
+          email: `famiglia${filled + 1}.${n + 1}@example.org`,
+          system: date.system as number,
+          library: (date.library as number | null) ?? null,
+          tokenNonce: `demo-${id}-${n}`,
+        },
+        overrideAccess: true,
+        depth: 0,
+      })
+      n += adults + children
+    }
+    filled++
+  }
+  log(`${filled} date con iscrizioni dimostrative`)
 }
 
 export const isEmpty = async (payload: Payload) =>

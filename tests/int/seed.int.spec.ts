@@ -35,6 +35,24 @@ describe('demo seed', () => {
     expect(await seedFingerprint(payload)).toEqual(expected)
   })
 
+  it('books demo registrations: one date full with a waiting list, one with its last places', async () => {
+    const { availability } = await import('../../cms/registrations')
+    const { docs } = await payload.find({
+      collection: 'events',
+      where: { 'registration.mode': { equals: 'required' } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.length).toBeGreaterThan(3)
+    const states = (
+      await Promise.all(docs.map((e) => availability(payload, e, new Date('2026-03-10T10:00:00Z'))))
+    ).map((dates) => dates[0])
+    expect(states).toContainEqual(expect.objectContaining({ state: 'waiting', left: 0 }))
+    expect(states).toContainEqual(expect.objectContaining({ state: 'last', left: 2 }))
+    expect(states).toContainEqual(expect.objectContaining({ state: 'open', left: 7 }))
+  })
+
   it('keeps memory bounded: the event loop turns after every event, so libsql can free its statements', () => {
     // libsql releases a prepared statement in a finalizer that runs between event-loop turns; a seed that
     // never yields keeps ~0.6 MB per event (12.9 GB at 20,000 events).
