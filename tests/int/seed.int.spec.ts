@@ -45,9 +45,9 @@ describe('demo seed', () => {
       overrideAccess: true,
     })
     expect(docs.length).toBeGreaterThan(3)
-    const states = (
-      await Promise.all(docs.map((e) => availability(payload, e, new Date('2026-03-10T10:00:00Z'))))
-    ).map((dates) => dates[0])
+    const states = (await Promise.all(docs.map((e) => availability(payload, e, new Date('2026-03-10T10:00:00Z'))))).map(
+      (dates) => dates[0],
+    )
     expect(states).toContainEqual(expect.objectContaining({ state: 'waiting', left: 0 }))
     expect(states).toContainEqual(expect.objectContaining({ state: 'last', left: 2 }))
     expect(states).toContainEqual(expect.objectContaining({ state: 'open', left: 7 }))

@@ -31,7 +31,7 @@ export const bookPage = async (
   if (!rate.ok) return { ok: false, message: TOO_MANY(Math.ceil(rate.retryAfterSeconds / 60)), slug, code: 429 }
   // A bot filled the hidden field: it gets the answer everyone gets, and nothing is written.
   if (one('sito')) return { ok: true, status: 'confirmed', slug, code: 200 }
-  if (!form.has('consenso')) return { ok: false, message: CONSENT_MISSING, slug, code: 400 }
+  if (!one('consenso', 10)) return { ok: false, message: CONSENT_MISSING, slug, code: 400 }
   const children: string[] = []
   for (const band of AGE_BANDS) {
     const n = Number(one(`bambini_${band}`, 3) || 0)
