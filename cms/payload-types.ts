@@ -93,6 +93,7 @@ export interface Config {
       resumeCampaigns: TaskResumeCampaigns;
       sendStaffMail: TaskSendStaffMail;
       sendRegistrationMail: TaskSendRegistrationMail;
+      purgeRegistrations: TaskPurgeRegistrations;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -326,6 +327,10 @@ export interface System {
   email?: string | null;
   phone?: string | null;
   website?: string | null;
+  /**
+   * Dopo questi giorni dalla data dell’evento nome, email e telefono delle iscrizioni sono cancellati; restano i conteggi.
+   */
+  registrationRetentionDays?: number | null;
   newsletter?: {
     fromName?: string | null;
     replyTo?: string | null;
@@ -1969,12 +1974,13 @@ export interface Registration {
         id?: string | null;
       }[]
     | null;
-  name: string;
-  email: string;
+  name?: string | null;
+  email?: string | null;
   phone?: string | null;
   language?: ('it' | 'en') | null;
   system?: (number | null) | System;
   library?: (number | null) | Library;
+  purgedAt?: string | null;
   cancelledAt?: string | null;
   tokenNonce?: string | null;
   updatedAt: string;
@@ -2061,6 +2067,7 @@ export interface PayloadJob {
           | 'resumeCampaigns'
           | 'sendStaffMail'
           | 'sendRegistrationMail'
+          | 'purgeRegistrations'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2107,6 +2114,7 @@ export interface PayloadJob {
         | 'resumeCampaigns'
         | 'sendStaffMail'
         | 'sendRegistrationMail'
+        | 'purgeRegistrations'
         | 'schedulePublish'
       )
     | null;
@@ -2431,6 +2439,7 @@ export interface SystemsSelect<T extends boolean = true> {
   email?: T;
   phone?: T;
   website?: T;
+  registrationRetentionDays?: T;
   newsletter?:
     | T
     | {
@@ -2708,6 +2717,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
   language?: T;
   system?: T;
   library?: T;
+  purgedAt?: T;
   cancelledAt?: T;
   tokenNonce?: T;
   updatedAt?: T;
@@ -2927,6 +2937,16 @@ export interface TaskSendRegistrationMail {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeRegistrations".
+ */
+export interface TaskPurgeRegistrations {
+  input?: unknown;
+  output: {
+    purged?: number | null;
   };
 }
 /**

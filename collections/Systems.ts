@@ -32,6 +32,18 @@ export const Systems: CollectionConfig = {
       ],
     },
     {
+      name: 'registrationRetentionDays',
+      type: 'number',
+      label: 'Giorni di conservazione dei dati delle iscrizioni',
+      defaultValue: 30,
+      min: 1,
+      max: 1825,
+      admin: {
+        description:
+          'Dopo questi giorni dalla data dell’evento nome, email e telefono delle iscrizioni sono cancellati; restano i conteggi.',
+      },
+    },
+    {
       name: 'newsletter',
       type: 'group',
       label: 'Mittente newsletter',

@@ -32,6 +32,7 @@ export const TASKS = {
   resumeCampaigns: 'resumeCampaigns',
   sendStaffMail: 'sendStaffMail',
   sendRegistrationMail: 'sendRegistrationMail',
+  purgeRegistrations: 'purgeRegistrations',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

@@ -2,6 +2,7 @@ import type { JobsConfig } from 'payload'
 import { QUEUES } from '../../collections/slugs'
 import { extendOccurrences } from './extend-occurrences'
 import { notifyReviewers } from './notify-reviewers'
+import { purgeRegistrations } from './purge-registrations'
 import { purgeUnconfirmed } from './purge-unconfirmed'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendCampaignBatch } from './send-campaign-batch'
@@ -45,6 +46,7 @@ export const jobs: JobsConfig = {
     resumeCampaigns,
     sendStaffMail,
     sendRegistrationMail,
+    purgeRegistrations,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

@@ -1,5 +1,5 @@
 import * as migration_20261125_100618_initial from './20261125_100618_initial';
-import * as migration_20261202_155705_registrations from './20261202_155705_registrations';
+import * as migration_20261202_161038_registrations from './20261202_161038_registrations';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261125_100618_initial',
   },
   {
-    up: migration_20261202_155705_registrations.up,
-    down: migration_20261202_155705_registrations.down,
-    name: '20261202_155705_registrations'
+    up: migration_20261202_161038_registrations.up,
+    down: migration_20261202_161038_registrations.down,
+    name: '20261202_161038_registrations'
   },
 ];

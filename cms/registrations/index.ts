@@ -18,4 +18,5 @@ export {
   settingsOf,
 } from './bookings'
 export { cancelUrl, peopleOf, sendRegistrationMail } from './mail'
+export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'
 export { bookAllowed } from './site'

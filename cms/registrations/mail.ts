@@ -59,7 +59,8 @@ export const sendRegistrationMail = async (
     showHiddenFields: true,
     disableErrors: true,
   })) as Registration | null
-  if (!reg || (reg.status !== 'confirmed' && reg.status !== 'waiting') || !reg.tokenNonce)
+  // A purged registration has no address (and no nonce) left: nothing to send.
+  if (!reg || (reg.status !== 'confirmed' && reg.status !== 'waiting') || !reg.tokenNonce || !reg.email)
     return { ok: false, kind: 'skipped' }
   const event = (await payload.findByID({
     collection: SLUGS.events,
@@ -72,7 +73,7 @@ export const sendRegistrationMail = async (
   const language: Locale = reg.language === 'en' ? 'en' : 'it'
   const rendered = await renderEmail('registration-confirmation', {
     language,
-    name: reg.name,
+    name: reg.name ?? '',
     status: reg.status,
     eventTitle: event.title,
     when: whenOf(reg.start, language),
@@ -81,5 +82,6 @@ export const sendRegistrationMail = async (
     eventUrl: `${siteUrl()}${language === 'en' ? '/en' : ''}/eventi/${encodeURIComponent(event.slug ?? '')}`,
     cancelUrl: cancelUrl(payload.secret, reg),
   })
-  return sendMessage(transactionalMessage(reg.email, rendered))
+  const to: string = reg.email
+  return sendMessage(transactionalMessage(to, rendered))
 }

@@ -94,11 +94,12 @@ export const Registrations: CollectionConfig = {
       access: { update: noRequest },
       fields: [{ name: 'band', type: 'select', label: 'Fascia d’età', required: true, options: AGE_BAND_OPTIONS }],
     },
-    { name: 'name', type: 'text', label: 'Nome', required: true, maxLength: 100 },
+    // Not required: the privacy purge empties them (the wing requires them when booking).
+    { name: 'name', type: 'text', label: 'Nome', maxLength: 100 },
     {
       type: 'row',
       fields: [
-        { name: 'email', type: 'email', label: 'Email', required: true, index: true },
+        { name: 'email', type: 'email', label: 'Email', index: true },
         { name: 'phone', type: 'text', label: 'Telefono', maxLength: 30 },
       ],
     },
@@ -131,6 +132,14 @@ export const Registrations: CollectionConfig = {
       index: true,
       access: { update: noRequest },
       admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'purgedAt',
+      type: 'date',
+      label: 'Dati personali cancellati il',
+      index: true,
+      access: { update: noRequest },
+      admin: { readOnly: true, position: 'sidebar', ...date },
     },
     {
       name: 'cancelledAt',

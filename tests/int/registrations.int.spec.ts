@@ -213,6 +213,34 @@ describe('cancel link', () => {
   })
 })
 
+describe('privacy purge', () => {
+  it('N days after the date (per system) names, emails and phones go; counts and bands stay', async () => {
+    await payload.update({
+      collection: 'systems',
+      id: net.systems.a,
+      data: { registrationRetentionDays: 10 },
+      overrideAccess: true,
+    })
+    const { event, start } = await registrable()
+    await wing.book(payload, person(event.id, start, { children: ['3-5'], phone: '035 123456' }))
+    const at = (days: number) => new Date(Date.parse(start) + days * 24 * 60 * 60 * 1000)
+    // The clock moved 9 days past the date: within system A's 10 days, nothing is deleted.
+    await wing.purgeRegistrations(payload, at(9))
+    expect((await registrationsOf(event.id))[0]).toMatchObject({ name: 'Giulia Rossi', phone: '035 123456' })
+
+    expect(await wing.purgeRegistrations(payload, at(11))).toBeGreaterThanOrEqual(1)
+    const [row] = await registrationsOf(event.id)
+    expect(row).toMatchObject({ status: 'confirmed', adults: 1, people: 2, name: null, email: null, phone: null })
+    expect(row?.children?.map((c) => c.band)).toEqual(['3-5'])
+    expect(row?.purgedAt).toBeTruthy()
+    const raw = await payload.db.findOne({ collection: 'registrations', where: { id: { equals: row?.id } } })
+    expect((raw as { tokenNonce?: string | null }).tokenNonce ?? null).toBeNull()
+    // Once purged, a row is not touched again; the mail job has nothing to send to it.
+    expect(await wing.purgeRegistrations(payload, at(12))).toBe(0)
+    expect(await wing.sendRegistrationMail(payload, row?.id as number)).toEqual({ ok: false, kind: 'skipped' })
+  })
+})
+
 /** Another Node process with Payload that fires `count` bookings when told to go. */
 const bookingProcess = (input: Record<string, unknown>, count: number) => {
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'tests/helpers/db-process.ts'], {

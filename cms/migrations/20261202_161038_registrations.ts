@@ -38,12 +38,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`status\` text DEFAULT 'confirmed' NOT NULL,
   	\`people\` numeric,
   	\`adults\` numeric NOT NULL,
-  	\`name\` text NOT NULL,
-  	\`email\` text NOT NULL,
+  	\`name\` text,
+  	\`email\` text,
   	\`phone\` text,
   	\`language\` text DEFAULT 'it',
   	\`system_id\` integer,
   	\`library_id\` integer,
+  	\`purged_at\` text,
   	\`cancelled_at\` text,
   	\`token_nonce\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -59,6 +60,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`registrations_email_idx\` ON \`registrations\` (\`email\`);`)
   await db.run(sql`CREATE INDEX \`registrations_system_idx\` ON \`registrations\` (\`system_id\`);`)
   await db.run(sql`CREATE INDEX \`registrations_library_idx\` ON \`registrations\` (\`library_id\`);`)
+  await db.run(sql`CREATE INDEX \`registrations_purged_at_idx\` ON \`registrations\` (\`purged_at\`);`)
   await db.run(sql`CREATE INDEX \`registrations_updated_at_idx\` ON \`registrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`registrations_created_at_idx\` ON \`registrations\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`events\` ADD \`registration_mode\` text DEFAULT 'off';`)
@@ -71,6 +73,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_registration_max_per_booking\` numeric DEFAULT 6;`)
   await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_registration_closes_hours_before\` numeric DEFAULT 0;`)
   await db.run(sql`ALTER TABLE \`_events_v\` ADD \`version_registration_waiting_list\` integer DEFAULT true;`)
+  await db.run(sql`ALTER TABLE \`systems\` ADD \`registration_retention_days\` numeric DEFAULT 30;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`registrations_id\` integer REFERENCES registrations(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_registrations_id_idx\` ON \`payload_locked_documents_rels\` (\`registrations_id\`);`)
 }
@@ -151,4 +154,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`_events_v\` DROP COLUMN \`version_registration_max_per_booking\`;`)
   await db.run(sql`ALTER TABLE \`_events_v\` DROP COLUMN \`version_registration_closes_hours_before\`;`)
   await db.run(sql`ALTER TABLE \`_events_v\` DROP COLUMN \`version_registration_waiting_list\`;`)
+  await db.run(sql`ALTER TABLE \`systems\` DROP COLUMN \`registration_retention_days\`;`)
 }
