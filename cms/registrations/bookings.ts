@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { AGE_BANDS, type AgeBand } from '../../collections/enums'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
-import type { Locale } from '../../shared/strings'
+import { catalogue, type Locale } from '../../shared/strings'
 import type { Event, Occurrence, Registration } from '../payload-types'
 import { sameNonce, verifyCancelToken } from './tokens'
 
@@ -24,33 +24,31 @@ export type BookInput = {
 export type BookField = 'event' | 'start' | 'adults' | 'children' | 'name' | 'email' | 'phone' | 'form'
 export type BookResult =
   | { ok: true; id: Id; status: 'confirmed' | 'waiting' }
-  | { ok: false; field: BookField; message: string }
+  | { ok: false; field: BookField; code: BookErrorCode; arg?: string | number; message: string }
 
-/** The Italian messages of a refused booking, each naming its field. */
-export const BOOK_ERRORS = {
-  noEvent: 'Evento: questo evento non esiste o non è pubblicato.',
-  off: 'Evento: per questo evento non ci si iscrive dal sito.',
-  unknownDate: 'Data: questa data non è tra quelle dell’evento.',
-  cancelledDate: 'Data: questa data è stata annullata.',
-  closed: 'Data: le iscrizioni per questa data sono chiuse.',
-  full: 'Data: i posti per questa data sono esauriti.',
-  adults: 'Adulti: serve almeno un adulto (un numero intero).',
-  tooMany: (max: number) => `Persone: al massimo ${max} persone per iscrizione, adulti e bambini insieme.`,
-  band: (band: string) => `Bambini: la fascia d’età «${band.slice(0, 20)}» non è prevista per questo evento.`,
-  noChildren: 'Bambini: questo evento non prevede iscrizioni di bambini.',
-  name: 'Nome: scrivi il nome e cognome di un adulto.',
-  nameLong: 'Nome: al massimo 100 caratteri.',
-  nameControl: 'Nome: il nome deve stare su una riga, senza caratteri di controllo.',
-  email: 'Email: questo non sembra un indirizzo email valido (esempio: nome@dominio.it).',
-  phone: 'Telefono: solo cifre, spazi e i segni + - ( ) /, al massimo 30 caratteri.',
-} as const
+/** The Italian messages of a refused booking, each naming its field (from the catalogue, with English beside). */
+export const BOOK_ERRORS = catalogue('it').registrations.errors
+export type BookErrorCode = Exclude<keyof typeof BOOK_ERRORS, 'consent' | 'tooManyRequests' | 'notAForm'>
+type PageErrorCode = keyof typeof BOOK_ERRORS
+
+/** A refusal's message in a locale; `arg` fills the messages that take one (a count, an age band). */
+export const bookErrorText = (locale: Locale, code: PageErrorCode, arg?: string | number): string => {
+  const message = catalogue(locale).registrations.errors[code] as string | ((arg: never) => string)
+  return typeof message === 'function' ? message((arg ?? '') as never) : message
+}
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/
 // Any control character (CR/LF included) would end up in a mail or a CSV row.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f]/
 
-const refused = (field: BookField, message: string): BookResult => ({ ok: false, field, message })
+const refused = (field: BookField, code: BookErrorCode, arg?: string | number): BookResult => ({
+  ok: false,
+  field,
+  code,
+  ...(arg === undefined ? {} : { arg }),
+  message: bookErrorText('it', code, arg),
+})
 const idOf = (ref: unknown): Id | null =>
   ref == null ? null : typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id)
 
@@ -213,41 +211,41 @@ type Checked = {
 const check = async (payload: Payload, input: BookInput, now: Date): Promise<Checked | BookResult> => {
   const eventId = typeof input.event === 'number' || /^\d+$/.test(String(input.event)) ? input.event : null
   const event = eventId == null ? null : await publishedEvent(payload, eventId)
-  if (!event) return refused('event', BOOK_ERRORS.noEvent)
+  if (!event) return refused('event', 'noEvent')
   const settings = settingsOf(event)
-  if (settings.mode === 'off') return refused('event', BOOK_ERRORS.off)
+  if (settings.mode === 'off') return refused('event', 'off')
 
   const start = toInstant(input.start)
   const occurrence = start ? await occurrenceAt(payload, event.id, start) : null
-  if (!start || !occurrence) return refused('start', BOOK_ERRORS.unknownDate)
+  if (!start || !occurrence) return refused('start', 'unknownDate')
   if (
     occurrence.status === 'cancelled' ||
     occurrence.status === 'postponed' ||
     event.status === 'cancelled' ||
     event.status === 'postponed'
   )
-    return refused('start', BOOK_ERRORS.cancelledDate)
-  if (closesAt(settings, start) <= now) return refused('start', BOOK_ERRORS.closed)
+    return refused('start', 'cancelledDate')
+  if (closesAt(settings, start) <= now) return refused('start', 'closed')
 
   const adults = Number(input.adults)
-  if (!Number.isInteger(adults) || adults < 1) return refused('adults', BOOK_ERRORS.adults)
+  if (!Number.isInteger(adults) || adults < 1) return refused('adults', 'adults')
   const children = input.children ?? []
-  if (!Array.isArray(children)) return refused('children', BOOK_ERRORS.band(''))
-  if (children.length > 0 && settings.ageBands.length === 0) return refused('children', BOOK_ERRORS.noChildren)
+  if (!Array.isArray(children)) return refused('children', 'band', '')
+  if (children.length > 0 && settings.ageBands.length === 0) return refused('children', 'noChildren')
   const badBand = children.find((b) => !(settings.ageBands as string[]).includes(b))
-  if (badBand !== undefined) return refused('children', BOOK_ERRORS.band(String(badBand)))
+  if (badBand !== undefined) return refused('children', 'band', String(badBand))
   const people = adults + children.length
-  if (people > settings.maxPerBooking) return refused('adults', BOOK_ERRORS.tooMany(settings.maxPerBooking))
+  if (people > settings.maxPerBooking) return refused('adults', 'tooMany', settings.maxPerBooking)
 
   const rawName = typeof input.name === 'string' ? input.name : ''
-  if (CONTROL.test(rawName)) return refused('name', BOOK_ERRORS.nameControl)
+  if (CONTROL.test(rawName)) return refused('name', 'nameControl')
   const name = rawName.trim().replace(/ {2,}/g, ' ')
-  if (!name) return refused('name', BOOK_ERRORS.name)
-  if (name.length > 100) return refused('name', BOOK_ERRORS.nameLong)
+  if (!name) return refused('name', 'name')
+  if (name.length > 100) return refused('name', 'nameLong')
   const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : ''
-  if (email.length > 254 || CONTROL.test(email) || !EMAIL.test(email)) return refused('email', BOOK_ERRORS.email)
+  if (email.length > 254 || CONTROL.test(email) || !EMAIL.test(email)) return refused('email', 'email')
   const phone = typeof input.phone === 'string' ? input.phone.trim() : ''
-  if (phone && (phone.length > 30 || !/^[\d\s+\-()/.]+$/.test(phone))) return refused('phone', BOOK_ERRORS.phone)
+  if (phone && (phone.length > 30 || !/^[\d\s+\-()/.]+$/.test(phone))) return refused('phone', 'phone')
 
   return {
     event,
@@ -291,7 +289,7 @@ export const book = async (payload: Payload, input: BookInput, now = new Date())
       if (taken + (row.people ?? 0) > settings.places) {
         if (!settings.waitingList) {
           await killTransaction(req)
-          return refused('start', BOOK_ERRORS.full)
+          return refused('start', 'full')
         }
         status = 'waiting'
       }
@@ -321,12 +319,7 @@ export type CancelResult =
   | { ok: true; event: Id; start: string; language: Locale }
   | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'used'; message: string }
 
-export const CANCEL_ERRORS = {
-  malformed: 'Link di annullamento non valido: copialo per intero dalla mail.',
-  forged: 'Link di annullamento non valido: copialo per intero dalla mail.',
-  expired: 'Il link di annullamento è scaduto: la data dell’evento è passata.',
-  used: 'Questa iscrizione è già stata annullata.',
-} as const
+export const CANCEL_ERRORS = catalogue('it').registrations.cancelErrors
 
 const problem = (reason: keyof typeof CANCEL_ERRORS): CancelResult => ({
   ok: false,

@@ -4,10 +4,12 @@
 export {
   availability,
   BOOK_ERRORS,
+  type BookErrorCode,
   type BookField,
   type BookInput,
   type BookResult,
   book,
+  bookErrorText,
   CANCEL_ERRORS,
   type CancelResult,
   cancel,

@@ -92,6 +92,9 @@ test('a bad booking gets its Italian message and a 4xx; the honeypot gets the us
   const bad = await page.request.post('/iscrizioni', { form, headers })
   expect(bad.status()).toBe(409)
   expect(await bad.text()).toContain('Data: questa data non è tra quelle dell’evento.')
+  const english = await page.request.post('/en/iscrizioni', { form, headers })
+  expect(english.status()).toBe(409)
+  expect(await english.text()).toContain('Date: this is not one of the event’s dates.')
   const noConsent = await page.request.post('/iscrizioni', {
     form: { ...form, consenso: '' },
     headers,

@@ -17,6 +17,7 @@ export {
   type BookField,
   type BookResult,
   bookAllowed,
+  bookErrorText,
   type CancelResult,
   type DateAvailability,
   type RegistrationSettings,

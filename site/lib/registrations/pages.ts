@@ -2,13 +2,10 @@
 // site/pages/[...lang]/iscrizioni/*.astro call these and render the outcome in the page's locale.
 import { AGE_BANDS } from '../../../collections/enums'
 import type { Locale } from '../../../shared/strings'
+import { catalogue } from '../../../shared/strings'
 import { clientAddressOf } from '../security'
-import { book, bookAllowed, type CancelResult, cancel, checkCancelLink } from './index'
+import { book, bookAllowed, bookErrorText, type CancelResult, cancel, checkCancelLink } from './index'
 
-export const CONSENT_MISSING = 'Consenso: per iscriverti devi dare il consenso dopo aver letto l’informativa.'
-const TOO_MANY = (minutes: number) =>
-  `Troppe iscrizioni da questa connessione. Riprova tra ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`
-const NOT_A_FORM = 'Modulo non valido: torna alla pagina dell’evento e riprova.'
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/
 
 export type BookState =
@@ -26,12 +23,15 @@ export const bookPage = async (
   const one = (name: string, max = 254) => String(form?.get(name) ?? '').slice(0, max)
   const slugValue = one('slug', 100)
   const slug = SLUG.test(slugValue) ? slugValue : null
-  if (!form) return { ok: false, message: NOT_A_FORM, slug, code: 400 }
+  if (!form) return { ok: false, message: bookErrorText(locale, 'notAForm'), slug, code: 400 }
   const rate = await bookAllowed(clientAddressOf(request.headers, clientAddress))
-  if (!rate.ok) return { ok: false, message: TOO_MANY(Math.ceil(rate.retryAfterSeconds / 60)), slug, code: 429 }
+  if (!rate.ok) {
+    const minutes = Math.ceil(rate.retryAfterSeconds / 60)
+    return { ok: false, message: bookErrorText(locale, 'tooManyRequests', minutes), slug, code: 429 }
+  }
   // A bot filled the hidden field: it gets the answer everyone gets, and nothing is written.
   if (one('sito')) return { ok: true, status: 'confirmed', slug, code: 200 }
-  if (!one('consenso', 10)) return { ok: false, message: CONSENT_MISSING, slug, code: 400 }
+  if (!one('consenso', 10)) return { ok: false, message: bookErrorText(locale, 'consent'), slug, code: 400 }
   const children: string[] = []
   for (const band of AGE_BANDS) {
     const n = Number(one(`bambini_${band}`, 3) || 0)
@@ -50,15 +50,22 @@ export const bookPage = async (
   })
   return result.ok
     ? { ok: true, status: result.status, slug, code: 200 }
-    : { ok: false, message: result.message, slug, code: result.field === 'start' ? 409 : 400 }
+    : {
+        ok: false,
+        message: bookErrorText(locale, result.code, result.arg),
+        slug,
+        code: result.field === 'start' ? 409 : 400,
+      }
 }
 
-export type CancelState = { done: boolean; outcome: CancelResult; code: number }
+export type CancelState = { done: boolean; outcome: CancelResult; problem: string | null; code: number }
 
 /** Cancel: a GET never cancels (mail scanners follow links); it shows a button that POSTs. */
-export const cancelPage = async (request: Request, url: URL): Promise<CancelState> => {
+export const cancelPage = async (request: Request, url: URL, locale: Locale): Promise<CancelState> => {
   const token = url.searchParams.get('t')
   const done = request.method === 'POST'
   const outcome = done ? await cancel(token) : await checkCancelLink(token)
-  return { done, outcome, code: outcome.ok ? 200 : outcome.reason === 'used' ? 410 : 400 }
+  if (outcome.ok) return { done, outcome, problem: null, code: 200 }
+  const problem = catalogue(locale).registrations.cancelErrors[outcome.reason]
+  return { done, outcome, problem, code: outcome.reason === 'used' ? 410 : 400 }
 }
