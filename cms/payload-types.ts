@@ -36,6 +36,9 @@ export interface Config {
     subscribers: Subscriber;
     deliveries: Delivery;
     registrations: Registration;
+    attendance: Attendance;
+    notices: Notice;
+    exports: Export;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -60,6 +63,9 @@ export interface Config {
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
+    notices: NoticesSelect<false> | NoticesSelect<true>;
+    exports: ExportsSelect<false> | ExportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -196,6 +202,10 @@ export interface Event {
         end_tz?: SupportedTimezones;
         status?: ('scheduled' | 'cancelled' | 'full') | null;
         note?: string | null;
+        /**
+         * Vuoto: i posti dell’evento.
+         */
+        places?: number | null;
         id?: string | null;
       }[]
     | null;
@@ -226,6 +236,18 @@ export interface Event {
     maxPerBooking?: number | null;
     closesHoursBefore?: number | null;
     /**
+     * Vuoto: le iscrizioni sono aperte appena l’evento è pubblicato.
+     */
+    opensDaysBefore?: number | null;
+    /**
+     * Lista d’attesa: poi il posto passa alla persona successiva.
+     */
+    offerHours?: number | null;
+    /**
+     * La risposta è un dato sensibile: la vede solo la biblioteca ed è cancellata con l’iscrizione.
+     */
+    question?: string | null;
+    /**
      * Vuoto: l’iscrizione conta solo adulti.
      */
     ageBands?: ('0-2' | '3-5' | '6-10' | '11-14' | '15-18')[] | null;
@@ -244,6 +266,10 @@ export interface Event {
    * I collaboratori inviano qui l’evento ai redattori del sistema.
    */
   review?: ('none' | 'requested') | null;
+  /**
+   * Formazione e incontri interni: non compare sul sito, solo nell’agenda interna del personale.
+   */
+  staffOnly?: boolean | null;
   featured?: boolean | null;
   occurrencesInfo?: string | null;
   occurrencesRolling?: boolean | null;
@@ -331,6 +357,10 @@ export interface System {
    * Dopo questi giorni dalla data dell’evento nome, email e telefono delle iscrizioni sono cancellati; restano i conteggi.
    */
   registrationRetentionDays?: number | null;
+  /**
+   * 0: nessun promemoria. Predefinito: il giorno prima (24 ore).
+   */
+  registrationReminderHours?: number | null;
   newsletter?: {
     fromName?: string | null;
     replyTo?: string | null;
@@ -1062,6 +1092,8 @@ export interface Occurrence {
   allDay?: boolean | null;
   status?: ('scheduled' | 'cancelled' | 'postponed' | 'rescheduled' | 'full' | 'movedOnline') | null;
   note?: string | null;
+  places?: number | null;
+  staffOnly?: boolean | null;
   system: number | System;
   library?: (number | null) | Library;
   venue?: (number | null) | Venue;
@@ -1965,9 +1997,10 @@ export interface Registration {
   id: number;
   event: number | Event;
   start: string;
-  status: 'confirmed' | 'waiting' | 'cancelled' | 'attended';
+  status: 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'attended';
   people?: number | null;
   adults: number;
+  source?: ('web' | 'desk' | 'phone' | 'staff') | null;
   children?:
     | {
         band: '0-2' | '3-5' | '6-10' | '11-14' | '15-18';
@@ -1977,12 +2010,105 @@ export interface Registration {
   name?: string | null;
   email?: string | null;
   phone?: string | null;
+  answer?: string | null;
   language?: ('it' | 'en') | null;
   system?: (number | null) | System;
   library?: (number | null) | Library;
   purgedAt?: string | null;
+  offeredAt?: string | null;
+  offerExpiresAt?: string | null;
+  checkedInAt?: string | null;
+  remindedAt?: string | null;
   cancelledAt?: string | null;
   tokenNonce?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Quante persone sono venute a ciascuna data: solo numeri, nessun nome.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  title?: string | null;
+  event: number | Event;
+  start: string;
+  total?: number | null;
+  checkedIn?: number | null;
+  walkIns?: number | null;
+  bands?:
+    | {
+        band: '0-2' | '3-5' | '6-10' | '11-14' | '15-18';
+        count: number;
+        id?: string | null;
+      }[]
+    | null;
+  format?: ('presence' | 'online' | 'outdoor') | null;
+  notes?: string | null;
+  system: number | System;
+  library?: (number | null) | Library;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Gli avvisi partiti quando una data con iscrizioni è cambiata o è stata annullata.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices".
+ */
+export interface Notice {
+  id: number;
+  title?: string | null;
+  event: number | Event;
+  start?: string | null;
+  kind: 'cancelled' | 'postponed' | 'moved' | 'place' | 'status';
+  changes?:
+    | {
+        field?: string | null;
+        before?: string | null;
+        after?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  recipients?: number | null;
+  sent?: number | null;
+  failed?: number | null;
+  completedAt?: string | null;
+  system: number | System;
+  library?: (number | null) | Library;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Elenchi e documenti preparati su richiesta; si cancellano da soli alla scadenza.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exports".
+ */
+export interface Export {
+  id: number;
+  title?: string | null;
+  kind: string;
+  status?: ('queued' | 'ready' | 'failed') | null;
+  params?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  bytes?: number | null;
+  error?: string | null;
+  expiresAt?: string | null;
+  requestedBy?: (number | null) | User;
+  system?: (number | null) | System;
+  library?: (number | null) | Library;
   updatedAt: string;
   createdAt: string;
 }
@@ -2203,6 +2329,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'registrations';
         value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
+      } | null)
+    | ({
+        relationTo: 'notices';
+        value: number | Notice;
+      } | null)
+    | ({
+        relationTo: 'exports';
+        value: number | Export;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2295,6 +2433,7 @@ export interface EventsSelect<T extends boolean = true> {
         end_tz?: T;
         status?: T;
         note?: T;
+        places?: T;
         id?: T;
       };
   library?: T;
@@ -2323,6 +2462,9 @@ export interface EventsSelect<T extends boolean = true> {
         places?: T;
         maxPerBooking?: T;
         closesHoursBefore?: T;
+        opensDaysBefore?: T;
+        offerHours?: T;
+        question?: T;
         ageBands?: T;
         waitingList?: T;
       };
@@ -2333,6 +2475,7 @@ export interface EventsSelect<T extends boolean = true> {
   system?: T;
   status?: T;
   review?: T;
+  staffOnly?: T;
   featured?: T;
   occurrencesInfo?: T;
   occurrencesRolling?: T;
@@ -2440,6 +2583,7 @@ export interface SystemsSelect<T extends boolean = true> {
   phone?: T;
   website?: T;
   registrationRetentionDays?: T;
+  registrationReminderHours?: T;
   newsletter?:
     | T
     | {
@@ -2577,6 +2721,8 @@ export interface OccurrencesSelect<T extends boolean = true> {
   allDay?: T;
   status?: T;
   note?: T;
+  places?: T;
+  staffOnly?: T;
   system?: T;
   library?: T;
   venue?: T;
@@ -2705,6 +2851,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
   status?: T;
   people?: T;
   adults?: T;
+  source?: T;
   children?:
     | T
     | {
@@ -2714,12 +2861,88 @@ export interface RegistrationsSelect<T extends boolean = true> {
   name?: T;
   email?: T;
   phone?: T;
+  answer?: T;
   language?: T;
   system?: T;
   library?: T;
   purgedAt?: T;
+  offeredAt?: T;
+  offerExpiresAt?: T;
+  checkedInAt?: T;
+  remindedAt?: T;
   cancelledAt?: T;
   tokenNonce?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  title?: T;
+  event?: T;
+  start?: T;
+  total?: T;
+  checkedIn?: T;
+  walkIns?: T;
+  bands?:
+    | T
+    | {
+        band?: T;
+        count?: T;
+        id?: T;
+      };
+  format?: T;
+  notes?: T;
+  system?: T;
+  library?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices_select".
+ */
+export interface NoticesSelect<T extends boolean = true> {
+  title?: T;
+  event?: T;
+  start?: T;
+  kind?: T;
+  changes?:
+    | T
+    | {
+        field?: T;
+        before?: T;
+        after?: T;
+        id?: T;
+      };
+  recipients?: T;
+  sent?: T;
+  failed?: T;
+  completedAt?: T;
+  system?: T;
+  library?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exports_select".
+ */
+export interface ExportsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  status?: T;
+  params?: T;
+  filename?: T;
+  mimeType?: T;
+  bytes?: T;
+  error?: T;
+  expiresAt?: T;
+  requestedBy?: T;
+  system?: T;
+  library?: T;
   updatedAt?: T;
   createdAt?: T;
 }

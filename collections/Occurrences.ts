@@ -28,6 +28,9 @@ export const Occurrences: CollectionConfig = {
     { name: 'allDay', type: 'checkbox' },
     { name: 'status', type: 'select', options: EVENT_STATUS_OPTIONS, index: true },
     { name: 'note', type: 'text' },
+    // Places of this date when it differs from the event's (a changed date's own figure).
+    { name: 'places', type: 'number' },
+    { name: 'staffOnly', type: 'checkbox', index: true },
     { name: 'system', type: 'relationship', relationTo: SLUGS.systems, required: true, index: true },
     { name: 'library', type: 'relationship', relationTo: SLUGS.libraries, index: true },
     { name: 'venue', type: 'relationship', relationTo: SLUGS.venues, index: true },

@@ -44,6 +44,15 @@ export const Systems: CollectionConfig = {
       },
     },
     {
+      name: 'registrationReminderHours',
+      type: 'number',
+      label: 'Promemoria alle persone iscritte: ore prima dell’evento',
+      defaultValue: 24,
+      min: 0,
+      max: 168,
+      admin: { description: '0: nessun promemoria. Predefinito: il giorno prima (24 ore).' },
+    },
+    {
       name: 'newsletter',
       type: 'group',
       label: 'Mittente newsletter',

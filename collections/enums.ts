@@ -118,3 +118,29 @@ export const REGISTRATION_STATUS_LABELS = REG.statuses
 export type RegistrationStatus = keyof typeof REGISTRATION_STATUS_LABELS
 export const REGISTRATION_STATUSES = Object.keys(REGISTRATION_STATUS_LABELS) as RegistrationStatus[]
 export const REGISTRATION_STATUS_OPTIONS = options(REGISTRATION_STATUS_LABELS)
+/** Statuses that hold places on a date (an offer holds its place until it is accepted or expires). */
+export const HOLDS_PLACE: RegistrationStatus[] = ['confirmed', 'attended', 'offered']
+
+export const REGISTRATION_SOURCE_LABELS = REG.sources
+export type RegistrationSource = keyof typeof REGISTRATION_SOURCE_LABELS
+export const REGISTRATION_SOURCE_OPTIONS = options(REGISTRATION_SOURCE_LABELS)
+
+/** How an activity took place (attendance records, issue 14/15). */
+export const ATTENDANCE_FORMAT_LABELS = { presence: 'In presenza', online: 'Online', outdoor: 'All’aperto' } as const
+export type AttendanceFormat = keyof typeof ATTENDANCE_FORMAT_LABELS
+export const ATTENDANCE_FORMAT_OPTIONS = options(ATTENDANCE_FORMAT_LABELS)
+
+/** What changed on a date, as told to the people booked on it (notices). */
+export const NOTICE_KIND_LABELS = {
+  cancelled: 'Data annullata',
+  postponed: 'Data rinviata',
+  moved: 'Data o orario cambiati',
+  place: 'Luogo cambiato',
+  status: 'Stato dell’evento cambiato',
+} as const
+export type NoticeKind = keyof typeof NOTICE_KIND_LABELS
+export const NOTICE_KIND_OPTIONS = options(NOTICE_KIND_LABELS)
+
+export const EXPORT_STATUS_LABELS = { queued: 'In preparazione', ready: 'Pronto', failed: 'Non riuscito' } as const
+export type ExportStatus = keyof typeof EXPORT_STATUS_LABELS
+export const EXPORT_STATUS_OPTIONS = options(EXPORT_STATUS_LABELS)

@@ -1,12 +1,15 @@
+import { Attendance } from './Attendance'
 import { Audiences } from './Audiences'
 import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
 import { Deliveries } from './Deliveries'
 import { Events } from './Events'
+import { Exports } from './Exports'
 import { Festivals } from './Festivals'
 import { Libraries } from './Libraries'
 import { Media } from './Media'
 import { Newsletters } from './Newsletters'
+import { Notices } from './Notices'
 import { Occurrences } from './Occurrences'
 import { Registrations } from './Registrations'
 import { Series } from './Series'
@@ -32,4 +35,7 @@ export const collections = [
   Subscribers,
   Deliveries,
   Registrations,
+  Attendance,
+  Notices,
+  Exports,
 ]

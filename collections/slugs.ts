@@ -16,6 +16,9 @@ export const SLUGS = {
   newsletters: 'newsletters',
   deliveries: 'deliveries',
   registrations: 'registrations',
+  attendance: 'attendance',
+  notices: 'notices',
+  exports: 'exports',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]

@@ -240,6 +240,41 @@ const contentFields: Field[] = [
                 ],
               },
               {
+                type: 'row',
+                admin: { condition: (_, s) => s?.mode && s.mode !== 'off' },
+                fields: [
+                  {
+                    name: 'opensDaysBefore',
+                    type: 'number',
+                    label: 'Apre giorni prima della data',
+                    min: 1,
+                    max: 365,
+                    admin: { description: 'Vuoto: le iscrizioni sono aperte appena l’evento è pubblicato.' },
+                  },
+                  {
+                    name: 'offerHours',
+                    type: 'number',
+                    label: 'Ore per accettare un posto offerto',
+                    min: 1,
+                    max: 168,
+                    defaultValue: 24,
+                    admin: { description: 'Lista d’attesa: poi il posto passa alla persona successiva.' },
+                  },
+                ],
+              },
+              {
+                name: 'question',
+                type: 'text',
+                label: 'Domanda facoltativa alle famiglie',
+                maxLength: 120,
+                admin: {
+                  condition: (_, s) => s?.mode && s.mode !== 'off',
+                  placeholder: 'Allergie o esigenze particolari?',
+                  description:
+                    'La risposta è un dato sensibile: la vede solo la biblioteca ed è cancellata con l’iscrizione.',
+                },
+              },
+              {
                 name: 'ageBands',
                 type: 'select',
                 hasMany: true,
@@ -314,6 +349,17 @@ const sidebarFields: Field[] = [
     options: REVIEW_OPTIONS,
     defaultValue: 'none',
     admin: { position: 'sidebar', description: 'I collaboratori inviano qui l’evento ai redattori del sistema.' },
+  },
+  {
+    name: 'staffOnly',
+    type: 'checkbox',
+    label: 'Solo per il personale',
+    defaultValue: false,
+    index: true,
+    admin: {
+      position: 'sidebar',
+      description: 'Formazione e incontri interni: non compare sul sito, solo nell’agenda interna del personale.',
+    },
   },
   {
     name: 'featured',

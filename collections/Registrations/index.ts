@@ -1,6 +1,6 @@
 import type { Access, CollectionConfig } from 'payload'
 import { hasRole, isNetworkAdmin, nobody, noRequest, ownLibrary, ownSystem, staffOf } from '../access/roles'
-import { AGE_BAND_OPTIONS, REGISTRATION_STATUS_OPTIONS } from '../enums'
+import { AGE_BAND_OPTIONS, REGISTRATION_SOURCE_OPTIONS, REGISTRATION_STATUS_OPTIONS } from '../enums'
 import { SLUGS } from '../slugs'
 
 const date = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMM yyyy, HH:mm' } }
@@ -18,7 +18,7 @@ export const registrationRows: Access = ({ req }) => {
   return false
 }
 
-const deleteRegistrations: Access = ({ req }) => {
+export const deleteRegistrations: Access = ({ req }) => {
   const user = staffOf(req)
   if (isNetworkAdmin(user)) return true
   return user && hasRole(user, 'system-editor') ? ownSystem(user) : false
@@ -85,6 +85,14 @@ export const Registrations: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'adults', type: 'number', label: 'Adulti', required: true, min: 1, access: { update: noRequest } },
+        {
+          name: 'source',
+          type: 'select',
+          label: 'Canale',
+          defaultValue: 'web',
+          options: REGISTRATION_SOURCE_OPTIONS,
+          access: { update: noRequest },
+        },
       ],
     },
     {
@@ -102,6 +110,14 @@ export const Registrations: CollectionConfig = {
         { name: 'email', type: 'email', label: 'Email', index: true },
         { name: 'phone', type: 'text', label: 'Telefono', maxLength: 30 },
       ],
+    },
+    // The answer to the event's optional question ("allergie?"): sensitive, emptied with the rest by the purge.
+    {
+      name: 'answer',
+      type: 'textarea',
+      label: 'Risposta alla domanda dell’evento (dato sensibile)',
+      maxLength: 500,
+      access: { update: noRequest },
     },
     {
       name: 'language',
@@ -141,6 +157,27 @@ export const Registrations: CollectionConfig = {
       access: { update: noRequest },
       admin: { readOnly: true, position: 'sidebar', ...date },
     },
+    // A waiting party offered a freed place: it holds the place until it accepts or the offer expires.
+    {
+      name: 'offeredAt',
+      type: 'date',
+      label: 'Posto offerto il',
+      admin: { readOnly: true, position: 'sidebar', ...date },
+    },
+    {
+      name: 'offerExpiresAt',
+      type: 'date',
+      label: 'L’offerta scade il',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', ...date },
+    },
+    {
+      name: 'checkedInAt',
+      type: 'date',
+      label: 'Arrivo registrato il',
+      admin: { readOnly: true, position: 'sidebar', ...date },
+    },
+    { name: 'remindedAt', type: 'date', label: 'Promemoria inviato il', index: true, admin: { hidden: true } },
     {
       name: 'cancelledAt',
       type: 'date',

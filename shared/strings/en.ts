@@ -273,7 +273,14 @@ export const en: Catalogue = {
       '15-18': '15–18 years',
     },
     modes: { off: 'No registration on the site', required: 'Registration required', optional: 'Registration optional' },
-    statuses: { confirmed: 'Confirmed', waiting: 'Waiting list', cancelled: 'Cancelled', attended: 'Attended' },
+    statuses: {
+      confirmed: 'Confirmed',
+      waiting: 'Waiting list',
+      offered: 'Place offered (awaiting reply)',
+      cancelled: 'Cancelled',
+      attended: 'Attended',
+    },
+    sources: { web: 'On the site', desk: 'At the desk', phone: 'By phone', staff: 'Staff (internal agenda)' },
     errors: {
       noEvent: 'Event: this event does not exist or is not published.',
       off: 'Event: this event does not take registrations on the site.',

@@ -286,7 +286,15 @@ export const it = {
       required: 'Iscrizione obbligatoria',
       optional: 'Iscrizione facoltativa',
     },
-    statuses: { confirmed: 'Confermata', waiting: 'In lista d’attesa', cancelled: 'Annullata', attended: 'Presente' },
+    statuses: {
+      confirmed: 'Confermata',
+      waiting: 'In lista d’attesa',
+      offered: 'Posto offerto (in attesa di risposta)',
+      cancelled: 'Annullata',
+      attended: 'Presente',
+    },
+    /** How a booking reached the library. */
+    sources: { web: 'Dal sito', desk: 'Allo sportello', phone: 'Per telefono', staff: 'Personale (agenda interna)' },
     /** The messages of a refused booking, each naming its field (the wing's answer; pages show them). */
     errors: {
       noEvent: 'Evento: questo evento non esiste o non è pubblicato.',

@@ -155,5 +155,13 @@ export const changedDatesField: Field = {
       ],
     },
     { name: 'note', type: 'text', label: 'Nota' },
+    {
+      name: 'places',
+      type: 'number',
+      label: 'Posti per questa data',
+      min: 1,
+      max: 10000,
+      admin: { description: 'Vuoto: i posti dell’evento.' },
+    },
   ],
 }

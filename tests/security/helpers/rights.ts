@@ -385,6 +385,94 @@ export const MATRIX: Record<string, CollectionRights> = {
       return none
     },
   },
+  // Who came to a date (issue 14): counts of the event's system, written by the wing or its staff.
+  [SLUGS.attendance]: {
+    owners: ['A', 'B'],
+    key: 'notes',
+    make: async ({ payload, net }, owner) => {
+      const event = await MATRIX[SLUGS.events]?.make({ payload, net }, owner)
+      return (await payload.create({
+        collection: SLUGS.attendance,
+        data: {
+          event: event?.id as number,
+          start: romeAt(3, 10),
+          total: 12,
+          walkIns: 2,
+          system: systemOf(net, owner) as number,
+          library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+        },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: ({ net }, owner, marker) => ({
+      event: 1,
+      start: romeAt(3, 10),
+      total: 3,
+      notes: marker,
+      system: systemOf(net, owner),
+    }),
+    rights: (actor, owner) => {
+      if (actor === 'admin') return { ...all, create: false }
+      if (owner !== 'A') return none
+      if (actor === 'editorA') return { ...all, create: false }
+      if (actor === 'contributorA1') return { read: true, create: false, update: true, delete: false }
+      return none
+    },
+  },
+  // Change notices to the people booked on a date: written only by the registrations wing.
+  [SLUGS.notices]: {
+    owners: ['A', 'B'],
+    key: 'title',
+    make: async ({ payload, net }, owner) => {
+      const event = await MATRIX[SLUGS.events]?.make({ payload, net }, owner)
+      return (await payload.create({
+        collection: SLUGS.notices,
+        data: {
+          title: 'Avviso',
+          event: event?.id as number,
+          start: romeAt(3, 10),
+          kind: 'cancelled',
+          recipients: 1,
+          system: systemOf(net, owner) as number,
+          library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+        },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: ({ net }, owner, marker) => ({ title: marker, event: 1, kind: 'cancelled', system: systemOf(net, owner) }),
+    rights: (actor, owner) => {
+      if (actor === 'admin') return { read: true, create: false, update: false, delete: true }
+      if (owner !== 'A') return none
+      if (actor === 'editorA') return { read: true, create: false, update: false, delete: true }
+      if (actor === 'contributorA1') return { ...none, read: true }
+      return none
+    },
+  },
+  // Files built by jobs (a registration list as PDF): the system's staff read them, nobody writes them.
+  [SLUGS.exports]: {
+    owners: ['A', 'B'],
+    key: 'title',
+    make: async ({ payload, net }, owner) =>
+      (await payload.create({
+        collection: SLUGS.exports,
+        data: {
+          title: 'Elenco iscritti',
+          kind: 'registrations-pdf',
+          status: 'queued',
+          system: systemOf(net, owner) as number,
+          library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+        },
+        overrideAccess: true,
+      })) as unknown as Doc,
+    data: ({ net }, owner, marker) => ({ title: marker, kind: 'x', system: systemOf(net, owner) }),
+    rights: (actor, owner) => {
+      if (actor === 'admin') return { read: true, create: false, update: false, delete: true }
+      if (owner !== 'A') return none
+      if (actor === 'editorA') return { read: true, create: false, update: false, delete: true }
+      if (actor === 'contributorA1') return { ...none, read: true }
+      return none
+    },
+  },
   [SLUGS.deliveries]: {
     owners: ['network'],
     key: 'error',
