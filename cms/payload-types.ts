@@ -39,6 +39,7 @@ export interface Config {
     attendance: Attendance;
     notices: Notice;
     exports: Export;
+    'place-counters': PlaceCounter;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -66,6 +67,7 @@ export interface Config {
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
+    'place-counters': PlaceCountersSelect<false> | PlaceCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -2114,6 +2116,16 @@ export interface Export {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "place-counters".
+ */
+export interface PlaceCounter {
+  id: number;
+  event: number | Event;
+  start: string;
+  taken: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2341,6 +2353,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'exports';
         value: number | Export;
+      } | null)
+    | ({
+        relationTo: 'place-counters';
+        value: number | PlaceCounter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2945,6 +2961,15 @@ export interface ExportsSelect<T extends boolean = true> {
   library?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "place-counters_select".
+ */
+export interface PlaceCountersSelect<T extends boolean = true> {
+  event?: T;
+  start?: T;
+  taken?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

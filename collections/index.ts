@@ -11,6 +11,7 @@ import { Media } from './Media'
 import { Newsletters } from './Newsletters'
 import { Notices } from './Notices'
 import { Occurrences } from './Occurrences'
+import { PlaceCounters } from './PlaceCounters'
 import { Registrations } from './Registrations'
 import { Series } from './Series'
 import { Subscribers } from './Subscribers'
@@ -38,4 +39,5 @@ export const collections = [
   Attendance,
   Notices,
   Exports,
+  PlaceCounters,
 ]

@@ -19,6 +19,7 @@ export const SLUGS = {
   attendance: 'attendance',
   notices: 'notices',
   exports: 'exports',
+  placeCounters: 'place-counters',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -36,6 +37,12 @@ export const TASKS = {
   sendStaffMail: 'sendStaffMail',
   sendRegistrationMail: 'sendRegistrationMail',
   purgeRegistrations: 'purgeRegistrations',
+  promoteWaitingList: 'promoteWaitingList',
+  expireRegistrationOffers: 'expireRegistrationOffers',
+  sendRegistrationReminders: 'sendRegistrationReminders',
+  sendRegistrationNotices: 'sendRegistrationNotices',
+  renderExport: 'renderExport',
+  purgeExports: 'purgeExports',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

@@ -1,6 +1,6 @@
 import * as migration_20261125_100618_initial from './20261125_100618_initial';
 import * as migration_20261202_161038_registrations from './20261202_161038_registrations';
-import * as migration_20261202_190545_registrations_desk from './20261202_190545_registrations_desk';
+import * as migration_20261202_191035_registrations_desk from './20261202_191035_registrations_desk';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261202_161038_registrations',
   },
   {
-    up: migration_20261202_190545_registrations_desk.up,
-    down: migration_20261202_190545_registrations_desk.down,
-    name: '20261202_190545_registrations_desk'
+    up: migration_20261202_191035_registrations_desk.up,
+    down: migration_20261202_191035_registrations_desk.down,
+    name: '20261202_191035_registrations_desk'
   },
 ];

@@ -19,6 +19,6 @@ export {
   type RegistrationSettings,
   settingsOf,
 } from './bookings'
-export { cancelUrl, peopleOf, sendRegistrationMail } from './mail'
+export { cancelUrl, checkInUrl, manageUrl, peopleOf, sendRegistrationMail } from './mail'
 export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'
 export { bookAllowed } from './site'

@@ -4,15 +4,27 @@ import { SLUGS } from '../../collections/slugs'
 import { transactionalMessage } from '../../emails/messages'
 import { renderEmail } from '../../emails/render'
 import { type SendOutcome, sendMessage } from '../../emails/send'
-import { siteUrl } from '../../shared/env'
+import { cmsUrl, siteUrl } from '../../shared/env'
 import { catalogue, type Locale } from '../../shared/strings'
 import type { Event, Library, Registration, Venue } from '../payload-types'
-import { signCancelToken } from './tokens'
+import { MANAGE_DAYS, signCancelToken, signCheckInToken, signManageToken } from './tokens'
 
 /** The cancel page of the site, in the registration's language. */
 export const cancelUrl = (secret: string, reg: Pick<Registration, 'id' | 'tokenNonce' | 'start' | 'language'>) =>
   `${siteUrl()}${reg.language === 'en' ? '/en' : ''}/iscrizioni/annulla?t=${encodeURIComponent(
     signCancelToken(secret, reg.id, reg.tokenNonce ?? '', new Date(reg.start)),
+  )}`
+
+/** "Le mie prenotazioni" of an address, in a language: every registration mail carries it. */
+export const manageUrl = (secret: string, email: string, language: Locale, now = new Date()) =>
+  `${siteUrl()}${language === 'en' ? '/en' : ''}/iscrizioni/mie?t=${encodeURIComponent(
+    signManageToken(secret, email, new Date(now.getTime() + MANAGE_DAYS * 86_400_000)),
+  )}`
+
+/** The check-in address the QR code of a confirmation encodes: an admin page, for staff of the event's system. */
+export const checkInUrl = (secret: string, reg: Pick<Registration, 'id' | 'tokenNonce' | 'start'>) =>
+  `${cmsUrl()}/admin/iscrizioni/arrivo?t=${encodeURIComponent(
+    signCheckInToken(secret, reg.id, reg.tokenNonce ?? '', new Date(new Date(reg.start).getTime() + 86_400_000)),
   )}`
 
 const whenOf = (start: string, language: Locale) =>

@@ -337,6 +337,26 @@ export const en: Catalogue = {
     cancelledTitle: 'Registration cancelled',
     cancelledText: 'The registration has been cancelled. Thank you for letting us know.',
   },
+  // Offers to the waiting list, reminders and "Le mie prenotazioni" (site pages and mails).
+  bookingManage: {},
+
+  // (spacer: keeps the sections below apart)
+
+  // Change notices to the people booked on a date (mails).
+  bookingNotices: {},
+
+  // (spacer: keeps the sections below apart)
+
+  // Staff-only events and the internal agenda (admin).
+  staffAgenda: {},
+
+  // (spacer: keeps the sections below apart)
+
+  // The registrations desk in the admin (lists, check-in, exports).
+  bookingDesk: {},
+
+  // (spacer: keeps the sections below apart)
+
   mail: {
     network: 'Bergamo Library Network',
     agenda: 'Library events',

@@ -352,6 +352,26 @@ export const it = {
     cancelledTitle: 'Iscrizione annullata',
     cancelledText: 'L’iscrizione è stata annullata. Grazie per averci avvisato.',
   },
+  // Offers to the waiting list, reminders and "Le mie prenotazioni" (site pages and mails).
+  bookingManage: {},
+
+  // (spacer: keeps the sections below apart)
+
+  // Change notices to the people booked on a date (mails).
+  bookingNotices: {},
+
+  // (spacer: keeps the sections below apart)
+
+  // Staff-only events and the internal agenda (admin).
+  staffAgenda: {},
+
+  // (spacer: keeps the sections below apart)
+
+  // The registrations desk in the admin (lists, check-in, exports).
+  bookingDesk: {},
+
+  // (spacer: keeps the sections below apart)
+
   mail: {
     network: 'Rete Bibliotecaria Bergamasca',
     agenda: 'Agenda delle biblioteche',

@@ -473,6 +473,22 @@ export const MATRIX: Record<string, CollectionRights> = {
       return none
     },
   },
+  // Per-date counters of places taken (the MongoDB-safe capacity path): server-only, no request reads them.
+  [SLUGS.placeCounters]: {
+    owners: ['network'],
+    key: 'taken',
+    make: async ({ payload, net }) => {
+      const event = await MATRIX[SLUGS.events]?.make({ payload, net }, 'A')
+      return (await payload.create({
+        collection: SLUGS.placeCounters,
+        data: { event: event?.id as number, start: romeAt(3, 10), taken: 4 },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: () => ({ event: 1, start: romeAt(3, 10), taken: 0 }),
+    change: () => ({ taken: 0 }),
+    rights: () => none,
+  },
   [SLUGS.deliveries]: {
     owners: ['network'],
     key: 'error',

@@ -148,6 +148,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`exports_library_idx\` ON \`exports\` (\`library_id\`);`)
   await db.run(sql`CREATE INDEX \`exports_updated_at_idx\` ON \`exports\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`exports_created_at_idx\` ON \`exports\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`place_counters\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`event_id\` integer NOT NULL,
+  	\`start\` text NOT NULL,
+  	\`taken\` numeric DEFAULT 0 NOT NULL,
+  	FOREIGN KEY (\`event_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`place_counters_event_idx\` ON \`place_counters\` (\`event_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`event_start_1_idx\` ON \`place_counters\` (\`event_id\`,\`start\`);`)
   await db.run(sql`ALTER TABLE \`events_changed_dates\` ADD \`places\` numeric;`)
   await db.run(sql`ALTER TABLE \`events\` ADD \`registration_opens_days_before\` numeric;`)
   await db.run(sql`ALTER TABLE \`events\` ADD \`registration_offer_hours\` numeric DEFAULT 24;`)
@@ -175,9 +185,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`attendance_id\` integer REFERENCES attendance(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`notices_id\` integer REFERENCES notices(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`exports_id\` integer REFERENCES exports(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`place_counters_id\` integer REFERENCES place_counters(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_attendance_id_idx\` ON \`payload_locked_documents_rels\` (\`attendance_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_notices_id_idx\` ON \`payload_locked_documents_rels\` (\`notices_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_exports_id_idx\` ON \`payload_locked_documents_rels\` (\`exports_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_place_counters_id_idx\` ON \`payload_locked_documents_rels\` (\`place_counters_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -188,6 +200,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`notices_changes\`;`)
   await db.run(sql`DROP TABLE \`notices\`;`)
   await db.run(sql`DROP TABLE \`exports\`;`)
+  await db.run(sql`DROP TABLE \`place_counters\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
