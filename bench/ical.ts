@@ -155,7 +155,7 @@ export const benchInProcess = async () => {
   const { parseFilters } = await import('../site/lib/filters')
   const { horizonFilters } = await import('../site/lib/ical/feed')
   const { datesByEvent, loadFeedEvents, ROW_SELECT } = await import('../site/lib/ical/load')
-  const { buildCalendar } = await import('../site/lib/ical/build')
+  const { buildCalendar } = await import('../collections/lib/ical/build')
   const phases = { rows: [] as number[], events: [] as number[], render: [] as number[] }
   for (let i = 0; i < 7; i++) {
     const now = new Date()

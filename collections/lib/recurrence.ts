@@ -29,6 +29,8 @@ export type ChangedDate = {
   end?: string | Date | null
   status?: string | null
   note?: string | null
+  /** Places of this one date, when it takes registrations with a figure of its own. */
+  places?: number | null
 }
 
 export type ScheduleInput = {
@@ -39,7 +41,14 @@ export type ScheduleInput = {
   changedDates?: ChangedDate[] | null
 }
 
-export type Occurrence = { start: Date; end: Date; originalStart: Date; status?: string; note?: string }
+export type Occurrence = {
+  start: Date
+  end: Date
+  originalStart: Date
+  status?: string
+  note?: string
+  places?: number
+}
 
 const DAY = 86_400_000
 
@@ -165,6 +174,7 @@ export const expandSchedule = (input: ScheduleInput, now: Date = new Date()): Ex
         occurrence.end = new Date(occurrence.start.getTime() + (occurrence.end.getTime() - originalStart.getTime()))
       if (change.status) occurrence.status = change.status
       if (change.note) occurrence.note = change.note
+      if (typeof change.places === 'number' && change.places > 0) occurrence.places = change.places
     }
     occurrences.push(occurrence)
   }

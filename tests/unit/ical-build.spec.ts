@@ -4,7 +4,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { expandSchedule, type ScheduleInput } from '../../collections/lib/recurrence'
-import { buildCalendar, type FeedEvent } from '../../site/lib/ical/build'
+import { buildCalendar, type FeedEvent } from '../../collections/lib/ical/build'
 import { CASES, calendarOf, NOW } from '../fixtures/ical/events'
 import { expandIcs, parseCalendar } from '../helpers/ical-expand'
 

@@ -97,6 +97,7 @@ export const syncOccurrences = async (eventId: Id, req: PayloadRequest, fresh = 
         allDay: !!event.allDay,
         status: o.status ?? event.status,
         note: o.note ?? null,
+        places: o.places ?? null,
       },
       returning: false,
       req,

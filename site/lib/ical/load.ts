@@ -8,7 +8,7 @@ import { comuneName } from '../agenda'
 import { getPayload } from '../payload'
 import { NETWORK } from '../site-info'
 import { eventUid, eventUrl, siteHost } from '../urls'
-import type { FeedEvent } from './build'
+import type { FeedEvent } from '../../../collections/lib/ical/build'
 
 export type Id = number
 

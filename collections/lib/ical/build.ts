@@ -1,7 +1,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { escape as escapeText, type ICalEventData, ICalEventStatus, ICalEventTransparency } from 'ical-generator'
-import { BOOKING_LABELS, EVENT_STATUS_LABELS, type EventStatus, TIME_ZONE } from '../../../collections/enums'
-import type { Occurrence, ScheduleInput } from '../../../collections/lib/recurrence'
+import { BOOKING_LABELS, EVENT_STATUS_LABELS, type EventStatus, TIME_ZONE } from '../../enums'
+import type { Occurrence, ScheduleInput } from '../recurrence'
 import { dateProperty, midnight, occurrencesOf, seriesOf, wallOf } from './schedule'
 
 /** Everything a VEVENT says about one event, already resolved to plain values (no I/O here). */

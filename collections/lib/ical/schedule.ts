@@ -1,6 +1,6 @@
 import * as rruleModule from 'rrule'
-import { TIME_ZONE, WEEKDAYS } from '../../../collections/enums'
-import { expandSchedule, type Occurrence, type ScheduleInput } from '../../../collections/lib/recurrence'
+import { TIME_ZONE, WEEKDAYS } from '../../enums'
+import { expandSchedule, type Occurrence, type ScheduleInput } from '../recurrence'
 
 // rrule ships UMD for Node (named exports invisible to ESM) and ESM for bundlers: accept both shapes.
 const RRule: typeof rruleModule.RRule =
