@@ -102,6 +102,8 @@ export interface Config {
       sendStaffMail: TaskSendStaffMail;
       sendRegistrationMail: TaskSendRegistrationMail;
       purgeRegistrations: TaskPurgeRegistrations;
+      promoteWaitingList: TaskPromoteWaitingList;
+      expireRegistrationOffers: TaskExpireRegistrationOffers;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2206,6 +2208,8 @@ export interface PayloadJob {
           | 'sendStaffMail'
           | 'sendRegistrationMail'
           | 'purgeRegistrations'
+          | 'promoteWaitingList'
+          | 'expireRegistrationOffers'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2253,6 +2257,8 @@ export interface PayloadJob {
         | 'sendStaffMail'
         | 'sendRegistrationMail'
         | 'purgeRegistrations'
+        | 'promoteWaitingList'
+        | 'expireRegistrationOffers'
         | 'schedulePublish'
       )
     | null;
@@ -3181,7 +3187,7 @@ export interface TaskSendStaffMail {
 export interface TaskSendRegistrationMail {
   input: {
     registrationId: string;
-    kind: 'confirmation';
+    kind: 'confirmation' | 'offer' | 'offerExpired' | 'reminder' | 'updated' | 'cancelled';
   };
   output: {
     outcome?: string | null;
@@ -3195,6 +3201,29 @@ export interface TaskPurgeRegistrations {
   input?: unknown;
   output: {
     purged?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPromoteWaitingList".
+ */
+export interface TaskPromoteWaitingList {
+  input: {
+    event: string;
+    start: string;
+  };
+  output: {
+    offered?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireRegistrationOffers".
+ */
+export interface TaskExpireRegistrationOffers {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

@@ -1,7 +1,9 @@
 import type { JobsConfig } from 'payload'
 import { QUEUES } from '../../collections/slugs'
+import { expireRegistrationOffers } from './expire-registration-offers'
 import { extendOccurrences } from './extend-occurrences'
 import { notifyReviewers } from './notify-reviewers'
+import { promoteWaitingList } from './promote-waiting-list'
 import { purgeRegistrations } from './purge-registrations'
 import { purgeUnconfirmed } from './purge-unconfirmed'
 import { resumeCampaigns } from './resume-campaigns'
@@ -47,6 +49,8 @@ export const jobs: JobsConfig = {
     sendStaffMail,
     sendRegistrationMail,
     purgeRegistrations,
+    promoteWaitingList,
+    expireRegistrationOffers,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

@@ -1,9 +1,23 @@
 import { randomBytes } from 'node:crypto'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
-import { AGE_BANDS, type AgeBand } from '../../collections/enums'
+import type { Payload, PayloadRequest } from 'payload'
+import { type AgeBand, HOLDS_PLACE, type RegistrationSource, type RegistrationStatus } from '../../collections/enums'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { catalogue, type Locale } from '../../shared/strings'
 import type { Event, Occurrence, Registration } from '../payload-types'
+import { inTransaction, releasing, sumHeld, withPlaces } from './places'
+import {
+  capacityOf,
+  closesAt,
+  dateClosed,
+  occurrenceAt,
+  opensAt,
+  publishedEvent,
+  queuePromotion,
+  type RegistrationSettings,
+  settingsOf,
+  waitingOn,
+} from './settings'
+import { changeStatus } from './status'
 import { sameNonce, verifyCancelToken } from './tokens'
 
 type Id = number | string
@@ -17,11 +31,16 @@ export type BookInput = {
   name: string
   email: string
   phone?: string | null
+  /** The answer to the event's optional question (sensitive: deleted with the booking). */
+  answer?: string | null
   language?: Locale
 }
 
+/** Who books: the public site (default), or staff at the desk, by phone, or for themselves (staff-only events). */
+export type BookOptions = { source?: RegistrationSource }
+
 /** Which form field a refusal is about (`form`: the booking as a whole). */
-export type BookField = 'event' | 'start' | 'adults' | 'children' | 'name' | 'email' | 'phone' | 'form'
+export type BookField = 'event' | 'start' | 'adults' | 'children' | 'name' | 'email' | 'phone' | 'answer' | 'form'
 export type BookResult =
   | { ok: true; id: Id; status: 'confirmed' | 'waiting' }
   | { ok: false; field: BookField; code: BookErrorCode; arg?: string | number; message: string }
@@ -29,6 +48,15 @@ export type BookResult =
 /** The Italian messages of a refused booking, each naming its field (from the catalogue, with English beside). */
 export const BOOK_ERRORS = catalogue('it').registrations.errors
 export type BookErrorCode = Exclude<keyof typeof BOOK_ERRORS, 'consent' | 'tooManyRequests' | 'notAForm'>
+
+const romeDate = (d: Date, locale: Locale = 'it') =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', {
+    timeZone: 'Europe/Rome',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d)
 type PageErrorCode = keyof typeof BOOK_ERRORS
 
 /** A refusal's message in a locale; `arg` fills the messages that take one (a count, an age band). */
@@ -52,93 +80,28 @@ const refused = (field: BookField, code: BookErrorCode, arg?: string | number): 
 const idOf = (ref: unknown): Id | null =>
   ref == null ? null : typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id)
 
-export type RegistrationSettings = {
-  mode: 'off' | 'required' | 'optional'
-  places: number | null
-  maxPerBooking: number
-  closesHoursBefore: number
-  ageBands: AgeBand[]
-  waitingList: boolean
-}
-
-export const settingsOf = (event: Pick<Event, 'registration'>): RegistrationSettings => {
-  const r = event.registration ?? {}
-  return {
-    mode: (r.mode as RegistrationSettings['mode']) ?? 'off',
-    places: typeof r.places === 'number' && r.places > 0 ? r.places : null,
-    maxPerBooking: typeof r.maxPerBooking === 'number' && r.maxPerBooking > 0 ? r.maxPerBooking : 6,
-    closesHoursBefore: typeof r.closesHoursBefore === 'number' ? Math.max(0, r.closesHoursBefore) : 0,
-    ageBands: (r.ageBands ?? []).filter((b): b is AgeBand => (AGE_BANDS as string[]).includes(b)),
-    waitingList: r.waitingList !== false,
-  }
-}
-
-/** When booking a date closes: its start, less the event's `closesHoursBefore`. */
-export const closesAt = (settings: RegistrationSettings, start: Date) =>
-  new Date(start.getTime() - settings.closesHoursBefore * 3_600_000)
-
 const toInstant = (value: string | Date): Date | null => {
   const d = value instanceof Date ? value : new Date(String(value))
   return Number.isNaN(d.getTime()) ? null : d
 }
 
-const publishedEvent = async (payload: Payload, id: Id) => {
-  const { docs } = await payload.find({
-    collection: SLUGS.events,
-    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-  })
-  return (docs[0] as Event | undefined) ?? null
-}
-
-const occurrenceAt = async (payload: Payload, event: Id, start: Date) => {
-  const { docs } = await payload.find({
-    collection: SLUGS.occurrences,
-    where: { and: [{ event: { equals: event } }, { start: { equals: start.toISOString() } }] },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-  })
-  return (docs[0] as Occurrence | undefined) ?? null
-}
-
-/** Places taken on one date: the people of its confirmed (and attended) bookings. */
-const takenOn = async (payload: Payload, event: Id, start: Date, req?: Parameters<Payload['find']>[0]['req']) => {
-  const { docs } = await payload.find({
-    collection: SLUGS.registrations,
-    where: {
-      and: [
-        { event: { equals: event } },
-        { start: { equals: start.toISOString() } },
-        { status: { in: ['confirmed', 'attended'] } },
-      ],
-    },
-    select: { people: true },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return docs.reduce((sum, d) => sum + ((d as Registration).people ?? 0), 0)
-}
-
-/** Places left on a date (null: the event sets no limit). */
+/** Places left on a date (null: the date sets no limit). */
 export const placesLeft = async (payload: Payload, eventId: Id, start: string | Date): Promise<number | null> => {
   const event = await publishedEvent(payload, eventId)
   const at = toInstant(start)
   if (!event || !at) return 0
-  const { places } = settingsOf(event)
-  if (places == null) return null
-  return Math.max(0, places - (await takenOn(payload, eventId, at)))
+  const capacity = capacityOf(settingsOf(event), await occurrenceAt(payload, eventId, at))
+  if (capacity == null) return null
+  return Math.max(0, capacity - (await sumHeld(payload, { event: eventId, start: at })))
 }
 
 export type DateAvailability = {
   start: string
-  /** open: places left; last: 3 or fewer; waiting: full with a waiting list; full; closed. */
-  state: 'open' | 'last' | 'waiting' | 'full' | 'closed'
+  /** open: places left; last: 3 or fewer; waiting: full with a waiting list; full; closed; soon: not open yet. */
+  state: 'open' | 'last' | 'waiting' | 'full' | 'closed' | 'soon'
   left: number | null
+  /** When booking opens (state `soon`). */
+  opensAt?: string
 }
 
 /** What the event page shows for each coming date: places left, read from the database on every call. */
@@ -155,7 +118,7 @@ export const availability = async (
     sort: 'start',
     limit: 50,
     depth: 0,
-    select: { start: true, status: true },
+    select: { start: true, status: true, places: true },
     overrideAccess: true,
   })
   const { docs: booked } = await payload.find({
@@ -164,7 +127,7 @@ export const availability = async (
       and: [
         { event: { equals: event.id } },
         { start: { greater_than: now.toISOString() } },
-        { status: { in: ['confirmed', 'attended'] } },
+        { status: { in: HOLDS_PLACE } },
       ],
     },
     select: { start: true, people: true },
@@ -180,13 +143,12 @@ export const availability = async (
   return (dates as Occurrence[]).map((o) => {
     const start = new Date(o.start)
     const key = start.toISOString()
-    const left = settings.places == null ? null : Math.max(0, settings.places - (taken.get(key) ?? 0))
-    const closed =
-      o.status === 'cancelled' ||
-      o.status === 'postponed' ||
-      event.status === 'cancelled' ||
-      event.status === 'postponed' ||
-      closesAt(settings, start) <= now
+    const capacity = capacityOf(settings, o)
+    const left = capacity == null ? null : Math.max(0, capacity - (taken.get(key) ?? 0))
+    const opens = opensAt(settings, start)
+    if (!dateClosed(event, o) && closesAt(settings, start) > now && opens && opens > now)
+      return { start: key, state: 'soon', left, opensAt: opens.toISOString() }
+    const closed = dateClosed(event, o) || closesAt(settings, start) <= now
     const state: DateAvailability['state'] = closed
       ? 'closed'
       : left == null || left > 3
@@ -204,38 +166,54 @@ type Checked = {
   event: Event
   start: Date
   settings: RegistrationSettings
+  capacity: number | null
   row: Omit<Registration, 'id' | 'createdAt' | 'updatedAt' | 'status'>
 }
 
-/** Every check that needs no lock: the event, the date, the people, the person. */
-const check = async (payload: Payload, input: BookInput, now: Date): Promise<Checked | BookResult> => {
-  const eventId = typeof input.event === 'number' || /^\d+$/.test(String(input.event)) ? input.event : null
-  const event = eventId == null ? null : await publishedEvent(payload, eventId)
-  if (!event) return refused('event', 'noEvent')
-  const settings = settingsOf(event)
-  if (settings.mode === 'off') return refused('event', 'off')
+type Party = { adults: number; children: AgeBand[]; people: number }
 
-  const start = toInstant(input.start)
-  const occurrence = start ? await occurrenceAt(payload, event.id, start) : null
-  if (!start || !occurrence) return refused('start', 'unknownDate')
-  if (
-    occurrence.status === 'cancelled' ||
-    occurrence.status === 'postponed' ||
-    event.status === 'cancelled' ||
-    event.status === 'postponed'
-  )
-    return refused('start', 'cancelledDate')
-  if (closesAt(settings, start) <= now) return refused('start', 'closed')
-
-  const adults = Number(input.adults)
+/** Adults (at least one) and children's age bands (only the event's), within the limit per booking. */
+const checkParty = (settings: RegistrationSettings, rawAdults: unknown, rawChildren: unknown): Party | BookResult => {
+  const adults = Number(rawAdults)
   if (!Number.isInteger(adults) || adults < 1) return refused('adults', 'adults')
-  const children = input.children ?? []
+  const children = rawChildren ?? []
   if (!Array.isArray(children)) return refused('children', 'band', '')
   if (children.length > 0 && settings.ageBands.length === 0) return refused('children', 'noChildren')
   const badBand = children.find((b) => !(settings.ageBands as string[]).includes(b))
   if (badBand !== undefined) return refused('children', 'band', String(badBand))
   const people = adults + children.length
   if (people > settings.maxPerBooking) return refused('adults', 'tooMany', settings.maxPerBooking)
+  return { adults, children: children as AgeBand[], people }
+}
+
+/** Every check that needs no lock: the event, the date, the people, the person. */
+const check = async (
+  payload: Payload,
+  input: BookInput,
+  now: Date,
+  source: RegistrationSource,
+): Promise<Checked | BookResult> => {
+  const staff = source !== 'web'
+  const eventId = typeof input.event === 'number' || /^\d+$/.test(String(input.event)) ? input.event : null
+  const event = eventId == null ? null : await publishedEvent(payload, eventId)
+  // A staff-only event does not exist for the public site.
+  if (!event || (event.staffOnly && source === 'web')) return refused('event', 'noEvent')
+  const settings = settingsOf(event)
+  if (settings.mode === 'off') return refused('event', 'off')
+
+  const start = toInstant(input.start)
+  const occurrence = start ? await occurrenceAt(payload, event.id, start) : null
+  if (!start || !occurrence) return refused('start', 'unknownDate')
+  if (dateClosed(event, occurrence)) return refused('start', 'cancelledDate')
+  // Staff at the desk may add someone after online booking closed, never after the date ended.
+  if (staff ? new Date(occurrence.end ?? start) <= now : closesAt(settings, start) <= now)
+    return refused('start', 'closed')
+  const opens = opensAt(settings, start)
+  if (!staff && opens && opens > now) return refused('start', 'notOpen', romeDate(opens, input.language))
+
+  const party = checkParty(settings, input.adults, input.children)
+  if ('ok' in party) return party
+  const { adults, children, people } = party
 
   const rawName = typeof input.name === 'string' ? input.name : ''
   if (CONTROL.test(rawName)) return refused('name', 'nameControl')
@@ -243,14 +221,22 @@ const check = async (payload: Payload, input: BookInput, now: Date): Promise<Che
   if (!name) return refused('name', 'name')
   if (name.length > 100) return refused('name', 'nameLong')
   const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : ''
-  if (email.length > 254 || CONTROL.test(email) || !EMAIL.test(email)) return refused('email', 'email')
+  // The desk and the phone may book someone without an email (they are reached by phone instead).
+  if ((email || !staff) && (email.length > 254 || CONTROL.test(email) || !EMAIL.test(email)))
+    return refused('email', 'email')
   const phone = typeof input.phone === 'string' ? input.phone.trim() : ''
   if (phone && (phone.length > 30 || !/^[\d\s+\-()/.]+$/.test(phone))) return refused('phone', 'phone')
+  if (!email && !phone) return refused('email', 'contact')
+  const answer = settings.question && typeof input.answer === 'string' ? input.answer.trim() : ''
+  if (answer.length > 500) return refused('answer', 'answerLong')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: line breaks are allowed in the answer, nothing else.
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(answer)) return refused('answer', 'answerLong')
 
   return {
     event,
     start,
     settings,
+    capacity: capacityOf(settings, occurrence),
     row: {
       event: event.id,
       start: start.toISOString(),
@@ -258,8 +244,10 @@ const check = async (payload: Payload, input: BookInput, now: Date): Promise<Che
       adults,
       children: children.map((band) => ({ band: band as AgeBand })),
       name,
-      email,
+      email: email || null,
       phone: phone || null,
+      answer: answer || null,
+      source,
       language: input.language === 'en' ? 'en' : 'it',
       system: idOf(event.system) as number,
       library: idOf(event.library) as number | null,
@@ -269,31 +257,26 @@ const check = async (payload: Payload, input: BookInput, now: Date): Promise<Che
 }
 
 /**
- * Books places on one date of an event. Input is checked first; then the count of places taken and the insert
- * run in one write transaction. On SQLite that is `BEGIN IMMEDIATE` (cms/sqlite-client.ts), which serialises
- * writers of every process, so two bookings can never both see the last place free. When the date is full the
- * booking joins the waiting list (if the event keeps one) or is refused. The confirmation mail is queued in
- * the same transaction and sent by the mail queue, never here.
+ * Books places on one date of an event. Input is checked first; then the places are taken and the row is
+ * inserted so that two bookings can never both get the last place (cms/registrations/places.ts: one write
+ * transaction on SQLite, an atomic conditional counter elsewhere). When the date is full the booking joins the
+ * waiting list (if the event keeps one) or is refused. Someone already waiting who fits the free places comes
+ * first: a newcomer then joins the list, and the list is offered the places. The confirmation mail is queued
+ * with the booking and sent by the mail queue, never here.
  */
-export const book = async (payload: Payload, input: BookInput, now = new Date()): Promise<BookResult> => {
-  const checked = await check(payload, input, now)
+export const book = async (
+  payload: Payload,
+  input: BookInput,
+  now = new Date(),
+  options: BookOptions = {},
+): Promise<BookResult> => {
+  const checked = await check(payload, input, now, options.source ?? 'web')
   if ('ok' in checked) return checked
-  const { event, start, settings, row } = checked
+  const { event, start, settings, capacity, row } = checked
+  const key = { event: event.id, start }
+  const people = row.people ?? 0
 
-  const req = await createLocalReq({}, payload)
-  const shouldCommit = await initTransaction(req)
-  try {
-    let status: 'confirmed' | 'waiting' = 'confirmed'
-    if (settings.places != null) {
-      const taken = await takenOn(payload, event.id, start, req)
-      if (taken + (row.people ?? 0) > settings.places) {
-        if (!settings.waitingList) {
-          await killTransaction(req)
-          return refused('start', 'full')
-        }
-        status = 'waiting'
-      }
-    }
+  const insert = (status: 'confirmed' | 'waiting', promote: boolean) => async (req: PayloadRequest) => {
     const doc = await payload.create({
       collection: SLUGS.registrations,
       data: { ...row, status },
@@ -301,18 +284,28 @@ export const book = async (payload: Payload, input: BookInput, now = new Date())
       depth: 0,
       req,
     })
-    await payload.jobs.queue({
-      task: TASKS.sendRegistrationMail,
-      input: { registrationId: String(doc.id), kind: 'confirmation' },
-      queue: QUEUES.mail,
-      req,
-    })
-    if (shouldCommit) await commitTransaction(req)
-    return { ok: true, id: doc.id, status }
-  } catch (error) {
-    await killTransaction(req)
-    throw error
+    if (row.email)
+      await payload.jobs.queue({
+        task: TASKS.sendRegistrationMail,
+        input: { registrationId: String(doc.id), kind: 'confirmation' },
+        queue: QUEUES.mail,
+        req,
+      })
+    if (promote) await queuePromotion(payload, key, req)
+    return doc.id as Id
   }
+
+  // A party already waiting that fits the free places comes first (the job offers them the places).
+  const queue = settings.waitingList && capacity != null ? await waitingOn(payload, key) : []
+  const free = queue.length ? (capacity ?? 0) - (await sumHeld(payload, key)) : 0
+  if (!queue.some((w) => (w.people ?? 0) <= free)) {
+    const held = await withPlaces(payload, key, people, capacity, insert('confirmed', false))
+    if (held.ok) return { ok: true, id: held.value, status: 'confirmed' }
+    if (!settings.waitingList) return refused('start', 'full')
+  }
+  // Full, or someone who fits was waiting first: the list; the job offers what is free to whoever fits first.
+  const id = await inTransaction(payload, insert('waiting', free > 0))
+  return { ok: true, id, status: 'waiting' }
 }
 
 export type CancelResult =
@@ -348,14 +341,75 @@ export const cancel = async (payload: Payload, token: unknown, now = new Date())
   if (!found.ok) return found
   const claims = verifyCancelToken(payload.secret, token, now)
   if (!claims.ok) return problem(claims.reason)
-  // The nonce in the where makes the update conditional: a second concurrent cancel matches no row.
-  const { docs } = await payload.update({
-    collection: SLUGS.registrations,
-    where: { and: [{ id: { equals: claims.registration } }, { tokenNonce: { equals: claims.nonce } }] },
-    data: { status: 'cancelled', cancelledAt: now.toISOString(), tokenNonce: null },
-    overrideAccess: true,
-    depth: 0,
+  // The nonce in the condition makes the change single-use: a second concurrent cancel matches no row.
+  const changed = await changeStatus(payload, claims.registration, 'cancelled', {
+    now,
+    expect: { tokenNonce: claims.nonce },
+    data: { tokenNonce: null },
   })
-  if (docs.length === 0) return problem('used')
+  if (!changed.ok) return problem('used')
   return found
+}
+
+export type ChangeResult =
+  | { ok: true; people: number }
+  | { ok: false; field: BookField; code: BookErrorCode | 'used' | 'full'; arg?: string | number; message: string }
+
+/**
+ * Changes the number of people of a booking through its signed link (the same link as cancelling, which it does
+ * not use up). More people take the extra places first (refused when they are not there); fewer give them back
+ * and the waiting list is offered them. The family gets an updated confirmation.
+ */
+export const changePeople = async (
+  payload: Payload,
+  token: unknown,
+  party: { adults: unknown; children?: unknown },
+  now = new Date(),
+): Promise<ChangeResult> => {
+  const found = await checkCancelLink(payload, token, now)
+  if (!found.ok) return { ok: false, field: 'form', code: 'used', message: found.message }
+  const claims = verifyCancelToken(payload.secret, token, now)
+  if (!claims.ok) return { ok: false, field: 'form', code: 'used', message: CANCEL_ERRORS[claims.reason] }
+  const reg = (await payload.db.findOne({
+    collection: SLUGS.registrations,
+    where: { id: { equals: claims.registration } },
+  })) as Registration | null
+  const event = reg ? await publishedEvent(payload, idOf(reg.event) as Id) : null
+  if (!reg || !event || reg.status === 'cancelled' || reg.status === 'attended')
+    return { ok: false, field: 'form', code: 'used', message: CANCEL_ERRORS.used }
+  const settings = settingsOf(event)
+  const start = new Date(reg.start)
+  if (closesAt(settings, start) <= now) return refused('start', 'closed') as ChangeResult
+  const checked = checkParty(settings, party.adults, party.children)
+  if ('ok' in checked) return checked as ChangeResult
+  const key = { event: event.id, start }
+  const delta = checked.people - (reg.people ?? 0)
+  const holds = HOLDS_PLACE.includes(reg.status as RegistrationStatus)
+  const write = async (req: PayloadRequest) => {
+    const { docs } = await payload.update({
+      collection: SLUGS.registrations,
+      where: {
+        and: [{ id: { equals: reg.id } }, { status: { equals: reg.status } }, { tokenNonce: { equals: claims.nonce } }],
+      },
+      data: { adults: checked.adults, children: checked.children.map((band) => ({ band })), people: checked.people },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+    if (docs.length === 0) throw new Error('registration changed meanwhile')
+    if (reg.email)
+      await payload.jobs.queue({
+        task: TASKS.sendRegistrationMail,
+        input: { registrationId: String(reg.id), kind: 'updated' },
+        queue: QUEUES.mail,
+        req,
+      })
+    if (holds && delta < 0 && settings.waitingList) await queuePromotion(payload, key, req)
+  }
+  if (holds && delta > 0) {
+    const capacity = capacityOf(settings, await occurrenceAt(payload, event.id, start))
+    const held = await withPlaces(payload, key, delta, capacity, write)
+    if (!held.ok) return refused('start', 'full') as ChangeResult
+  } else await releasing(payload, key, holds && delta < 0 ? -delta : 0, write)
+  return { ok: true, people: checked.people }
 }

@@ -7,18 +7,24 @@ export {
   type BookErrorCode,
   type BookField,
   type BookInput,
+  type BookOptions,
   type BookResult,
   book,
   bookErrorText,
   CANCEL_ERRORS,
   type CancelResult,
+  type ChangeResult,
   cancel,
+  changePeople,
   checkCancelLink,
   type DateAvailability,
   placesLeft,
-  type RegistrationSettings,
-  settingsOf,
 } from './bookings'
+export { bookingCalendar, bookingUid } from './ics'
 export { cancelUrl, checkInUrl, manageUrl, peopleOf, sendRegistrationMail } from './mail'
+export { acceptOffer, checkOffer, expireOffers, OFFER_ERRORS, type OfferResult, promoteWaitingList } from './offers'
+export { type DateKey, placesPath, reconcileCounter, sumHeld } from './places'
 export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'
+export { capacityOf, type RegistrationSettings, settingsOf } from './settings'
 export { bookAllowed } from './site'
+export { changeStatus, MAIL_KINDS, type MailKind, STATUS_ERRORS, type StatusOptions, type StatusResult } from './status'

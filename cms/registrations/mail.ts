@@ -7,6 +7,7 @@ import { type SendOutcome, sendMessage } from '../../emails/send'
 import { cmsUrl, siteUrl } from '../../shared/env'
 import { catalogue, type Locale } from '../../shared/strings'
 import type { Event, Library, Registration, Venue } from '../payload-types'
+import type { MailKind } from './status'
 import { MANAGE_DAYS, signCancelToken, signCheckInToken, signManageToken } from './tokens'
 
 /** The cancel page of the site, in the registration's language. */
@@ -62,6 +63,7 @@ const placeOf = (event: Event) => {
 export const sendRegistrationMail = async (
   payload: Payload,
   registrationId: number | string,
+  kind: MailKind = 'confirmation',
 ): Promise<SendOutcome | { ok: false; kind: 'skipped' }> => {
   const reg = (await payload.findByID({
     collection: SLUGS.registrations,
@@ -72,7 +74,13 @@ export const sendRegistrationMail = async (
     disableErrors: true,
   })) as Registration | null
   // A purged registration has no address (and no nonce) left: nothing to send.
-  if (!reg || (reg.status !== 'confirmed' && reg.status !== 'waiting') || !reg.tokenNonce || !reg.email)
+  if (
+    !reg ||
+    (kind !== 'confirmation' && kind !== 'updated') ||
+    (reg.status !== 'confirmed' && reg.status !== 'waiting') ||
+    !reg.tokenNonce ||
+    !reg.email
+  )
     return { ok: false, kind: 'skipped' }
   const event = (await payload.findByID({
     collection: SLUGS.events,

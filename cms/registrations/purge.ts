@@ -7,7 +7,7 @@ export const DEFAULT_RETENTION_DAYS = 30
 
 /**
  * Privacy: N days after a date (per system, `registrationRetentionDays`, default 30) the name, email and phone
- * of its registrations are deleted; the row stays with its status, adults and age bands, so counts by band
+ * (and the answer to the event's question) of its registrations are deleted; the row stays with its status, adults and age bands, so counts by band
  * and attendance survive. Returns how many registrations were emptied.
  */
 export const purgeRegistrations = async (payload: Payload, now = new Date()): Promise<number> => {
@@ -20,7 +20,7 @@ export const purgeRegistrations = async (payload: Payload, now = new Date()): Pr
   })
   const cutoff = (days: number | null | undefined) =>
     new Date(now.getTime() - (days && days > 0 ? days : DEFAULT_RETENTION_DAYS) * DAY_MS).toISOString()
-  const empty = { name: null, email: null, phone: null, tokenNonce: null, purgedAt: now.toISOString() }
+  const empty = { name: null, email: null, phone: null, answer: null, tokenNonce: null, purgedAt: now.toISOString() }
   const scopes = [
     ...(systems as Pick<System, 'id' | 'registrationRetentionDays'>[]).map((s) => ({
       system: { equals: s.id },

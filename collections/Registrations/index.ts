@@ -76,6 +76,8 @@ export const Registrations: CollectionConfig = {
           index: true,
           defaultValue: 'confirmed',
           options: REGISTRATION_STATUS_OPTIONS,
+          // Status changes move places: only the wing makes them (the desk's actions, links, offers).
+          access: { update: noRequest },
         },
         // Counted places: adults plus children, set by the wing (the capacity check sums it).
         { name: 'people', type: 'number', label: 'Persone', min: 1, access: { update: noRequest } },

@@ -301,6 +301,20 @@ export const en: Catalogue = {
       tooManyRequests: (minutes) =>
         `Too many registrations from this connection. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
       notAForm: 'Invalid form: go back to the event page and try again.',
+      notOpen: (when) => `Date: registration for this date opens ${when}.`,
+      answerLong: 'Answer: at most 500 characters.',
+      contact: 'Contact: an email address or a phone number of the person is needed.',
+    },
+    statusErrors: {
+      notFound: 'Registration: it does not exist (or its data has already been deleted).',
+      notAllowed: (from, to) => `Status: a “${from}” registration cannot become “${to}”.`,
+      changed: 'Status: someone else changed this registration in the meantime. Reload the page.',
+      full: 'Places: there are not enough free places on this date.',
+    },
+    offerErrors: {
+      invalid: 'Invalid link: copy it in full from the email.',
+      expired: 'The offer has expired: the place has passed to the next person on the waiting list.',
+      accepted: 'You have already accepted this place: your registration is confirmed.',
     },
     cancelErrors: {
       malformed: 'Invalid cancel link: copy it in full from the mail.',

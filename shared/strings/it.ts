@@ -316,6 +316,22 @@ export const it = {
       tooManyRequests: (minutes: number) =>
         `Troppe iscrizioni da questa connessione. Riprova tra ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
       notAForm: 'Modulo non valido: torna alla pagina dell’evento e riprova.',
+      notOpen: (when: string) => `Data: le iscrizioni per questa data si aprono ${when}.`,
+      answerLong: 'Risposta: al massimo 500 caratteri.',
+      contact: 'Contatto: serve almeno un’email o un numero di telefono della persona.',
+    },
+    /** Why a booking could not change status (the desk, offers, check-in). */
+    statusErrors: {
+      notFound: 'Iscrizione: non esiste (o i suoi dati sono già stati cancellati).',
+      notAllowed: (from: string, to: string) => `Stato: un’iscrizione «${from}» non può diventare «${to}».`,
+      changed: 'Stato: l’iscrizione è stata cambiata da qualcun altro nel frattempo. Ricarica la pagina.',
+      full: 'Posti: non ci sono abbastanza posti liberi per questa data.',
+    },
+    /** Why a freed place offered to the waiting list cannot be accepted. */
+    offerErrors: {
+      invalid: 'Link non valido: copialo per intero dalla mail.',
+      expired: 'L’offerta è scaduta: il posto è passato alla persona successiva in lista d’attesa.',
+      accepted: 'Hai già accettato questo posto: l’iscrizione è confermata.',
     },
     cancelErrors: {
       malformed: 'Link di annullamento non valido: copialo per intero dalla mail.',

@@ -1,8 +1,8 @@
 // Registrations (issue 14) against real SQLite and a real SMTP server: booking, capacity, the waiting list,
 // refusals that write nothing, the cancel link (POST only), and 200 bookings racing from two processes.
-import { spawn } from 'node:child_process'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bookingProcess } from '../helpers/booking-process'
 import { linkIn, type SmtpSink, startSmtpSink } from '../helpers/smtp'
 
 type Wing = typeof import('../../cms/registrations')
@@ -245,36 +245,6 @@ describe('privacy purge', () => {
     expect(await wing.sendRegistrationMail(payload, row?.id as number)).toEqual({ ok: false, kind: 'skipped' })
   })
 })
-
-/** Another Node process with Payload that fires `count` bookings when told to go. */
-const bookingProcess = (input: Record<string, unknown>, count: number) => {
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'tests/helpers/db-process.ts'], {
-    env: {
-      ...process.env,
-      DB_PROCESS_MODE: 'book',
-      DB_PROCESS_BOOK: JSON.stringify(input),
-      DB_PROCESS_BOOKINGS: String(count),
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  let onReady: () => void = () => {}
-  const ready = new Promise<void>((resolve) => (onReady = resolve))
-  child.stdout.on('data', (d) => {
-    out += d
-    if (out.includes('"ready":true')) onReady()
-  })
-  child.stderr.on('data', (d) => (err += d))
-  const done = new Promise<Record<string, number>>((resolve, reject) =>
-    child.on('exit', (code) => {
-      const line = out.trim().split('\n').at(-1) ?? ''
-      if (code === 0 && line.includes('outcomes')) resolve(JSON.parse(line).outcomes)
-      else reject(new Error(`db-process exited ${code}: ${err.slice(-2000)}`))
-    }),
-  )
-  return { ready, go: () => child.stdin.write('go\n'), done }
-}
 
 describe('never overbooked', () => {
   it('200 parallel bookings from two processes for 20 places: exactly 20 confirmed, the rest refused', async () => {

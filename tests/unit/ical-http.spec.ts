@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { toWall } from '../../collections/lib/recurrence'
 import { foldLine } from '../../collections/lib/ical/build'
-import { pickEncoding } from '../../site/lib/ical/http'
 import { wallOf } from '../../collections/lib/ical/schedule'
+import { toWall } from '../../collections/lib/recurrence'
+import { pickEncoding } from '../../site/lib/ical/http'
 
 describe('Rome wall clock, memoised per hour', () => {
   it('equals recurrence.ts toWall at every quarter hour of 2026–2027, DST changes included', () => {

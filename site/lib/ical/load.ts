@@ -1,6 +1,7 @@
 // What feeds read: occurrence rows (the site's dates) and published events with the places, organisers
 // and names they show, resolved into builder input.
 import type { Event } from '../../../cms/payload-types'
+import type { FeedEvent } from '../../../collections/lib/ical/build'
 import { lexicalToPlainText } from '../../../collections/lib/lexical-text'
 import type { Occurrence } from '../../../collections/lib/recurrence'
 import { SLUGS } from '../../../collections/slugs'
@@ -8,7 +9,6 @@ import { comuneName } from '../agenda'
 import { getPayload } from '../payload'
 import { NETWORK } from '../site-info'
 import { eventUid, eventUrl, siteHost } from '../urls'
-import type { FeedEvent } from '../../../collections/lib/ical/build'
 
 export type Id = number
 
