@@ -36,7 +36,7 @@ export const load = async (url: string, options: { connections?: number; duratio
   }
 }
 
-export type Platform = { site: string; cms: string; stop: () => Promise<void> }
+export type Platform = { site: string; cms: string; dataDir: string; stop: () => Promise<void> }
 
 /**
  * Starts `npm start` on its own ports (BENCH_CMS_PORT, BENCH_SITE_PORT) and data folder, and waits until both
@@ -101,5 +101,5 @@ export const startPlatform = async (options: { dataDir: string; events: number }
     print('seed throughput', marker.eventsPerSecond, 'events/s')
     print('seed peak memory', marker.peakRssMb, 'MB')
   }
-  return { site, cms, stop }
+  return { site, cms, dataDir: options.dataDir, stop }
 }

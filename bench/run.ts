@@ -69,7 +69,7 @@ try {
 
   // BENCH_ONLY=ical,load runs a subset of these modules (the agenda figures above always run).
   const only = process.env.BENCH_ONLY?.split(',')
-  for (const name of ['ical', 'load', 'lighthouse', 'newsletter', 'auth']) {
+  for (const name of ['ical', 'load', 'lighthouse', 'newsletter', 'auth', 'registrations']) {
     if (only && !only.includes(name)) continue
     const mod = (await import(`./${name}.ts`)) as { bench?: (p: typeof platform) => Promise<void> }
     await mod.bench?.(platform)
