@@ -22,3 +22,13 @@ export {
 export { cancelUrl, checkInUrl, manageUrl, peopleOf, sendRegistrationMail } from './mail'
 export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'
 export { bookAllowed } from './site'
+export {
+  bookAsStaff,
+  cancelAsStaff,
+  type StaffBookInput,
+  type StaffDate,
+  type StaffErrorCode,
+  type StaffRefusal,
+  type StaffUser,
+  staffAgenda,
+} from './staff'
