@@ -1,5 +1,5 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
+import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import { isStaff } from '../../collections/access/staff-only'
@@ -132,8 +132,9 @@ export const StaffAgenda = async ({ initPageResult, params, searchParams }: Admi
       user={req.user}
       visibleEntities={{ collections: visibleEntities?.collections, globals: visibleEntities?.globals }}
     >
+      <SetStepNav nav={[{ label: t.title }]} />
       <Gutter>
-        <div id="agenda-interna" style={{ padding: '2rem 0 4rem', maxWidth: '90rem' }}>
+        <main id="agenda-interna" style={{ padding: '2rem 0 4rem', maxWidth: '90rem' }}>
           <h1 style={{ marginBottom: '0.5rem' }}>{t.title}</h1>
           <p style={{ maxWidth: '48rem' }}>{t.intro}</p>
           {!staff && <p role="alert">{t.errors.forbidden}</p>}
@@ -199,7 +200,7 @@ export const StaffAgenda = async ({ initPageResult, params, searchParams }: Admi
               </table>
             </div>
           )}
-        </div>
+        </main>
       </Gutter>
     </DefaultTemplate>
   )
