@@ -11,6 +11,7 @@ import { SLUGS } from '../collections/slugs'
 import { getTransport } from '../emails/transport'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
+import { STAFF_AGENDA_PATH } from './admin-paths'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
 import { hardenCollections, hardenJobs, hardenSanitized } from './hardening'
@@ -34,7 +35,13 @@ export default hardenSanitized(
     admin: {
       user: SLUGS.users,
       avatar: 'default',
-      components: { beforeDashboard: ['./components/HealthNotice#HealthNotice'] },
+      components: {
+        beforeDashboard: ['./components/HealthNotice#HealthNotice'],
+        afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
+        views: {
+          staffAgenda: { Component: './components/StaffAgenda#StaffAgenda', path: STAFF_AGENDA_PATH, exact: true },
+        },
+      },
       meta: { titleSuffix: ' – Agenda RBB', description: 'Redazione dell’agenda della Rete Bibliotecaria Bergamasca' },
       dateFormat: 'd MMM yyyy, HH:mm',
       timezones: {

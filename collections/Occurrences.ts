@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, nobody } from './access/roles'
+import { nobody } from './access/roles'
+import { hideStaffOnly } from './access/staff-only'
 import { ACCESSIBILITY_OPTIONS, EVENT_STATUS_OPTIONS } from './enums'
 import { COMUNE_OPTIONS } from './fields/comune'
 import { SLUGS } from './slugs'
@@ -12,7 +13,7 @@ export const Occurrences: CollectionConfig = {
   slug: SLUGS.occurrences,
   labels: { singular: 'Data', plural: 'Date' },
   admin: { hidden: true, useAsTitle: 'title' },
-  access: { read: anyone, create: nobody, update: nobody, delete: nobody },
+  access: { read: hideStaffOnly, create: nobody, update: nobody, delete: nobody },
   timestamps: false,
   defaultSort: 'start',
   // "Overlapping [A, B)" is start < B and end > A: with both in one index, counts and pages are read from

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
 import { audienceEndpoint, previewEndpoint, testSendEndpoint } from './newsletters'
+import { staffBookEndpoint, staffCancelEndpoint } from './registrations/staff'
 import { bouncesEndpoint } from './subscribers/bounces'
 import { countsEndpoint } from './subscribers/counts'
 import { eraseEndpoint, exportEndpoint } from './subscribers/gdpr'
@@ -17,6 +18,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
     eraseEndpoint,
   ],
   [SLUGS.newsletters]: [previewEndpoint, testSendEndpoint, audienceEndpoint],
+  [SLUGS.registrations]: [staffBookEndpoint, staffCancelEndpoint],
 }
 
 /** The collections with the workflows' endpoints attached (collections/ itself cannot import the workflows). */

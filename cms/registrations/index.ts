@@ -27,4 +27,14 @@ export { type DateKey, placesPath, reconcileCounter, sumHeld } from './places'
 export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'
 export { capacityOf, type RegistrationSettings, settingsOf } from './settings'
 export { bookAllowed } from './site'
+export {
+  bookAsStaff,
+  cancelAsStaff,
+  type StaffBookInput,
+  type StaffDate,
+  type StaffErrorCode,
+  type StaffRefusal,
+  type StaffUser,
+  staffAgenda,
+} from './staff'
 export { changeStatus, MAIL_KINDS, type MailKind, STATUS_ERRORS, type StatusOptions, type StatusResult } from './status'

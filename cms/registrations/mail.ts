@@ -6,6 +6,7 @@ import { renderEmail } from '../../emails/render'
 import { type SendOutcome, sendMessage } from '../../emails/send'
 import { cmsUrl, siteUrl } from '../../shared/env'
 import { catalogue, type Locale } from '../../shared/strings'
+import { STAFF_AGENDA_PATH } from '../admin-paths'
 import type { Event, Library, Registration, Venue } from '../payload-types'
 import type { MailKind } from './status'
 import { MANAGE_DAYS, signCancelToken, signCheckInToken, signManageToken } from './tokens'
@@ -99,7 +100,10 @@ export const sendRegistrationMail = async (
     when: whenOf(reg.start, language),
     place: placeOf(event),
     people: peopleOf(reg, language),
-    eventUrl: `${siteUrl()}${language === 'en' ? '/en' : ''}/eventi/${encodeURIComponent(event.slug ?? '')}`,
+    // A staff-only event has no public page: its place is the admin's internal agenda.
+    eventUrl: event.staffOnly
+      ? `${cmsUrl()}/admin${STAFF_AGENDA_PATH}`
+      : `${siteUrl()}${language === 'en' ? '/en' : ''}/eventi/${encodeURIComponent(event.slug ?? '')}`,
     cancelUrl: cancelUrl(payload.secret, reg),
   })
   const to: string = reg.email

@@ -298,7 +298,59 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
       log(`${i + 1}/${eventCount} eventi (${Math.round((Date.now() - started) / (i + 1))} ms/evento)`)
   }
   log(`${eventCount} eventi in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  await seedStaffTraining(payload, {
+    system: systems.get('urbano') as Id,
+    library: libraries.find((l) => l.system === 'urbano')?.id as Id,
+    course: categories.get('Corso') as Id,
+    adults: audiences.get('adulti') as Id,
+    slug: slugFor,
+    today,
+  })
+  log('1 evento riservato al personale')
   await seedRegistrations(payload, registrable, today, log)
+}
+
+/**
+ * One staff-only event (internal training) of the whole network, two mornings with registration: it shows in
+ * the admin's internal agenda and nowhere on the site. Written after the demo events, so their data is unchanged.
+ */
+const seedStaffTraining = async (
+  payload: Payload,
+  at: { system: Id; library: Id; course: Id; adults: Id; slug: (title: string, start: string) => string; today: Date },
+) => {
+  const title = 'Formazione del personale: catalogazione dei libri per ragazzi'
+  const start = romeAt(at.today, saturdayAround(at.today, 14) - 3, 9, 30) // a Wednesday, two weeks ahead
+  await payload.create({
+    collection: SLUGS.events,
+    data: {
+      title,
+      slug: at.slug(title, start),
+      summary: 'Due mattine di formazione interna per il personale della rete: soggetti, classi e scaffale aperto.',
+      description: plainTextToLexical(
+        `Corso interno per bibliotecarie e bibliotecari della rete. Portate un portatile.\n${DEMO_NOTE}`,
+      ) as never,
+      system: at.system as number,
+      library: at.library as number,
+      start,
+      start_tz: 'Europe/Rome',
+      end: new Date(new Date(start).getTime() + 3 * 3_600_000).toISOString(),
+      end_tz: 'Europe/Rome',
+      recurrence: { frequency: 'weekly', interval: 1, count: 2 },
+      status: 'scheduled',
+      categories: [at.course as number],
+      audiences: [at.adults as number],
+      free: true,
+      booking: { mode: 'none' },
+      registration: { mode: 'required', places: 20, maxPerBooking: 5, waitingList: true },
+      languages: ['it'],
+      staffOnly: true,
+      _status: 'published',
+    },
+    overrideAccess: true,
+    depth: 0,
+    context: { seed: true },
+    select: {},
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { noRequest } from '../access/roles'
+import { publicOnly } from '../access/staff-only'
 import { COMUNE_OPTIONS } from '../fields/comune'
 import { systemField } from '../fields/system'
 import { SLUGS } from '../slugs'
@@ -46,7 +47,8 @@ export const Newsletters: CollectionConfig = {
       relationTo: SLUGS.events,
       hasMany: true,
       label: 'Eventi',
-      filterOptions: { _status: { equals: 'published' } },
+      // A newsletter goes to the public: staff-only events cannot be chosen.
+      filterOptions: publicOnly({ _status: { equals: 'published' } }),
     },
     { name: 'series', type: 'relationship', relationTo: SLUGS.series, hasMany: true, label: 'Rassegne' },
     {

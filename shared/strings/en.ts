@@ -362,7 +362,52 @@ export const en: Catalogue = {
   // (spacer: keeps the sections below apart)
 
   // Staff-only events and the internal agenda (admin).
-  staffAgenda: {},
+  staffAgenda: {
+    navLink: 'Staff agenda',
+    title: 'Internal staff agenda',
+    intro:
+      'Training and meetings for the network’s staff only: they are not shown on the site. You register with your name and the email you log in with; the confirmation arrives by email.',
+    caption: 'Upcoming staff-only events, by date',
+    empty: 'No staff-only events coming up.',
+    columns: {
+      date: 'Date',
+      time: 'Time',
+      event: 'Event',
+      place: 'Place',
+      organiser: 'Organised by',
+      places: 'Places',
+      registration: 'Registration',
+    },
+    allDay: 'All day',
+    noLimit: 'No limit',
+    noRegistration: 'No registration',
+    colleagues: 'Colleagues with you',
+    colleaguesHint: (max: number) => (max <= 1 ? 'Just you.' : `Besides you, at most ${max - 1}.`),
+    book: 'Register me',
+    booked: 'You are registered',
+    waiting: 'You are on the waiting list',
+    offered: 'A place is offered to you: check your email',
+    people: (n: number) => (n <= 1 ? 'just you' : `you and ${n - 1} ${n === 2 ? 'colleague' : 'colleagues'}`),
+    cancel: 'Cancel my registration',
+    done: {
+      confirmed: 'Registration confirmed: you are registered. We sent you a confirmation email.',
+      waiting: 'No places left: you are on the waiting list. We sent you an email.',
+      cancelled: 'Your registration has been cancelled.',
+    },
+    errorTitle: 'That did not work',
+    errors: {
+      login: 'Staff only: log in to the admin panel and try again.',
+      forbidden: 'Only the network’s staff can register for internal events.',
+      event: 'Event: choose an event of the internal agenda.',
+      start: 'Date: choose one of the event’s dates.',
+      colleagues: 'Colleagues: a whole number from 0 to 49.',
+      registration: 'Registration: say which of your registrations to cancel.',
+      notAForm: 'Invalid request: go back to the internal agenda and try again.',
+      notStaffOnly: 'Event: this is not a staff-only event; register from its page on the site.',
+      already: 'Date: you are already registered for this date.',
+      notFound: 'Registration: you have no registration to cancel for a date still to come.',
+    },
+  },
 
   // (spacer: keeps the sections below apart)
 

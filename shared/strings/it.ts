@@ -379,7 +379,52 @@ export const it = {
   // (spacer: keeps the sections below apart)
 
   // Staff-only events and the internal agenda (admin).
-  staffAgenda: {},
+  staffAgenda: {
+    navLink: 'Agenda interna',
+    title: 'Agenda interna del personale',
+    intro:
+      'Formazione e incontri riservati al personale della rete: non compaiono sul sito. Ti iscrivi con il tuo nome e l’email con cui accedi; la conferma arriva per email.',
+    caption: 'Prossimi eventi riservati al personale, in ordine di data',
+    empty: 'Nessun evento riservato al personale in programma.',
+    columns: {
+      date: 'Data',
+      time: 'Orario',
+      event: 'Evento',
+      place: 'Luogo',
+      organiser: 'Organizza',
+      places: 'Posti',
+      registration: 'Iscrizione',
+    },
+    allDay: 'Tutto il giorno',
+    noLimit: 'Senza limite',
+    noRegistration: 'Senza iscrizione',
+    colleagues: 'Colleghi con te',
+    colleaguesHint: (max: number) => (max <= 1 ? 'Solo tu.' : `Oltre a te, al massimo ${max - 1}.`),
+    book: 'Iscrivimi',
+    booked: 'Sei iscritto/a',
+    waiting: 'Sei in lista d’attesa',
+    offered: 'Ti è offerto un posto: controlla la mail',
+    people: (n: number) => (n <= 1 ? 'solo tu' : `tu e ${n - 1} ${n === 2 ? 'collega' : 'colleghi'}`),
+    cancel: 'Annulla la mia iscrizione',
+    done: {
+      confirmed: 'Iscrizione confermata: sei iscritto/a. Ti abbiamo inviato una mail di conferma.',
+      waiting: 'I posti sono esauriti: sei in lista d’attesa. Ti abbiamo inviato una mail.',
+      cancelled: 'La tua iscrizione è stata annullata.',
+    },
+    errorTitle: 'Operazione non riuscita',
+    errors: {
+      login: 'Accesso riservato al personale: accedi al pannello di amministrazione e riprova.',
+      forbidden: 'Solo il personale della rete può iscriversi agli eventi interni.',
+      event: 'Evento: indica un evento dell’agenda interna.',
+      start: 'Data: indica una delle date dell’evento.',
+      colleagues: 'Colleghi: scrivi un numero intero da 0 a 49.',
+      registration: 'Iscrizione: indica quale tua iscrizione annullare.',
+      notAForm: 'Richiesta non valida: torna all’agenda interna e riprova.',
+      notStaffOnly: 'Evento: non è un evento riservato al personale; ci si iscrive dalla sua pagina sul sito.',
+      already: 'Data: sei già iscritto/a a questa data.',
+      notFound: 'Iscrizione: non c’è una tua iscrizione da annullare per una data ancora da venire.',
+    },
+  },
 
   // (spacer: keeps the sections below apart)
 

@@ -1,4 +1,5 @@
 import type { Event, Occurrence } from '../../cms/payload-types'
+import { publicOnly } from '../../collections/access/staff-only'
 import { SLUGS } from '../../collections/slugs'
 import { comuneName, findAgendaPage } from './agenda'
 import { parseFilters } from './filters'
@@ -61,10 +62,10 @@ export const sitemap = async (): Promise<string> => {
   const common = { depth: 0, limit: 45_000, pagination: false, overrideAccess: false } as const
   const [events, ...entities] = await Promise.all([
     // 20,000 events through the Local API's per-document hooks block the server for seconds; the adapter reads
-    // the same public rows (the published ones) in a fraction of that.
+    // the same public rows (published, not staff-only: the public's read access) in a fraction of that.
     payload.db.find<{ slug?: string | null; updatedAt: string }>({
       collection: SLUGS.events,
-      where: { _status: { equals: 'published' } },
+      where: publicOnly({ _status: { equals: 'published' } }),
       select: { slug: true, updatedAt: true },
       limit: 45_000,
       pagination: false,

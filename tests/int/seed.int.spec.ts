@@ -27,8 +27,9 @@ beforeAll(async () => {
 afterAll(async () => payload.destroy())
 
 describe('demo seed', () => {
-  it('creates exactly the committed 300 events: titles, slugs, dates, owners, statuses and occurrences', async () => {
-    // tests/fixtures/seed-demo-300.txt was written by the seed before it chose event slugs itself.
+  it('creates exactly the committed 300 events and the staff training: titles, slugs, dates, owners, statuses and occurrences', async () => {
+    // tests/fixtures/seed-demo-300.txt was written by the seed before it chose event slugs itself; its last line is
+    // the staff-only training, written after the 300 demo events.
     const expected = readFileSync(path.join('tests', 'fixtures', 'seed-demo-300.txt'), 'utf8')
       .trimEnd()
       .split('\n')

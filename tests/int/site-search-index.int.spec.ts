@@ -153,7 +153,24 @@ describe('the search index follows the CMS', () => {
     await payload.delete({ collection: SLUGS.events, id: event.id, overrideAccess: true })
     expect(await search('quadern')).toEqual([])
     const index = await readyIndex()
-    expect(index.size).toBe((await payload.count({ collection: SLUGS.occurrences, overrideAccess: true })).totalDocs)
+    expect(index.size).toBe((await payload.count({ collection: SLUGS.occurrences, overrideAccess: false })).totalDocs)
+  })
+
+  it('never holds a staff-only event: the seeded training is in the database, not in the index or the agenda', async () => {
+    const { docs } = await payload.find({
+      collection: SLUGS.occurrences,
+      where: { staffOnly: { equals: true } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.length).toBeGreaterThan(0)
+    const index = await readyIndex()
+    const all = await payload.count({ collection: SLUGS.occurrences, overrideAccess: true })
+    expect(index.size).toBe(all.totalDocs - docs.length)
+    expect(await search('formazione personale')).toEqual([])
+    const { fromIndex, fromDb } = await bothWays('q=catalogazione')
+    expect(fromIndex).toEqual(fromDb)
+    expect(fromDb.totalDocs).toBe(0)
   })
 
   it('never loses an event saved a moment ago, before the index has caught up', async () => {

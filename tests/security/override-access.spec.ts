@@ -72,20 +72,21 @@ const SITE_DB_CALLS: Allowed[] = [
     file: 'site/lib/search/sync.ts',
     call: 'payload.db.find',
     reason:
-      'the search index reads occurrence rows (public to anyone, derived only from published events) and the ' +
-      'updatedAt of events to know which rows to re-read; nothing read here is ever shown, only used to pick row ids',
+      'the search index reads occurrence rows (derived only from published events; its queries add the ' +
+      'public’s condition, no staff-only rows) and the updatedAt of events to know which rows to re-read; nothing ' +
+      'read here is ever shown, only used to pick row ids',
   },
   {
     file: 'site/lib/feeds.ts',
     call: 'payload.db.find',
     reason:
-      'the sitemap lists the slug and date of published events only (`_status` = published is in the query; a ' +
+      'the sitemap lists the slug and date of published, not staff-only events only (both are in the query; a ' +
       'draft of a published event lives in the versions table, not in these rows)',
   },
   {
     file: 'site/lib/search/sync.ts',
     call: 'payload.db.count',
-    reason: 'the occurrence row count, to notice deleted rows; never shown',
+    reason: 'the public occurrence row count (no staff-only rows), to notice deleted rows; never shown',
   },
 ]
 

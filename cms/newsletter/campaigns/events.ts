@@ -1,4 +1,5 @@
 import type { Payload, Where } from 'payload'
+import { publicOnly } from '../../../collections/access/staff-only'
 import { comuneByIstat } from '../../../collections/fields/comune'
 import type { MatchableOccurrence } from '../../../collections/Subscribers/preferences'
 import { SLUGS } from '../../../collections/slugs'
@@ -48,16 +49,16 @@ const idOf = (v: Ref | number | null | undefined) => (v == null ? null : typeof 
 const idsOf = (v: (Ref | number)[] | null | undefined) =>
   (v ?? []).map(idOf).filter((x): x is number | string => x != null)
 
-/** Occurrences with just what a mail shows, in date order (the mail reads no other collection). */
+/** Occurrences with just what a mail shows, in date order (the mail reads no other collection); never staff-only. */
 export const findEventItems = async (payload: Payload, where: Where, limit: number): Promise<EventItem[]> => {
   const result = await payload.find({
     collection: SLUGS.occurrences,
-    where,
+    where: publicOnly(where),
     sort: ['start', 'id'],
     limit,
     pagination: false,
     depth: 1,
-    overrideAccess: true, // occurrences are public; the job reads them for many subscribers at once
+    overrideAccess: true, // the public's rows (publicOnly), read by a job for many subscribers at once
     select: {
       start: true,
       end: true,

@@ -1,12 +1,16 @@
 import type { Access, FieldAccess, Where } from 'payload'
 import { hasRole, isNetwork, isNetworkAdmin, ownLibrary, ownSystem, refId, staffOf } from '../../access/roles'
+import { isStaff, NOT_STAFF_ONLY } from '../../access/staff-only'
 
 const published: Where = { _status: { equals: 'published' } }
 
-/** Public: published only. Network staff: everything. System and library staff: their own, plus published. */
+/**
+ * Public: published and not staff-only. Network staff: everything. System and library staff: their own, plus
+ * published (staff-only ones included: every member of staff sees the internal agenda).
+ */
 export const readEvents: Access = ({ req }) => {
   const user = staffOf(req)
-  if (!user) return published
+  if (!isStaff(user)) return { and: [published, NOT_STAFF_ONLY] }
   if (isNetwork(user)) return true
   if (hasRole(user, 'system-editor')) return { or: [ownSystem(user), published] }
   if (hasRole(user, 'library-contributor')) return { or: [ownLibrary(user), published] }

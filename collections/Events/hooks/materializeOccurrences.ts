@@ -59,6 +59,7 @@ export const occurrenceBase = async (event: Event, req: PayloadRequest) => {
     ageMax,
     free: !!event.free,
     featured: !!event.featured,
+    staffOnly: !!event.staffOnly,
     searchText: ` ${searchText} `,
   }
 }
