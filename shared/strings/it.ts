@@ -373,7 +373,8 @@ export const it = {
   bookingManage: {
     /** The event page's booking box. */
     box: {
-      opensOn: (when: string) => `Iscrizioni dal ${when}`,
+      /** `when` starts with the day: "dall’8 dicembre", "dall’11 dicembre", "dal 12 dicembre". */
+      opensOn: (when: string) => `Iscrizioni ${/^(8|11)\D/.test(when) ? 'dall’' : 'dal '}${when}`,
       notYetOpen: 'Le iscrizioni non sono ancora aperte: torna dalla data indicata.',
       questionHint:
         'Facoltativo. È un dato sensibile: lo legge solo la biblioteca che organizza l’evento e lo cancelliamo insieme all’iscrizione.',

@@ -81,6 +81,13 @@ const raw = async (id: number | string) =>
 const tokenOf = (url: string) => new URL(url).searchParams.get('t') as string
 const attachment = (mail: ParsedMail, type: string) => mail.attachments.find((a) => a.contentType.startsWith(type))
 
+/** The text of a mail's `.ics` attachment (fails when there is none). */
+const calendarOf = (mail: ParsedMail) => {
+  const ics = attachment(mail, 'text/calendar')
+  if (!ics) throw new Error(`no .ics attached to «${mail.subject}»`)
+  return ics.content.toString('utf8')
+}
+
 const decodeQr = (png: Buffer) => {
   const image = PNG.sync.read(png)
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data
@@ -119,7 +126,7 @@ describe('the confirmation', () => {
 
     const ics = attachment(mail as ParsedMail, 'text/calendar')
     expect(ics?.filename).toBe('iscrizione.ics')
-    const text = (ics?.content as Buffer).toString('utf8')
+    const text = calendarOf(mail as ParsedMail)
     const uid = wing.bookingUid(result.id)
     expect(expandIcs(text)).toMatchObject([{ uid, start, status: 'CONFIRMED', summary: 'Nati per Leggere' }])
     const python = pythonExpand(text, new Date(Date.parse(start) - HOUR), new Date(Date.parse(start) + HOUR))
@@ -213,7 +220,7 @@ describe('the confirmation', () => {
     const mails = await smtp.exactly(email, 2)
     const cancelled = mails[1] as ParsedMail
     expect(cancelled.subject).toBe('Iscrizione annullata: Nati per Leggere')
-    const ics = (attachment(cancelled, 'text/calendar')?.content as Buffer).toString('utf8')
+    const ics = calendarOf(cancelled)
     expect(expandIcs(ics)).toMatchObject([{ uid: wing.bookingUid(result.id), start, status: 'CANCELLED' }])
     expect(ics).toContain('SEQUENCE:1')
     expect(linkIn(cancelled, `${SITE}/iscrizioni/mie?t=`)).toBeTruthy()
@@ -402,9 +409,7 @@ describe('changing the number of people', () => {
     expect(updated.subject).toBe('Iscrizione aggiornata: Nati per Leggere')
     expect(updated.text).toContain('2 adulti, 1 bambino (0–2 anni)')
     expect(tokenOf(linkIn(updated, `${SITE}/iscrizioni/gestisci?t=`))).toBe(token)
-    expect(expandIcs((attachment(updated, 'text/calendar')?.content as Buffer).toString('utf8'))).toMatchObject([
-      { uid: wing.bookingUid(result.id), start },
-    ])
+    expect(expandIcs(calendarOf(updated))).toMatchObject([{ uid: wing.bookingUid(result.id), start }])
   })
 })
 

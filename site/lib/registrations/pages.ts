@@ -172,6 +172,14 @@ export type OfferPageState = {
 
 const OFFER_CODES = { invalid: 400, expired: 410, accepted: 409 } as const
 
+/** The offer page's heading (and document title) for what happened. */
+export const offerTitle = (state: OfferPageState, locale: Locale): string => {
+  const t = catalogue(locale).bookingManage.offer
+  if (state.done === 'accepted') return t.acceptedTitle
+  if (state.done === 'declined') return t.declinedTitle
+  return state.problem ? t.problemTitle : t.title
+}
+
 /** An offered place: a GET shows it and its deadline; a POST accepts (`azione=accetta`) or declines it. */
 export const offerPage = async (request: Request, url: URL, locale: Locale): Promise<OfferPageState> => {
   const token = url.searchParams.get('t')
