@@ -4,7 +4,7 @@ import { SLUGS } from '../../collections/slugs'
 import type { Locale } from '../../shared/strings'
 import type { Event, Registration } from '../payload-types'
 import { placeOf } from './mail'
-import { checkOffer, type OfferResult } from './offers'
+import { checkOffer, OFFER_ERRORS, type OfferResult } from './offers'
 import { closesAt, settingsOf } from './settings'
 import { changeStatus } from './status'
 import {
@@ -188,13 +188,15 @@ export const viewOffer = async (
 export const declineOffer = async (payload: Payload, token: unknown, now = new Date()): Promise<OfferResult> => {
   const found = await checkOffer(payload, token, now)
   if (!found.ok) return found
+  // The nonce stays: the offer link then says the place passed on, rather than that the link is broken.
   const result = await changeStatus(payload, found.registration.id, 'cancelled', {
     now,
     from: ['offered'],
     expect: { tokenNonce: found.registration.tokenNonce ?? '' },
-    data: { tokenNonce: null },
   })
-  return result.ok ? { ok: true, registration: result.registration } : checkOffer(payload, token, now)
+  if (result.ok) return { ok: true, registration: result.registration }
+  const again = await checkOffer(payload, token, now)
+  return again.ok ? { ok: false, reason: 'expired', message: OFFER_ERRORS.expired } : again
 }
 
 export type MyBooking = FamilyBooking & {
