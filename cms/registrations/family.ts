@@ -230,6 +230,7 @@ export const listBookings = async (payload: Payload, token: unknown, now = new D
     limit: 200,
     pagination: false,
   })
+  // Exactly this address, even where the database compares text without regard to case.
   const rows = (docs as Registration[]).filter((r) => r.email === email)
   const eventIds = [...new Set(rows.map((r) => idOf(r.event)))]
   const { docs: events } = eventIds.length
