@@ -104,6 +104,7 @@ export interface Config {
       purgeRegistrations: TaskPurgeRegistrations;
       promoteWaitingList: TaskPromoteWaitingList;
       expireRegistrationOffers: TaskExpireRegistrationOffers;
+      sendRegistrationReminders: TaskSendRegistrationReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2210,6 +2211,7 @@ export interface PayloadJob {
           | 'purgeRegistrations'
           | 'promoteWaitingList'
           | 'expireRegistrationOffers'
+          | 'sendRegistrationReminders'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2259,6 +2261,7 @@ export interface PayloadJob {
         | 'purgeRegistrations'
         | 'promoteWaitingList'
         | 'expireRegistrationOffers'
+        | 'sendRegistrationReminders'
         | 'schedulePublish'
       )
     | null;
@@ -3224,6 +3227,16 @@ export interface TaskExpireRegistrationOffers {
   input?: unknown;
   output: {
     expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendRegistrationReminders".
+ */
+export interface TaskSendRegistrationReminders {
+  input?: unknown;
+  output: {
+    reminded?: number | null;
   };
 }
 /**

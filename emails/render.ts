@@ -12,10 +12,30 @@ import PreferencesChanged, {
   subject as changedSubject,
   type PreferencesChangedProps,
 } from './templates/preferences-changed'
+import RegistrationCancelled, {
+  type RegistrationCancelledProps,
+  subject as registrationCancelledSubject,
+} from './templates/registration-cancelled'
 import RegistrationConfirmation, {
   type RegistrationConfirmationProps,
   subject as registrationConfirmationSubject,
 } from './templates/registration-confirmation'
+import RegistrationOffer, {
+  type RegistrationOfferProps,
+  subject as registrationOfferSubject,
+} from './templates/registration-offer'
+import RegistrationOfferExpired, {
+  type RegistrationOfferExpiredProps,
+  subject as registrationOfferExpiredSubject,
+} from './templates/registration-offer-expired'
+import RegistrationReminder, {
+  type RegistrationReminderProps,
+  subject as registrationReminderSubject,
+} from './templates/registration-reminder'
+import RegistrationUpdated, {
+  type RegistrationUpdatedProps,
+  subject as registrationUpdatedSubject,
+} from './templates/registration-updated'
 import Welcome, { type WelcomeProps, subject as welcomeSubject } from './templates/welcome'
 
 type Entry<P> = { component: FunctionComponent<P> & { PreviewProps: P }; subject: (props: P) => string }
@@ -38,6 +58,14 @@ export const TEMPLATES = {
     RegistrationConfirmation,
     registrationConfirmationSubject,
   ),
+  'registration-offer': entry<RegistrationOfferProps>(RegistrationOffer, registrationOfferSubject),
+  'registration-offer-expired': entry<RegistrationOfferExpiredProps>(
+    RegistrationOfferExpired,
+    registrationOfferExpiredSubject,
+  ),
+  'registration-reminder': entry<RegistrationReminderProps>(RegistrationReminder, registrationReminderSubject),
+  'registration-updated': entry<RegistrationUpdatedProps>(RegistrationUpdated, registrationUpdatedSubject),
+  'registration-cancelled': entry<RegistrationCancelledProps>(RegistrationCancelled, registrationCancelledSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

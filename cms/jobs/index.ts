@@ -9,6 +9,7 @@ import { purgeUnconfirmed } from './purge-unconfirmed'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendCampaignBatch } from './send-campaign-batch'
 import { sendRegistrationMail } from './send-registration-mail'
+import { sendRegistrationReminders } from './send-registration-reminders'
 import { sendStaffMail } from './send-staff-mail'
 import { sendSubscriberMail } from './send-subscriber-mail'
 import { startNewsletter } from './start-newsletter'
@@ -51,6 +52,7 @@ export const jobs: JobsConfig = {
     purgeRegistrations,
     promoteWaitingList,
     expireRegistrationOffers,
+    sendRegistrationReminders,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

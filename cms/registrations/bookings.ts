@@ -230,7 +230,7 @@ const check = async (
   const answer = settings.question && typeof input.answer === 'string' ? input.answer.trim() : ''
   if (answer.length > 500) return refused('answer', 'answerLong')
   // biome-ignore lint/suspicious/noControlCharactersInRegex: line breaks are allowed in the answer, nothing else.
-  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(answer)) return refused('answer', 'answerLong')
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(answer)) return refused('answer', 'answerControl')
 
   return {
     event,
@@ -308,11 +308,11 @@ export const book = async (
   return { ok: true, id, status: 'waiting' }
 }
 
+export const CANCEL_ERRORS = catalogue('it').registrations.cancelErrors
+
 export type CancelResult =
   | { ok: true; event: Id; start: string; language: Locale }
-  | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'used'; message: string }
-
-export const CANCEL_ERRORS = catalogue('it').registrations.cancelErrors
+  | { ok: false; reason: keyof typeof CANCEL_ERRORS; message: string }
 
 const problem = (reason: keyof typeof CANCEL_ERRORS): CancelResult => ({
   ok: false,
@@ -375,8 +375,9 @@ export const changePeople = async (
     where: { id: { equals: claims.registration } },
   })) as Registration | null
   const event = reg ? await publishedEvent(payload, idOf(reg.event) as Id) : null
-  if (!reg || !event || reg.status === 'cancelled' || reg.status === 'attended')
+  if (!reg || reg.status === 'cancelled' || reg.status === 'attended')
     return { ok: false, field: 'form', code: 'used', message: CANCEL_ERRORS.used }
+  if (!event) return { ok: false, field: 'form', code: 'used', message: CANCEL_ERRORS.unavailable }
   const settings = settingsOf(event)
   const start = new Date(reg.start)
   if (closesAt(settings, start) <= now) return refused('start', 'closed') as ChangeResult
@@ -384,6 +385,8 @@ export const changePeople = async (
   if ('ok' in checked) return checked as ChangeResult
   const key = { event: event.id, start }
   const delta = checked.people - (reg.people ?? 0)
+  const sameBands = (reg.children ?? []).map((c) => c.band).join() === checked.children.join()
+  if (delta === 0 && reg.adults === checked.adults && sameBands) return { ok: true, people: checked.people }
   const holds = HOLDS_PLACE.includes(reg.status as RegistrationStatus)
   const write = async (req: PayloadRequest) => {
     const { docs } = await payload.update({

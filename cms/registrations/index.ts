@@ -20,11 +20,36 @@ export {
   type DateAvailability,
   placesLeft,
 } from './bookings'
+export {
+  type BookingView,
+  type CancelBookingResult,
+  cancelBooking,
+  declineOffer,
+  type FamilyBooking,
+  type LinkProblem,
+  listBookings,
+  type MyBooking,
+  type MyBookings,
+  type OfferView,
+  PAST_DAYS,
+  viewBooking,
+  viewOffer,
+} from './family'
 export { bookingCalendar, bookingUid } from './ics'
-export { cancelUrl, checkInUrl, manageUrl, peopleOf, sendRegistrationMail } from './mail'
+export {
+  bookingUrl,
+  cancelUrl,
+  checkInUrl,
+  manageUrl,
+  offerUrl,
+  peopleOf,
+  sendRegistrationMail,
+  whenOf,
+} from './mail'
 export { acceptOffer, checkOffer, expireOffers, OFFER_ERRORS, type OfferResult, promoteWaitingList } from './offers'
 export { type DateKey, placesPath, reconcileCounter, sumHeld } from './places'
 export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'
+export { DEFAULT_REMINDER_HOURS, sendReminders } from './reminders'
 export { capacityOf, type RegistrationSettings, settingsOf } from './settings'
 export { bookAllowed } from './site'
 export {

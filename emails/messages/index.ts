@@ -40,8 +40,18 @@ const base = (to: string, rendered: RenderedEmail, sender: Sender | null): SendM
   }
 }
 
-/** Transactional mail to one subscriber (confirmation, welcome, preferences): network sender, no list headers. */
-export const transactionalMessage = (to: string, rendered: RenderedEmail): SendMailOptions => base(to, rendered, null)
+/** A file sent with a mail: a `.ics`, or an inline image referenced from the HTML as `cid:<cid>`. */
+export type MailAttachment = { filename: string; content: string | Buffer; contentType: string; cid?: string }
+
+/**
+ * Transactional mail to one person (confirmation, welcome, preferences, a booking's mails): network sender, no
+ * list headers; optionally with attachments.
+ */
+export const transactionalMessage = (
+  to: string,
+  rendered: RenderedEmail,
+  attachments: MailAttachment[] = [],
+): SendMailOptions => ({ ...base(to, rendered, null), ...(attachments.length ? { attachments } : {}) })
 
 /** A stable Message-ID per delivery: a resent message after a crash carries the same id. */
 export const deliveryMessageId = (deliveryKey: string) =>

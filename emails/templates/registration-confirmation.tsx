@@ -1,102 +1,61 @@
-import { Heading, Link, Text } from '@react-email/components'
-import { type Locale, mailStrings } from '../../shared/strings'
-import { Button } from '../_components/Button'
+import { Heading, Text } from '@react-email/components'
+import { catalogue, mailStrings } from '../../shared/strings'
+import {
+  BOOKING_PREVIEW,
+  BookingDetails,
+  BookingLinks,
+  type BookingMailProps,
+  CheckInCode,
+  PREVIEW_BOOKING_URL,
+  PREVIEW_QR,
+} from '../_components/Booking'
 import { Layout } from '../_components/Layout'
 import { styles } from '../_components/theme'
 
-export type RegistrationConfirmationProps = {
-  language: Locale
-  name: string
+export type RegistrationConfirmationProps = BookingMailProps & {
   status: 'confirmed' | 'waiting'
-  eventTitle: string
-  /** The date as the reader says it ("sabato 14 marzo 2026, 10:30"). */
-  when: string
-  place?: string | null
-  /** "2 adulti, 1 bambino (3–5 anni)". */
-  people: string
-  eventUrl: string
-  cancelUrl: string
+  /** The booking's own page: change the number of people or cancel. */
+  bookingUrl: string
+  /** The check-in QR code's image source (`cid:…`), for a confirmed place. */
+  qrSrc?: string | null
+  /** Whether the date's `.ics` is attached. */
+  calendar?: boolean
+  /** Hours a waiting party has to accept a freed place. */
+  offerHours?: number
 }
 
-const COPY = {
-  it: {
-    subject: (s: RegistrationConfirmationProps['status'], title: string) =>
-      s === 'waiting' ? `Lista d’attesa: ${title}` : `Iscrizione confermata: ${title}`,
-    confirmed: 'Iscrizione confermata',
-    waiting: 'Sei in lista d’attesa',
-    confirmedBody: 'Il tuo posto è prenotato. Ecco i dettagli:',
-    waitingBody: 'I posti sono esauriti: la tua richiesta è in lista d’attesa. Ecco i dettagli:',
-    when: 'Quando',
-    where: 'Dove',
-    who: 'Persone',
-    cancel: 'Annulla l’iscrizione',
-    cancelNote: 'Se non puoi venire, annulla: il posto passerà ad altre persone. Il link vale una sola volta.',
-    details: 'Vedi l’evento sul sito',
-    footer: 'Ricevi questa mail perché hai fatto un’iscrizione a un evento dell’Agenda delle biblioteche.',
-  },
-  en: {
-    subject: (s: RegistrationConfirmationProps['status'], title: string) =>
-      s === 'waiting' ? `Waiting list: ${title}` : `Registration confirmed: ${title}`,
-    confirmed: 'Registration confirmed',
-    waiting: 'You are on the waiting list',
-    confirmedBody: 'Your place is booked. Here are the details:',
-    waitingBody: 'The places are taken: your request is on the waiting list. Here are the details:',
-    when: 'When',
-    where: 'Where',
-    who: 'People',
-    cancel: 'Cancel the registration',
-    cancelNote: 'If you cannot come, please cancel: the place will go to other people. The link works once.',
-    details: 'See the event on the site',
-    footer: 'You receive this mail because you registered for an event of the libraries’ Agenda.',
-  },
-} as const
+export const subject = (p: RegistrationConfirmationProps) =>
+  catalogue(p.language).bookingManage.mail.confirmation.subject(p.status === 'waiting', p.eventTitle)
 
-export const subject = (p: RegistrationConfirmationProps) => COPY[p.language].subject(p.status, p.eventTitle)
-
+/** A booking's confirmation, or its place on the waiting list. */
 export const RegistrationConfirmation = (p: RegistrationConfirmationProps) => {
-  const c = COPY[p.language]
-  const title = p.status === 'waiting' ? c.waiting : c.confirmed
+  const s = catalogue(p.language).bookingManage.mail
+  const c = s.confirmation
+  const waiting = p.status === 'waiting'
+  const title = waiting ? c.waiting : c.confirmed
   return (
-    <Layout language={p.language} preview={`${title}: ${p.eventTitle}`} footerNote={c.footer}>
+    <Layout language={p.language} preview={`${title}: ${p.eventTitle}`} footerNote={s.footer}>
       <Heading as="h1" style={styles.h1}>
         {title}
       </Heading>
       <Text style={styles.text}>{mailStrings(p.language).hello(p.name)}</Text>
-      <Text style={styles.text}>{p.status === 'waiting' ? c.waitingBody : c.confirmedBody}</Text>
-      <Text style={styles.text}>
-        <strong>{p.eventTitle}</strong>
-        <br />
-        {c.when}: {p.when}
-        {p.place ? (
-          <>
-            <br />
-            {c.where}: {p.place}
-          </>
-        ) : null}
-        <br />
-        {c.who}: {p.people}
-      </Text>
-      <Button href={p.cancelUrl}>{c.cancel}</Button>
-      <Text style={styles.small}>{c.cancelNote}</Text>
-      <Text style={styles.small}>
-        <Link href={p.eventUrl} style={styles.link}>
-          {c.details}
-        </Link>
-      </Text>
+      <Text style={styles.text}>{waiting ? c.waitingBody : c.confirmedBody}</Text>
+      <BookingDetails {...p} />
+      {waiting ? <Text style={styles.text}>{c.waitingNote(p.offerHours ?? 24)}</Text> : null}
+      {!waiting && p.qrSrc ? <CheckInCode language={p.language} src={p.qrSrc} /> : null}
+      {!waiting && p.calendar ? <Text style={styles.small}>{s.icsNote}</Text> : null}
+      <BookingLinks language={p.language} bookingUrl={p.bookingUrl} manageUrl={p.manageUrl} eventUrl={p.eventUrl} />
     </Layout>
   )
 }
 
 RegistrationConfirmation.PreviewProps = {
-  language: 'it',
-  name: 'Giulia Rossi',
+  ...BOOKING_PREVIEW,
   status: 'confirmed',
-  eventTitle: 'Nati per Leggere: letture per i più piccoli',
-  when: 'sabato 14 marzo 2026, 10:30',
-  place: 'Biblioteca civica di Dalmine',
-  people: '1 adulto, 2 bambini (0–2 anni, 3–5 anni)',
-  eventUrl: 'http://localhost:4321/eventi/nati-per-leggere',
-  cancelUrl: 'http://localhost:4321/iscrizioni/annulla?t=anteprima',
+  bookingUrl: PREVIEW_BOOKING_URL,
+  qrSrc: PREVIEW_QR,
+  calendar: true,
+  offerHours: 24,
 } satisfies RegistrationConfirmationProps
 
 export default RegistrationConfirmation

@@ -318,6 +318,7 @@ export const it = {
       notAForm: 'Modulo non valido: torna alla pagina dell’evento e riprova.',
       notOpen: (when: string) => `Data: le iscrizioni per questa data si aprono ${when}.`,
       answerLong: 'Risposta: al massimo 500 caratteri.',
+      answerControl: 'Risposta: scrivi solo testo, senza caratteri di controllo.',
       contact: 'Contatto: serve almeno un’email o un numero di telefono della persona.',
     },
     /** Why a booking could not change status (the desk, offers, check-in). */
@@ -334,6 +335,7 @@ export const it = {
       accepted: 'Hai già accettato questo posto: l’iscrizione è confermata.',
     },
     cancelErrors: {
+      unavailable: 'Questo evento non è più pubblicato: per l’iscrizione rivolgiti alla biblioteca.',
       malformed: 'Link di annullamento non valido: copialo per intero dalla mail.',
       forged: 'Link di annullamento non valido: copialo per intero dalla mail.',
       expired: 'Il link di annullamento è scaduto: la data dell’evento è passata.',
@@ -358,8 +360,9 @@ export const it = {
     submit: 'Iscriviti',
     honeypot: 'Non compilare questo campo',
     doneTitle: 'Iscrizione ricevuta',
-    confirmedText: 'Il posto è tuo: ti abbiamo inviato una mail di conferma con il link per annullare.',
-    waitingText: 'I posti sono esauriti: sei in lista d’attesa. Ti abbiamo inviato una mail.',
+    confirmedText: 'Il posto è tuo: ti abbiamo inviato una mail di conferma con il link per modificare o annullare.',
+    waitingText:
+      'I posti sono esauriti: sei in lista d’attesa. Se si libera un posto ti scriviamo e avrai un tempo limitato per accettarlo.',
     errorTitle: 'Iscrizione non riuscita',
     backToEvent: 'Torna all’evento',
     cancelTitle: 'Annulla l’iscrizione',
@@ -369,7 +372,139 @@ export const it = {
     cancelledText: 'L’iscrizione è stata annullata. Grazie per averci avvisato.',
   },
   // Offers to the waiting list, reminders and "Le mie prenotazioni" (site pages and mails).
-  bookingManage: {},
+  bookingManage: {
+    /** The event page's booking box. */
+    box: {
+      /** `when` starts with the day: "dall’8 dicembre", "dall’11 dicembre", "dal 12 dicembre". */
+      opensOn: (when: string) => `Iscrizioni ${/^(8|11)\D/.test(when) ? 'dall’' : 'dal '}${when}`,
+      notYetOpen: 'Le iscrizioni non sono ancora aperte: torna dalla data indicata.',
+      questionHint:
+        'Facoltativo. È un dato sensibile: lo legge solo la biblioteca che organizza l’evento e lo cancelliamo insieme all’iscrizione.',
+    },
+    /** The result page after booking, when the booking joined the waiting list. */
+    waitingTitle: 'Sei in lista d’attesa',
+    /** A booking's own page (/iscrizioni/gestisci), reached from every mail. */
+    booking: {
+      title: 'La tua iscrizione',
+      event: 'Evento',
+      when: 'Quando',
+      where: 'Dove',
+      people: 'Persone',
+      status: 'Stato',
+      offered: (until: string) => `Si è liberato un posto ed è riservato a te fino a ${until}.`,
+      acceptOffer: 'Accetta o rifiuta il posto',
+      changeLegend: 'Cambia il numero di persone',
+      changeSubmit: 'Salva il numero di persone',
+      changed: (people: string) =>
+        `Fatto: ora l’iscrizione è per ${people}. Ti abbiamo inviato una mail con i dati aggiornati.`,
+      changeClosed: 'Le iscrizioni per questa data sono chiuse: il numero di persone non si può più cambiare.',
+      cancelHeading: 'Annulla l’iscrizione',
+      cancelText: 'Non puoi più venire? Annulla: il posto passerà subito ad altre persone.',
+      cancelSubmit: 'Annulla l’iscrizione',
+      cancelledTitle: 'Iscrizione annullata',
+      cancelledText: 'L’iscrizione è stata annullata. Grazie per averci avvisato: ti abbiamo inviato una mail.',
+      attended: 'Il tuo arrivo è stato registrato: grazie di essere venuto.',
+      past: 'La data è passata: l’iscrizione non si può più cambiare.',
+      mine: 'Le mie prenotazioni',
+      errors: {
+        malformed: 'Link non valido: copialo per intero dalla mail.',
+        forged: 'Link non valido: copialo per intero dalla mail.',
+        expired: 'Il link è scaduto: la data dell’evento è passata.',
+        used: 'Questa iscrizione è già stata annullata.',
+      },
+    },
+    /** The page of an offered place (/iscrizioni/offerta). */
+    offer: {
+      title: 'Si è liberato un posto per te',
+      text: (until: string) =>
+        `Il posto è riservato a te fino a ${until}. Se non lo accetti entro allora, passa alla persona successiva in lista d’attesa.`,
+      accept: 'Accetta il posto',
+      declineText: 'Non puoi venire? Rinuncia: il posto passa subito alla persona successiva.',
+      decline: 'Rinuncia al posto',
+      acceptedTitle: 'Posto confermato',
+      acceptedText: 'Il posto è tuo. Ti abbiamo inviato la mail di conferma con il codice QR e il calendario.',
+      declinedTitle: 'Hai rinunciato al posto',
+      declinedText: 'Il posto passa alla persona successiva in lista d’attesa. Grazie per averci avvisato.',
+      problemTitle: 'Offerta non disponibile',
+      open: 'Vedi la tua iscrizione',
+    },
+    /** "Le mie prenotazioni" (/iscrizioni/mie): an address's bookings, from a signed link in every mail. */
+    mine: {
+      title: 'Le mie prenotazioni',
+      intro: (email: string) =>
+        `Le iscrizioni fatte con l’indirizzo ${email}: quelle in arrivo e quelle degli ultimi 30 giorni.`,
+      upcoming: 'In arrivo',
+      past: 'Ultimi 30 giorni',
+      none: 'Nessuna iscrizione in arrivo o negli ultimi 30 giorni con questo indirizzo.',
+      noPast: 'Nessuna iscrizione negli ultimi 30 giorni.',
+      noUpcoming: 'Nessuna iscrizione in arrivo.',
+      privacy:
+        'I dati personali di ogni iscrizione vengono cancellati alcune settimane dopo la data: da allora l’iscrizione non compare più qui.',
+      errors: {
+        malformed: 'Link non valido: copialo per intero dall’ultima mail di iscrizione.',
+        forged: 'Link non valido: copialo per intero dall’ultima mail di iscrizione.',
+        expired: 'Il link è scaduto (vale 90 giorni): usa quello dell’ultima mail di iscrizione che hai ricevuto.',
+      },
+    },
+    /** The mails of a booking. */
+    mail: {
+      when: 'Quando',
+      where: 'Dove',
+      who: 'Persone',
+      change: 'Modifica o annulla',
+      changeNote: 'Puoi cambiare il numero di persone o annullare fino alla chiusura delle iscrizioni.',
+      mine: 'Le mie prenotazioni',
+      mineNote: 'Tutte le iscrizioni di questo indirizzo, senza account (il link vale 90 giorni).',
+      eventLink: 'Vedi l’evento sul sito',
+      qrAlt: 'Codice QR dell’iscrizione, da mostrare all’ingresso',
+      qrNote: 'All’ingresso mostra questo codice QR: la biblioteca lo legge per registrare il tuo arrivo.',
+      icsNote: 'In allegato trovi la data da aggiungere al tuo calendario.',
+      footer: 'Ricevi questa mail perché hai fatto un’iscrizione a un evento dell’Agenda delle biblioteche.',
+      confirmation: {
+        subject: (waiting: boolean, title: string) =>
+          waiting ? `Lista d’attesa: ${title}` : `Iscrizione confermata: ${title}`,
+        confirmed: 'Iscrizione confermata',
+        waiting: 'Sei in lista d’attesa',
+        confirmedBody: 'Il tuo posto è prenotato. Ecco i dettagli:',
+        waitingBody: 'I posti sono esauriti: la tua richiesta è in lista d’attesa. Ecco i dettagli:',
+        waitingNote: (hours: number) =>
+          `Se si libera un posto che basta per tutti voi ti scriviamo: avrai ${hours} ore per accettarlo.`,
+      },
+      offer: {
+        subject: (title: string) => `Si è liberato un posto: ${title}`,
+        title: 'Si è liberato un posto per te',
+        body: 'Eri in lista d’attesa e ora c’è posto per te:',
+        until: (deadline: string) => `Il posto è riservato a te fino a ${deadline}.`,
+        accept: 'Accetta il posto',
+        passes:
+          'Se non lo accetti entro quell’ora, il posto passa automaticamente alla persona successiva in lista d’attesa. Se non puoi venire, puoi rinunciare dalla stessa pagina.',
+      },
+      offerExpired: {
+        subject: (title: string) => `Offerta scaduta: ${title}`,
+        title: 'L’offerta del posto è scaduta',
+        body: 'Non hai accettato in tempo il posto che si era liberato: è passato alla persona successiva in lista d’attesa e la tua richiesta è chiusa.',
+        again: 'Se ci sono ancora posti, puoi iscriverti di nuovo dalla pagina dell’evento.',
+      },
+      reminder: {
+        subject: (title: string) => `Promemoria: ${title}`,
+        title: 'Ci vediamo presto',
+        body: 'Ti ricordiamo la tua iscrizione:',
+        cantCome: 'Se non puoi più venire, annulla: il posto passerà a chi è in lista d’attesa.',
+      },
+      updated: {
+        subject: (title: string) => `Iscrizione aggiornata: ${title}`,
+        title: 'Iscrizione aggiornata',
+        body: 'Il numero di persone della tua iscrizione è cambiato. Ecco i dati aggiornati:',
+      },
+      cancelled: {
+        subject: (title: string) => `Iscrizione annullata: ${title}`,
+        title: 'Iscrizione annullata',
+        body: 'Questa iscrizione è stata annullata e il posto è tornato disponibile:',
+        notYou: 'Se non l’hai annullata tu, l’ha fatto la biblioteca: per qualsiasi domanda contattala.',
+        icsNote: 'Il file in allegato segna la data come annullata nel tuo calendario.',
+      },
+    },
+  },
 
   // (spacer: keeps the sections below apart)
 

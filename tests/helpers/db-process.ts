@@ -9,6 +9,8 @@
  * - `book`: prints `{"ready":true}`, waits for a line on stdin, then fires DB_PROCESS_BOOKINGS parallel
  *   `book()` calls of the registrations wing with the input in DB_PROCESS_BOOK (JSON) and prints their
  *   outcomes by kind (confirmed, waiting, or the refusal's message; `error:` for a throw), then exits.
+ * - `remind`: prints `{"ready":true}`, waits for a line on stdin, then runs the registrations wing's
+ *   `sendReminders` at the instant DB_PROCESS_NOW and prints `{"outcomes":{"reminded":n}}`, then exits.
  * `ms` is how long the write took once Payload was ready.
  */
 import type { CollectionBeforeChangeHook } from 'payload'
@@ -51,6 +53,15 @@ if (process.env.DB_PROCESS_MODE === 'book') {
     }),
   )
   process.stdout.write(`${JSON.stringify({ outcomes })}\n`)
+  process.exit(0)
+}
+
+if (process.env.DB_PROCESS_MODE === 'remind') {
+  const { sendReminders } = await import('../../cms/registrations')
+  process.stdout.write(`${JSON.stringify({ ready: true })}\n`)
+  await new Promise((resolve) => process.stdin.once('data', resolve))
+  const reminded = await sendReminders(payload, new Date(process.env.DB_PROCESS_NOW ?? Date.now()))
+  process.stdout.write(`${JSON.stringify({ outcomes: { reminded } })}\n`)
   process.exit(0)
 }
 

@@ -269,7 +269,7 @@ describe('the internal agenda and staff bookings', () => {
     expect(text).toContain(TRAINING)
     expect(text).toContain('http://localhost:3000/admin/agenda-interna')
     expect(text).not.toContain(`/eventi/${training.slug}`)
-    expect(linkIn(mail?.mail as never, 'http://localhost:4321/iscrizioni/annulla?t=')).toBeTruthy()
+    expect(linkIn(mail?.mail as never, 'http://localhost:4321/iscrizioni/gestisci?t=')).toBeTruthy()
   })
 
   it('the same person cannot book the same date twice', async () => {

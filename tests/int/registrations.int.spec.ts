@@ -88,7 +88,7 @@ describe('booking', () => {
     expect(smtp.received[0]?.to).toEqual(['giulia@example.org'])
     expect(mail.subject).toBe('Iscrizione confermata: Nati per Leggere')
     expect(mail.text).toContain('1 adulto, 2 bambini (0–2 anni, 3–5 anni)')
-    expect(linkIn(mail, 'http://localhost:4321/iscrizioni/annulla?t=')).toBeTruthy()
+    expect(linkIn(mail, 'http://localhost:4321/iscrizioni/gestisci?t=')).toBeTruthy()
   })
 
   it('fills to capacity, then the next booking waits; without a waiting list it is refused and writes nothing', async () => {
@@ -192,7 +192,7 @@ describe('cancel link', () => {
     await wing.book(payload, person(event.id, start, { adults: 2, email: 'annulla@example.org' }))
     await runMail()
     const mail = smtp.received.find((r) => r.to.includes('annulla@example.org'))!.mail
-    const url = new URL(linkIn(mail, 'http://localhost:4321/iscrizioni/annulla?t='))
+    const url = new URL(linkIn(mail, 'http://localhost:4321/iscrizioni/gestisci?t='))
     const token = url.searchParams.get('t') as string
     expect(await wing.placesLeft(payload, event.id, start)).toBe(0)
 

@@ -12,14 +12,27 @@ export const book = onPayload(registrations.book)
 export const cancel = onPayload(registrations.cancel)
 export const checkCancelLink = onPayload(registrations.checkCancelLink)
 export const availability = onPayload(registrations.availability)
+export const viewBooking = onPayload(registrations.viewBooking)
+export const cancelBooking = onPayload(registrations.cancelBooking)
+export const changePeople = onPayload(registrations.changePeople)
+export const viewOffer = onPayload(registrations.viewOffer)
+export const acceptOffer = onPayload(registrations.acceptOffer)
+export const declineOffer = onPayload(registrations.declineOffer)
+export const listBookings = onPayload(registrations.listBookings)
 
 export {
   type BookField,
+  type BookingView,
   type BookResult,
   bookAllowed,
   bookErrorText,
   type CancelResult,
   type DateAvailability,
+  type FamilyBooking,
+  type LinkProblem,
+  type MyBooking,
+  type OfferView,
+  peopleOf,
   type RegistrationSettings,
   settingsOf,
 } from '../../../cms/registrations'
