@@ -38,6 +38,7 @@ export interface Config {
     registrations: Registration;
     attendance: Attendance;
     notices: Notice;
+    'notice-deliveries': NoticeDelivery;
     exports: Export;
     'place-counters': PlaceCounter;
     'payload-kv': PayloadKv;
@@ -66,6 +67,7 @@ export interface Config {
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
+    'notice-deliveries': NoticeDeliveriesSelect<false> | NoticeDeliveriesSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     'place-counters': PlaceCountersSelect<false> | PlaceCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -101,6 +103,7 @@ export interface Config {
       resumeCampaigns: TaskResumeCampaigns;
       sendStaffMail: TaskSendStaffMail;
       sendRegistrationMail: TaskSendRegistrationMail;
+      sendRegistrationNotices: TaskSendRegistrationNotices;
       purgeRegistrations: TaskPurgeRegistrations;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -2062,6 +2065,7 @@ export interface Attendance {
  */
 export interface Notice {
   id: number;
+  key?: string | null;
   title?: string | null;
   event: number | Event;
   start?: string | null;
@@ -2077,9 +2081,34 @@ export interface Notice {
   recipients?: number | null;
   sent?: number | null;
   failed?: number | null;
+  noEmail?: number | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   completedAt?: string | null;
   system: number | System;
   library?: (number | null) | Library;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notice-deliveries".
+ */
+export interface NoticeDelivery {
+  id: number;
+  notice?: (number | null) | Notice;
+  registration?: (number | null) | Registration;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts?: number | null;
+  error?: string | null;
+  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2205,6 +2234,7 @@ export interface PayloadJob {
           | 'resumeCampaigns'
           | 'sendStaffMail'
           | 'sendRegistrationMail'
+          | 'sendRegistrationNotices'
           | 'purgeRegistrations'
           | 'schedulePublish';
         taskID: string;
@@ -2252,6 +2282,7 @@ export interface PayloadJob {
         | 'resumeCampaigns'
         | 'sendStaffMail'
         | 'sendRegistrationMail'
+        | 'sendRegistrationNotices'
         | 'purgeRegistrations'
         | 'schedulePublish'
       )
@@ -2349,6 +2380,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notices';
         value: number | Notice;
+      } | null)
+    | ({
+        relationTo: 'notice-deliveries';
+        value: number | NoticeDelivery;
       } | null)
     | ({
         relationTo: 'exports';
@@ -2921,6 +2956,7 @@ export interface AttendanceSelect<T extends boolean = true> {
  * via the `definition` "notices_select".
  */
 export interface NoticesSelect<T extends boolean = true> {
+  key?: T;
   title?: T;
   event?: T;
   start?: T;
@@ -2936,9 +2972,25 @@ export interface NoticesSelect<T extends boolean = true> {
   recipients?: T;
   sent?: T;
   failed?: T;
+  noEmail?: T;
+  detail?: T;
   completedAt?: T;
   system?: T;
   library?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notice-deliveries_select".
+ */
+export interface NoticeDeliveriesSelect<T extends boolean = true> {
+  notice?: T;
+  registration?: T;
+  state?: T;
+  attempts?: T;
+  error?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3185,6 +3237,30 @@ export interface TaskSendRegistrationMail {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendRegistrationNotices".
+ */
+export interface TaskSendRegistrationNotices {
+  input: {
+    eventId: string;
+    savedAt: string;
+    before:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    notices?: number | null;
+    sent?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -16,6 +16,10 @@ import RegistrationConfirmation, {
   type RegistrationConfirmationProps,
   subject as registrationConfirmationSubject,
 } from './templates/registration-confirmation'
+import RegistrationNotice, {
+  type RegistrationNoticeProps,
+  subject as registrationNoticeSubject,
+} from './templates/registration-notice'
 import Welcome, { type WelcomeProps, subject as welcomeSubject } from './templates/welcome'
 
 type Entry<P> = { component: FunctionComponent<P> & { PreviewProps: P }; subject: (props: P) => string }
@@ -38,6 +42,7 @@ export const TEMPLATES = {
     RegistrationConfirmation,
     registrationConfirmationSubject,
   ),
+  'registration-notice': entry<RegistrationNoticeProps>(RegistrationNotice, registrationNoticeSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

@@ -7,6 +7,7 @@ import { purgeUnconfirmed } from './purge-unconfirmed'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendCampaignBatch } from './send-campaign-batch'
 import { sendRegistrationMail } from './send-registration-mail'
+import { sendRegistrationNotices } from './send-registration-notices'
 import { sendStaffMail } from './send-staff-mail'
 import { sendSubscriberMail } from './send-subscriber-mail'
 import { startNewsletter } from './start-newsletter'
@@ -46,6 +47,7 @@ export const jobs: JobsConfig = {
     resumeCampaigns,
     sendStaffMail,
     sendRegistrationMail,
+    sendRegistrationNotices,
     purgeRegistrations,
   ],
   autoRun:

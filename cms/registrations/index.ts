@@ -19,6 +19,8 @@ export {
   type RegistrationSettings,
   settingsOf,
 } from './bookings'
+export { bookingCalendar, bookingUid } from './ics'
 export { cancelUrl, checkInUrl, manageUrl, peopleOf, sendRegistrationMail } from './mail'
+export { type NoticeJobInput, type NoticesResult, sendRegistrationNotices } from './notices'
 export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'
 export { bookAllowed } from './site'

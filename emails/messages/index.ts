@@ -40,8 +40,29 @@ const base = (to: string, rendered: RenderedEmail, sender: Sender | null): SendM
   }
 }
 
-/** Transactional mail to one subscriber (confirmation, welcome, preferences): network sender, no list headers. */
-export const transactionalMessage = (to: string, rendered: RenderedEmail): SendMailOptions => base(to, rendered, null)
+/** A file sent with a mail; name and type are ours, never a person's input. */
+export type Attachment = { filename: string; content: string; contentType: string }
+
+/** A booked date's `.ics`, as mails attach it (calendars offer to add or update the entry). */
+export const calendarAttachment = (ics: string): Attachment => ({
+  filename: 'evento.ics',
+  content: ics,
+  contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+})
+
+/**
+ * Transactional mail to one person (confirmation, welcome, preferences, a booking's notices): network sender,
+ * no list headers; optionally files and a fixed Message-ID (a resend after a crash carries the same one).
+ */
+export const transactionalMessage = (
+  to: string,
+  rendered: RenderedEmail,
+  extra: { attachments?: Attachment[]; messageId?: string } = {},
+): SendMailOptions => ({
+  ...base(to, rendered, null),
+  ...(extra.messageId ? { messageId: extra.messageId } : {}),
+  ...(extra.attachments?.length ? { attachments: extra.attachments.map((a) => ({ ...a })) } : {}),
+})
 
 /** A stable Message-ID per delivery: a resent message after a crash carries the same id. */
 export const deliveryMessageId = (deliveryKey: string) =>
