@@ -195,7 +195,10 @@ describe('a cancelled date', () => {
   it('cancels the bookings of that date and leaves the other date alone', async () => {
     const regs = await registrationsOf(event.id)
     for (const key of ['a', 'b', 'waiting', 'offered', 'cancelled', 'purged'])
-      expect(regs.find((r) => r.id === ids[key]), key).toMatchObject({ status: 'cancelled', start: first })
+      expect(
+        regs.find((r) => r.id === ids[key]),
+        key,
+      ).toMatchObject({ status: 'cancelled', start: first })
     expect(regs.find((r) => r.id === ids.a)?.cancelledAt).toBeTruthy()
     expect(regs.find((r) => r.id === ids.other)).toMatchObject({ status: 'confirmed', start: second })
     expect(smtp.to('altra-data@example.org')).toHaveLength(0)
@@ -386,9 +389,9 @@ describe('nobody is told', () => {
 
 describe('who sees the notices', () => {
   it('the event system’s staff read them; another system’s editor and the public do not, and nobody reads the log', async () => {
-    const [notice] = await payload.find({ collection: 'notices', limit: 1, overrideAccess: true, depth: 0 }).then(
-      (r) => r.docs as Notice[],
-    )
+    const [notice] = await payload
+      .find({ collection: 'notices', limit: 1, overrideAccess: true, depth: 0 })
+      .then((r) => r.docs as Notice[])
     expect(notice).toBeTruthy()
     const id = notice?.id as number
     const local = (user?: unknown) =>
