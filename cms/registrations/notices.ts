@@ -41,8 +41,10 @@ const SEND_ATTEMPTS = 3
 const PROGRESS_EVERY_MS = 2000
 
 /** How many mails are in the SMTP pool's hands at once (default: two per pooled connection). */
-const concurrency = () =>
-  Math.max(1, Number(process.env.NOTICE_SEND_CONCURRENCY ?? 2 * Number(process.env.SMTP_MAX_CONNECTIONS ?? 5)))
+const concurrency = () => {
+  const n = Number(process.env.NOTICE_SEND_CONCURRENCY ?? 2 * Number(process.env.SMTP_MAX_CONNECTIONS ?? 5))
+  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 10
+}
 
 const parseInput = (input: unknown): NoticeJobInput | null => {
   const i = input as Partial<NoticeJobInput> | null

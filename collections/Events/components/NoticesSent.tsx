@@ -32,9 +32,9 @@ export const NoticesSent = async ({ id, i18n, payload, req }: Props) => {
     `${format(iso, { day: 'numeric', month: 'short' })} ${t.adminAt} ${format(iso, { hour: '2-digit', minute: '2-digit' })}`
   return (
     <section aria-labelledby="notices-sent-title" data-testid="notices-sent" style={{ margin: '1.5rem 0' }}>
-      <h3 id="notices-sent-title" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
+      <h2 id="notices-sent-title" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
         {t.adminHeading}
-      </h3>
+      </h2>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {(docs as Notice[]).map((n) => (
           <li key={n.id} style={{ margin: '0 0 0.75rem' }}>
