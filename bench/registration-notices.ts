@@ -113,7 +113,9 @@ const runPhase = async () => {
   const deadline = Date.now() + 5 * TARGET_S * 1000
   while (sink.accepted() < BOOKINGS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
   // Let the runner write its last counts.
-  let notice: Record<string, unknown> | undefined
+  let notice:
+    | { recipients?: number | null; sent?: number | null; failed?: number | null; completedAt?: string | null }
+    | undefined
   for (let i = 0; i < 100 && !notice?.completedAt; i++) {
     await new Promise((r) => setTimeout(r, 100))
     notice = (await payload.find({ collection: 'notices', where: { event: { equals: event.id } }, ...base })).docs[0]

@@ -88,7 +88,7 @@ const book = async (event: Event, start: string, email: string, extra: Record<st
     ...extra,
   } as never)
   if (!result.ok) throw new Error(`booking refused: ${result.message}`)
-  return result.id
+  return result.id as number
 }
 
 const calendarOf = (mail: ParsedMail) => {
