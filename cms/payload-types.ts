@@ -38,6 +38,7 @@ export interface Config {
     registrations: Registration;
     attendance: Attendance;
     notices: Notice;
+    'notice-deliveries': NoticeDelivery;
     exports: Export;
     'place-counters': PlaceCounter;
     'payload-kv': PayloadKv;
@@ -66,6 +67,7 @@ export interface Config {
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
+    'notice-deliveries': NoticeDeliveriesSelect<false> | NoticeDeliveriesSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     'place-counters': PlaceCountersSelect<false> | PlaceCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -101,6 +103,7 @@ export interface Config {
       resumeCampaigns: TaskResumeCampaigns;
       sendStaffMail: TaskSendStaffMail;
       sendRegistrationMail: TaskSendRegistrationMail;
+      sendRegistrationNotices: TaskSendRegistrationNotices;
       purgeRegistrations: TaskPurgeRegistrations;
       promoteWaitingList: TaskPromoteWaitingList;
       expireRegistrationOffers: TaskExpireRegistrationOffers;
@@ -2065,6 +2068,7 @@ export interface Attendance {
  */
 export interface Notice {
   id: number;
+  key?: string | null;
   title?: string | null;
   event: number | Event;
   start?: string | null;
@@ -2080,9 +2084,34 @@ export interface Notice {
   recipients?: number | null;
   sent?: number | null;
   failed?: number | null;
+  noEmail?: number | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   completedAt?: string | null;
   system: number | System;
   library?: (number | null) | Library;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notice-deliveries".
+ */
+export interface NoticeDelivery {
+  id: number;
+  notice?: (number | null) | Notice;
+  registration?: (number | null) | Registration;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts?: number | null;
+  error?: string | null;
+  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2208,6 +2237,7 @@ export interface PayloadJob {
           | 'resumeCampaigns'
           | 'sendStaffMail'
           | 'sendRegistrationMail'
+          | 'sendRegistrationNotices'
           | 'purgeRegistrations'
           | 'promoteWaitingList'
           | 'expireRegistrationOffers'
@@ -2258,6 +2288,7 @@ export interface PayloadJob {
         | 'resumeCampaigns'
         | 'sendStaffMail'
         | 'sendRegistrationMail'
+        | 'sendRegistrationNotices'
         | 'purgeRegistrations'
         | 'promoteWaitingList'
         | 'expireRegistrationOffers'
@@ -2358,6 +2389,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notices';
         value: number | Notice;
+      } | null)
+    | ({
+        relationTo: 'notice-deliveries';
+        value: number | NoticeDelivery;
       } | null)
     | ({
         relationTo: 'exports';
@@ -2930,6 +2965,7 @@ export interface AttendanceSelect<T extends boolean = true> {
  * via the `definition` "notices_select".
  */
 export interface NoticesSelect<T extends boolean = true> {
+  key?: T;
   title?: T;
   event?: T;
   start?: T;
@@ -2945,9 +2981,25 @@ export interface NoticesSelect<T extends boolean = true> {
   recipients?: T;
   sent?: T;
   failed?: T;
+  noEmail?: T;
+  detail?: T;
   completedAt?: T;
   system?: T;
   library?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notice-deliveries_select".
+ */
+export interface NoticeDeliveriesSelect<T extends boolean = true> {
+  notice?: T;
+  registration?: T;
+  state?: T;
+  attempts?: T;
+  error?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3194,6 +3246,30 @@ export interface TaskSendRegistrationMail {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendRegistrationNotices".
+ */
+export interface TaskSendRegistrationNotices {
+  input: {
+    eventId: string;
+    savedAt: string;
+    before:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    notices?: number | null;
+    sent?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -1,8 +1,13 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
 import { nobody } from './access/roles'
 import { NOTICE_KIND_OPTIONS } from './enums'
 import { deleteRegistrations, registrationRows } from './Registrations'
 import { SLUGS } from './slugs'
+
+/** A notice's delivery log goes with it (same transaction). */
+const removeDeliveries: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.db.deleteMany({ collection: SLUGS.noticeDeliveries, where: { notice: { equals: id } }, req })
+}
 
 const date = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMM yyyy, HH:mm' } }
 
@@ -16,13 +21,16 @@ export const Notices: CollectionConfig = {
   labels: { singular: 'Avviso alle persone iscritte', plural: 'Avvisi alle persone iscritte' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'kind', 'start', 'recipients', 'sent', 'createdAt'],
+    defaultColumns: ['title', 'kind', 'start', 'recipients', 'sent', 'failed', 'createdAt'],
     group: 'Programmazione',
     description: 'Gli avvisi partiti quando una data con iscrizioni è cambiata o è stata annullata.',
   },
   defaultSort: '-createdAt',
   access: { read: registrationRows, create: nobody, update: nobody, delete: deleteRegistrations },
+  hooks: { beforeDelete: [removeDeliveries] },
   fields: [
+    // One notice per event save × date: a job that runs again finds it instead of writing a second one.
+    { name: 'key', type: 'text', unique: true, index: true, admin: { hidden: true } },
     { name: 'title', type: 'text', label: 'Avviso', admin: { readOnly: true } },
     { name: 'event', type: 'relationship', relationTo: SLUGS.events, label: 'Evento', required: true, index: true },
     { name: 'start', type: 'date', label: 'Data interessata', index: true, admin: { readOnly: true, ...date } },
@@ -58,6 +66,15 @@ export const Notices: CollectionConfig = {
         { name: 'failed', type: 'number', label: 'Non riuscite', defaultValue: 0, admin: { readOnly: true } },
       ],
     },
+    {
+      name: 'noEmail',
+      type: 'number',
+      label: 'Iscrizioni senza email (da avvisare per telefono)',
+      defaultValue: 0,
+      admin: { readOnly: true },
+    },
+    // The dates, statuses and place references the mails are written from (a later run writes the same mail).
+    { name: 'detail', type: 'json', admin: { hidden: true } },
     { name: 'completedAt', type: 'date', label: 'Completato il', admin: { readOnly: true, ...date } },
     {
       name: 'system',

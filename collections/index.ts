@@ -9,6 +9,7 @@ import { Festivals } from './Festivals'
 import { Libraries } from './Libraries'
 import { Media } from './Media'
 import { Newsletters } from './Newsletters'
+import { NoticeDeliveries } from './NoticeDeliveries'
 import { Notices } from './Notices'
 import { Occurrences } from './Occurrences'
 import { PlaceCounters } from './PlaceCounters'
@@ -38,6 +39,7 @@ export const collections = [
   Registrations,
   Attendance,
   Notices,
+  NoticeDeliveries,
   Exports,
   PlaceCounters,
 ]

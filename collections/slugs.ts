@@ -18,6 +18,7 @@ export const SLUGS = {
   registrations: 'registrations',
   attendance: 'attendance',
   notices: 'notices',
+  noticeDeliveries: 'notice-deliveries',
   exports: 'exports',
   placeCounters: 'place-counters',
 } as const

@@ -20,6 +20,10 @@ import RegistrationConfirmation, {
   type RegistrationConfirmationProps,
   subject as registrationConfirmationSubject,
 } from './templates/registration-confirmation'
+import RegistrationNotice, {
+  type RegistrationNoticeProps,
+  subject as registrationNoticeSubject,
+} from './templates/registration-notice'
 import RegistrationOffer, {
   type RegistrationOfferProps,
   subject as registrationOfferSubject,
@@ -66,6 +70,7 @@ export const TEMPLATES = {
   'registration-reminder': entry<RegistrationReminderProps>(RegistrationReminder, registrationReminderSubject),
   'registration-updated': entry<RegistrationUpdatedProps>(RegistrationUpdated, registrationUpdatedSubject),
   'registration-cancelled': entry<RegistrationCancelledProps>(RegistrationCancelled, registrationCancelledSubject),
+  'registration-notice': entry<RegistrationNoticeProps>(RegistrationNotice, registrationNoticeSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

@@ -9,6 +9,7 @@ import { purgeUnconfirmed } from './purge-unconfirmed'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendCampaignBatch } from './send-campaign-batch'
 import { sendRegistrationMail } from './send-registration-mail'
+import { sendRegistrationNotices } from './send-registration-notices'
 import { sendRegistrationReminders } from './send-registration-reminders'
 import { sendStaffMail } from './send-staff-mail'
 import { sendSubscriberMail } from './send-subscriber-mail'
@@ -49,6 +50,7 @@ export const jobs: JobsConfig = {
     resumeCampaigns,
     sendStaffMail,
     sendRegistrationMail,
+    sendRegistrationNotices,
     purgeRegistrations,
     promoteWaitingList,
     expireRegistrationOffers,

@@ -76,8 +76,10 @@ export const bookingCalendar = async (payload: Payload, input: BookingCalendarIn
     price: event.price,
   }
   const rendered = renderEvent(feedEvent, { now: start })
-  return assembleCalendar(
+  const text = assembleCalendar(
     { name: event.title, description: event.summary ?? event.title, url: feedEvent.url },
     rendered ? [rendered] : [],
   )
+  // Mails attach it as `text/calendar; method=PUBLISH`, which requires the same METHOD inside (RFC 6047).
+  return text.replace('\r\nVERSION:2.0\r\n', '\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\n')
 }

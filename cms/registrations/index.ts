@@ -46,6 +46,7 @@ export {
   sendRegistrationMail,
   whenOf,
 } from './mail'
+export { type NoticeJobInput, type NoticesResult, sendRegistrationNotices } from './notices'
 export { acceptOffer, checkOffer, expireOffers, OFFER_ERRORS, type OfferResult, promoteWaitingList } from './offers'
 export { type DateKey, placesPath, reconcileCounter, sumHeld } from './places'
 export { DEFAULT_RETENTION_DAYS, purgeRegistrations } from './purge'

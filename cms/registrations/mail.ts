@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import { AGE_BAND_LABELS, type AgeBand, type RegistrationStatus } from '../../collections/enums'
 import { SLUGS } from '../../collections/slugs'
 import type { BookingMailProps } from '../../emails/_components/Booking'
-import { type MailAttachment, mailSettings, transactionalMessage } from '../../emails/messages'
+import { calendarAttachment, type MailAttachment, mailSettings, transactionalMessage } from '../../emails/messages'
 import { type RenderedEmail, renderEmail } from '../../emails/render'
 import { type SendOutcome, sendMessage } from '../../emails/send'
 import { cmsUrl, siteUrl } from '../../shared/env'
@@ -95,11 +95,8 @@ const qrCode = async (url: string, id: number | string): Promise<MailAttachment>
   cid: `iscrizione-${id}-qr@${mailSettings().domain}`,
 })
 
-const calendarFile = (ics: string, language: Locale): MailAttachment => ({
-  filename: language === 'en' ? 'registration.ics' : 'iscrizione.ics',
-  content: ics,
-  contentType: 'text/calendar; charset=utf-8',
-})
+const calendarFile = (ics: string, language: Locale): MailAttachment =>
+  calendarAttachment(ics, language === 'en' ? 'registration.ics' : 'iscrizione.ics')
 
 type Skipped = { ok: false; kind: 'skipped' }
 
@@ -216,5 +213,5 @@ export const sendRegistrationMail = async (
     default:
       return skipped
   }
-  return sendMessage(transactionalMessage(reg.email, rendered, attachments))
+  return sendMessage(transactionalMessage(reg.email, rendered, { attachments }))
 }

@@ -40,6 +40,7 @@ import { bumpSequence } from './hooks/bumpSequence'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
+import { queueRegistrationNotices, rememberPublished } from './hooks/queueRegistrationNotices'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 
 const dateTime = {
@@ -371,6 +372,16 @@ const sidebarFields: Field[] = [
     admin: { position: 'sidebar' },
   },
   { name: 'occurrencesInfo', type: 'text', label: 'Date generate', admin: { position: 'sidebar', readOnly: true } },
+  // What the people booked on a changed date were told (the latest notices; the list is under Programmazione).
+  {
+    name: 'noticesSent',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      condition: (data) => !!data?.id && !!data?.registration?.mode && data.registration.mode !== 'off',
+      components: { Field: '../collections/Events/components/NoticesSent#NoticesSent' },
+    },
+  },
   // Set when the rule goes on past the materialisation window: the daily extendOccurrences job rolls it forward.
   { name: 'occurrencesRolling', type: 'checkbox', defaultValue: false, index: true, admin: { hidden: true } },
   { name: 'sequence', type: 'number', defaultValue: 0, admin: { hidden: true } },
@@ -383,7 +394,7 @@ const guardForNetworkEditors = (fields: Field[]): Field[] =>
       return { ...field, tabs: field.tabs.map((t) => ({ ...t, fields: guardForNetworkEditors(t.fields) })) }
     if (field.type === 'row' || field.type === 'collapsible')
       return { ...field, fields: guardForNetworkEditors(field.fields) }
-    if (!('name' in field) || field.name === 'featured') return field
+    if (!('name' in field) || field.name === 'featured' || field.type === 'ui') return field
     return { ...field, access: { ...('access' in field ? field.access : {}), update: notNetworkEditorOnly } } as Field
   })
 
@@ -410,8 +421,8 @@ export const Events: CollectionConfig = {
   hooks: {
     afterError: [keepFieldErrors],
     beforeOperation: [enforceWorkflow],
-    beforeChange: [normalizeSchedule, bumpSequence, clearReviewOnPublish],
-    afterChange: [materializeOccurrences, queueReviewNotification],
+    beforeChange: [normalizeSchedule, bumpSequence, clearReviewOnPublish, rememberPublished],
+    afterChange: [materializeOccurrences, queueReviewNotification, queueRegistrationNotices],
     beforeDelete: [removeOccurrences],
   },
   fields: guardForNetworkEditors([...contentFields, ...sidebarFields]),

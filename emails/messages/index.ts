@@ -40,18 +40,30 @@ const base = (to: string, rendered: RenderedEmail, sender: Sender | null): SendM
   }
 }
 
-/** A file sent with a mail: a `.ics`, or an inline image referenced from the HTML as `cid:<cid>`. */
+/** A file sent with a mail (name and type are ours, never a person's input): a `.ics`, or an inline image
+ * referenced from the HTML as `cid:<cid>`. */
 export type MailAttachment = { filename: string; content: string | Buffer; contentType: string; cid?: string }
 
+/** A booked date's `.ics`, as mails attach it (calendars offer to add or update the entry). */
+export const calendarAttachment = (ics: string, filename = 'evento.ics'): MailAttachment => ({
+  filename,
+  content: ics,
+  contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+})
+
 /**
- * Transactional mail to one person (confirmation, welcome, preferences, a booking's mails): network sender, no
- * list headers; optionally with attachments.
+ * Transactional mail to one person (confirmation, welcome, preferences, a booking's mails and notices): network
+ * sender, no list headers; optionally files and a fixed Message-ID (a resend after a crash carries the same one).
  */
 export const transactionalMessage = (
   to: string,
   rendered: RenderedEmail,
-  attachments: MailAttachment[] = [],
-): SendMailOptions => ({ ...base(to, rendered, null), ...(attachments.length ? { attachments } : {}) })
+  extra: { attachments?: MailAttachment[]; messageId?: string } = {},
+): SendMailOptions => ({
+  ...base(to, rendered, null),
+  ...(extra.messageId ? { messageId: extra.messageId } : {}),
+  ...(extra.attachments?.length ? { attachments: extra.attachments.map((a) => ({ ...a })) } : {}),
+})
 
 /** A stable Message-ID per delivery: a resent message after a crash carries the same id. */
 export const deliveryMessageId = (deliveryKey: string) =>

@@ -483,7 +483,55 @@ export const en: Catalogue = {
   // (spacer: keeps the sections below apart)
 
   // Change notices to the people booked on a date (mails).
-  bookingNotices: {},
+  bookingNotices: {
+    kinds: {
+      cancelled: 'Date cancelled',
+      postponed: 'Date postponed',
+      moved: 'Date or time changed',
+      place: 'Place changed',
+      status: 'Event status changed',
+    } as Record<string, string>,
+    /** The subject's first words, by kind (the event's title follows). */
+    subjects: {
+      cancelled: 'Date cancelled',
+      postponed: 'Date postponed',
+      moved: 'New date or time',
+      place: 'New place',
+      status: 'Update',
+    } as Record<string, string>,
+    intro: {
+      cancelled:
+        'The date you registered for has been cancelled, and your registration with it: there is nothing you need to do.',
+      postponed:
+        'The date you registered for has been postponed. Your registration stays valid: you will receive another mail when the new date is set.',
+      changed: 'Some details of the date you registered for have changed. Your registration stays valid.',
+    },
+    whatChanged: 'What changed',
+    fields: { time: 'Date and time', place: 'Place', status: 'Status' },
+    before: 'Before',
+    after: 'Now',
+    online: 'Online',
+    noPlace: 'Place to be announced',
+    when: 'When',
+    where: 'Where',
+    who: 'People',
+    cancelledDate: 'Date cancelled',
+    cancel: 'Cancel the registration',
+    cancelNote: 'If you can no longer come, please cancel: the place will go to other people. The link works once.',
+    calendarNote: 'The attached file evento.ics updates this date in your calendar: open it.',
+    details: 'See the event on the site',
+    footer: 'You receive this mail because you registered for an event of the libraries’ Agenda.',
+    title: (label: string, event: string, when: string): string => `${label}: ${event}, ${when}`,
+    adminHeading: 'Notices to the people registered',
+    adminSentTo: (n: number, when: string): string => `Notice sent to ${n} ${n === 1 ? 'person' : 'people'} on ${when}`,
+    adminSending: (sent: number, total: number): string => `Notice being sent: ${sent} of ${total} mails delivered`,
+    adminFailed: (n: number): string => `${n} ${n === 1 ? 'mail failed' : 'mails failed'}`,
+    adminNoEmail: (n: number): string =>
+      `${n} ${n === 1 ? 'registration' : 'registrations'} without email: to be told by phone`,
+    adminDate: 'Date concerned',
+    adminAll: 'All the notices of this event',
+    adminAt: 'at',
+  },
 
   // (spacer: keeps the sections below apart)
 

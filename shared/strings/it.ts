@@ -509,7 +509,59 @@ export const it = {
   // (spacer: keeps the sections below apart)
 
   // Change notices to the people booked on a date (mails).
-  bookingNotices: {},
+  bookingNotices: {
+    kinds: {
+      cancelled: 'Data annullata',
+      postponed: 'Data rinviata',
+      moved: 'Data o orario cambiati',
+      place: 'Luogo cambiato',
+      status: 'Stato dell’evento cambiato',
+    } as Record<string, string>,
+    /** The subject's first words, by kind (the event's title follows). */
+    subjects: {
+      cancelled: 'Data annullata',
+      postponed: 'Data rinviata',
+      moved: 'Cambio di data o orario',
+      place: 'Cambio di luogo',
+      status: 'Aggiornamento',
+    } as Record<string, string>,
+    intro: {
+      cancelled:
+        'La data per cui avevi fatto l’iscrizione è stata annullata, e con lei la tua iscrizione: non devi fare nulla.',
+      postponed:
+        'La data per cui hai fatto l’iscrizione è stata rinviata. La tua iscrizione resta valida: riceverai un’altra mail quando la nuova data sarà decisa.',
+      changed:
+        'Sono cambiati alcuni dettagli della data per cui hai fatto l’iscrizione. La tua iscrizione resta valida.',
+    },
+    whatChanged: 'Cosa è cambiato',
+    fields: { time: 'Data e ora', place: 'Luogo', status: 'Stato' },
+    before: 'Prima',
+    after: 'Ora',
+    online: 'Online',
+    noPlace: 'Luogo da definire',
+    when: 'Quando',
+    where: 'Dove',
+    who: 'Persone',
+    cancelledDate: 'Data annullata',
+    cancel: 'Annulla l’iscrizione',
+    cancelNote: 'Se non puoi più venire, annulla: il posto passerà ad altre persone. Il link vale una sola volta.',
+    calendarNote: 'In allegato trovi il file evento.ics: aprilo per aggiornare questa data nel tuo calendario.',
+    details: 'Vedi l’evento sul sito',
+    footer: 'Ricevi questa mail perché hai fatto un’iscrizione a un evento dell’Agenda delle biblioteche.',
+    /** The title of a notice in the admin's list: what happened, to which event, on which date. */
+    title: (label: string, event: string, when: string): string => `${label}: ${event}, ${when}`,
+    // the event's edit view (sidebar)
+    adminHeading: 'Avvisi alle persone iscritte',
+    adminSentTo: (n: number, when: string): string =>
+      `Avviso inviato a ${n} ${n === 1 ? 'persona' : 'persone'} il ${when}`,
+    adminSending: (sent: number, total: number): string => `Avviso in invio: ${sent} di ${total} mail consegnate`,
+    adminFailed: (n: number): string => `${n} ${n === 1 ? 'mail non riuscita' : 'mail non riuscite'}`,
+    adminNoEmail: (n: number): string =>
+      `${n} ${n === 1 ? 'iscrizione senza email' : 'iscrizioni senza email'}: da avvisare per telefono`,
+    adminDate: 'Data interessata',
+    adminAll: 'Tutti gli avvisi di questo evento',
+    adminAt: 'alle',
+  },
 
   // (spacer: keeps the sections below apart)
 

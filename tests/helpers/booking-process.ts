@@ -25,7 +25,8 @@ export const bookingProcess = (input: Record<string, unknown>, count: number, en
   child.stderr.on('data', (d) => (err += d))
   const done = new Promise<Record<string, number>>((resolve, reject) =>
     child.on('exit', (code) => {
-      const line = out.trim().split('\n').at(-1) ?? ''
+      // Payload's logger writes to the same stdout, possibly after the result: take the result's own line.
+      const line = out.trim().split('\n').findLast((l) => l.startsWith('{"outcomes"')) ?? ''
       if (code === 0 && line.includes('outcomes')) resolve(JSON.parse(line).outcomes)
       else reject(new Error(`db-process exited ${code}: ${err.slice(-2000)}`))
     }),

@@ -7,6 +7,7 @@ const SIGNIFICANT = [
   'allDay',
   'library',
   'venue',
+  'placeNotes',
   'status',
   'recurrence',
   'changedDates',

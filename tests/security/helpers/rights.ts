@@ -489,6 +489,22 @@ export const MATRIX: Record<string, CollectionRights> = {
     change: () => ({ taken: 0 }),
     rights: () => none,
   },
+  // Who a change notice was mailed to (ids only): server-only, no request reads or writes it.
+  [SLUGS.noticeDeliveries]: {
+    owners: ['network'],
+    key: 'error',
+    make: async ({ payload, net }) => {
+      const notice = await MATRIX[SLUGS.notices]?.make({ payload, net }, 'A')
+      return (await payload.create({
+        collection: SLUGS.noticeDeliveries,
+        data: { notice: notice?.id as number, state: 'sent', error: 'x' },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: (_ctx, _owner, marker) => ({ notice: 1, state: 'queued', error: marker }),
+    change: (_ctx, marker) => ({ error: marker }),
+    rights: () => none,
+  },
   [SLUGS.deliveries]: {
     owners: ['network'],
     key: 'error',
