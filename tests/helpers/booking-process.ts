@@ -26,7 +26,11 @@ export const bookingProcess = (input: Record<string, unknown>, count: number, en
   const done = new Promise<Record<string, number>>((resolve, reject) =>
     child.on('exit', (code) => {
       // Payload's logger writes to the same stdout, possibly after the result: take the result's own line.
-      const line = out.trim().split('\n').findLast((l) => l.startsWith('{"outcomes"')) ?? ''
+      const line =
+        out
+          .trim()
+          .split('\n')
+          .findLast((l) => l.startsWith('{"outcomes"')) ?? ''
       if (code === 0 && line.includes('outcomes')) resolve(JSON.parse(line).outcomes)
       else reject(new Error(`db-process exited ${code}: ${err.slice(-2000)}`))
     }),
