@@ -338,6 +338,36 @@ export const en: Catalogue = {
     children: 'Children by age band',
     maxPeople: (n) => `At most ${n} people per registration.`,
     consent: 'I have read the privacy notice and agree to the processing of my data for this registration.',
+    privacyNotice: {
+      summary: 'Privacy notice for registrations',
+      link: 'Read the privacy notice',
+      items: (organiser, days) => [
+        [
+          'Data controller:',
+          `${organiser}, which organises the event, on behalf of the Rete Bibliotecaria Bergamasca.`,
+        ],
+        [
+          'What data:',
+          'the name of one adult, email, phone if you give it, the number of adults and each child’s age band (never a child’s name), and the answer to the event’s question if there is one (it may contain sensitive data, such as allergies).',
+        ],
+        [
+          'Why:',
+          'to handle your registration: confirm it, remind you, tell you if the date changes or is cancelled, offer you a freed place and record attendance. Legal basis: the service you ask for (art. 6.1.b GDPR) and, for the answer to the question, your explicit consent (art. 9.2.a).',
+        ],
+        [
+          'Who sees it:',
+          'only the staff of the library and library system organising the event. We do not use it for newsletters or advertising and give it to nobody.',
+        ],
+        [
+          'How long:',
+          `it is deleted automatically ${days} days after the event’s date; only anonymous numbers remain (how many people, by age band).`,
+        ],
+        [
+          'Your rights:',
+          'you can see, correct or delete your data from the “My bookings” link in the email or by writing to the library; you can complain to the Italian data protection authority (Garante).',
+        ],
+      ],
+    },
     privacyText:
       'Name, email and phone are used only for this registration: the library organising the event sees them and they are used for nothing else. For children we record only the age band.',
     submit: 'Register',

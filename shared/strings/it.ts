@@ -355,6 +355,37 @@ export const it = {
     children: 'Bambini e ragazzi per fascia d’età',
     maxPeople: (n: number) => `Al massimo ${n} persone per iscrizione.`,
     consent: 'Ho letto l’informativa sulla privacy e acconsento al trattamento dei dati per questa iscrizione.',
+    /** The privacy notice of a booking, shown in the form: who, what, why, for how long, the person's rights. */
+    privacyNotice: {
+      summary: 'Informativa sulla privacy delle iscrizioni',
+      link: 'Leggi l’informativa',
+      items: (organiser: string, days: number): [string, string][] => [
+        [
+          'Titolare del trattamento:',
+          `${organiser}, che organizza l’evento, per conto della Rete Bibliotecaria Bergamasca.`,
+        ],
+        [
+          'Quali dati:',
+          'nome e cognome di un adulto, email, telefono se lo indichi, il numero di adulti e la fascia d’età di ciascun bambino (mai il nome di un bambino), e la risposta alla domanda dell’evento se c’è (può contenere dati sensibili, come allergie).',
+        ],
+        [
+          'Perché:',
+          'per gestire la tua iscrizione: confermarla, ricordartela, avvisarti se la data cambia o è annullata, offrirti un posto liberato e registrare la presenza. Base giuridica: il servizio che chiedi (art. 6.1.b GDPR) e, per la risposta alla domanda, il tuo consenso esplicito (art. 9.2.a).',
+        ],
+        [
+          'Chi li vede:',
+          'solo il personale della biblioteca e del sistema che organizza l’evento. Non li usiamo per newsletter o pubblicità e non li diamo a nessuno.',
+        ],
+        [
+          'Per quanto tempo:',
+          `si cancellano da soli ${days} giorni dopo la data dell’evento; restano solo numeri anonimi (quante persone, per fascia d’età).`,
+        ],
+        [
+          'I tuoi diritti:',
+          'puoi vedere, correggere o cancellare i tuoi dati dal link “Le mie prenotazioni” della mail o scrivendo alla biblioteca; puoi reclamare al Garante per la protezione dei dati personali.',
+        ],
+      ],
+    },
     privacyText:
       'Nome, email e telefono servono solo per questa iscrizione: li vede la biblioteca che organizza l’evento e non sono usati per altro. Dei bambini registriamo solo la fascia d’età.',
     submit: 'Iscriviti',
