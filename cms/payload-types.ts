@@ -104,6 +104,8 @@ export interface Config {
       purgeRegistrations: TaskPurgeRegistrations;
       promoteWaitingList: TaskPromoteWaitingList;
       expireRegistrationOffers: TaskExpireRegistrationOffers;
+      renderExport: TaskRenderExport;
+      purgeExports: TaskPurgeExports;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2210,6 +2212,8 @@ export interface PayloadJob {
           | 'purgeRegistrations'
           | 'promoteWaitingList'
           | 'expireRegistrationOffers'
+          | 'renderExport'
+          | 'purgeExports'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2259,6 +2263,8 @@ export interface PayloadJob {
         | 'purgeRegistrations'
         | 'promoteWaitingList'
         | 'expireRegistrationOffers'
+        | 'renderExport'
+        | 'purgeExports'
         | 'schedulePublish'
       )
     | null;
@@ -3224,6 +3230,28 @@ export interface TaskExpireRegistrationOffers {
   input?: unknown;
   output: {
     expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRenderExport".
+ */
+export interface TaskRenderExport {
+  input: {
+    exportId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeExports".
+ */
+export interface TaskPurgeExports {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**
