@@ -138,20 +138,20 @@ export const listPdf = (sheet: DateSheet, now = new Date()): Promise<Buffer> =>
         'it',
       )
     const contact = (b: DeskBooking) => [b.phone, b.email].filter(Boolean).join('\n')
-    const box = 22
+    const box = 38
     const columns: Column[] = answered
       ? [
           { title: '', width: box, cell: () => '', box: true },
-          { title: t.bookingColumns.name, width: 130, cell: (b, n) => `${n}. ${b.name ?? t.purged}` },
-          { title: t.bookingColumns.contact, width: 120, cell: contact },
-          { title: t.bookingColumns.people, width: 110, cell: people },
-          { title: t.csvColumns.answer, width: width - box - 360, cell: (b) => b.answer ?? '' },
+          { title: t.bookingColumns.name, width: 125, cell: (b, n) => `${n}. ${b.name ?? t.purged}` },
+          { title: t.bookingColumns.contact, width: 115, cell: contact },
+          { title: t.bookingColumns.people, width: 105, cell: people },
+          { title: t.csvColumns.answer, width: width - box - 345, cell: (b) => b.answer ?? '' },
         ]
       : [
           { title: '', width: box, cell: () => '', box: true },
-          { title: t.bookingColumns.name, width: 170, cell: (b, n) => `${n}. ${b.name ?? t.purged}` },
-          { title: t.bookingColumns.contact, width: 150, cell: contact },
-          { title: t.bookingColumns.people, width: width - box - 320, cell: people },
+          { title: t.bookingColumns.name, width: 160, cell: (b, n) => `${n}. ${b.name ?? t.purged}` },
+          { title: t.bookingColumns.contact, width: 145, cell: contact },
+          { title: t.bookingColumns.people, width: width - box - 305, cell: people },
         ]
 
     const pad = 4
@@ -170,7 +170,7 @@ export const listPdf = (sheet: DateSheet, now = new Date()): Promise<Buffer> =>
       doc.font(f.bold).fontSize(9).fillColor('#000000')
       for (const c of columns) {
         doc.text(c.box ? t.pdfSign : c.title, x + (c.box ? 0 : pad), y, {
-          width: c.box ? c.width + 20 : c.width - 2 * pad,
+          width: c.box ? c.width : c.width - 2 * pad,
           lineBreak: false,
         })
         x += c.width
@@ -200,15 +200,15 @@ export const listPdf = (sheet: DateSheet, now = new Date()): Promise<Buffer> =>
         for (const c of columns) {
           if (c.box && tickable) {
             doc
-              .rect(x + 3, y + 4, 13, 13)
+              .rect(x + 10, y + 4, 13, 13)
               .lineWidth(1)
               .strokeColor('#000000')
               .stroke()
             if (b.status === 'attended')
               doc
-                .moveTo(x + 5.5, y + 10.5)
-                .lineTo(x + 8.5, y + 14)
-                .lineTo(x + 14, y + 6.5)
+                .moveTo(x + 12.5, y + 10.5)
+                .lineTo(x + 15.5, y + 14)
+                .lineTo(x + 21, y + 6.5)
                 .lineWidth(1.6)
                 .stroke()
           } else if (!c.box) {

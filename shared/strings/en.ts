@@ -463,6 +463,7 @@ export const en: Catalogue = {
     bandsLegend: 'Of whom children and young people, by age band',
     bandsHint: 'Adults are the total less children and young people.',
     format: 'Format',
+    formats: { presence: 'In person', online: 'Online', outdoor: 'Outdoors' },
     notes: 'Notes (optional)',
     saveHeadcount: 'Save attendance',
     lastSaved: (when: string) => `Attendance last saved on ${when}.`,

@@ -484,6 +484,7 @@ export const it = {
     bandsLegend: 'Di cui bambini e ragazzi, per fascia d’età',
     bandsHint: 'Gli adulti sono il totale meno bambini e ragazzi.',
     format: 'Modalità',
+    formats: { presence: 'In presenza', online: 'Online', outdoor: 'All’aperto' },
     notes: 'Note (facoltative)',
     saveHeadcount: 'Salva le presenze',
     lastSaved: (when: string) => `Presenze salvate l’ultima volta il ${when}.`,

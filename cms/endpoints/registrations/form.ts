@@ -82,6 +82,8 @@ export const sendBack = (back: string, notice: DeskNotice) => {
   const [path, hash] = back.split('#')
   const url = new URL(path ?? '/', 'http://desk.invalid')
   for (const [k, v] of Object.entries(noticeQuery(notice))) url.searchParams.set(k, v)
+  // The part of the page the notice belongs to (the page shows it there; the fragment scrolls to it).
+  if (hash) url.searchParams.set('sezione', hash)
   return new Response(null, {
     status: 303,
     headers: { Location: `${url.pathname}${url.search}${hash ? `#${hash}` : ''}`, 'Cache-Control': 'no-store' },
