@@ -168,7 +168,14 @@ const SPECS: Spec[] = [
     call: async (who, t) =>
       rest('POST', '/registrations/desk/book', {
         token: await token(who),
-        body: { event: t.event, start: t.start, source: 'phone', name: 'Mario Bianchi', phone: '035 123456', adults: 1 },
+        body: {
+          event: t.event,
+          start: t.start,
+          source: 'phone',
+          name: 'Mario Bianchi',
+          phone: '035 123456',
+          adults: 1,
+        },
       }),
     worked: async (t, res) => {
       expect(res.status).toBe(201)
@@ -372,7 +379,9 @@ describe('bookings at the desk', () => {
     expect(back.pathname).toBe(`/admin/iscrizioni/${event.id}/${start}`)
     expect(back.hash).toBe('#aggiungi')
     expect(back.searchParams.get('esito')).toBe('book.adults')
-    expect(wing.deskMessage('it', wing.noticeFrom(Object.fromEntries(back.searchParams))!)).toBe(wing.BOOK_ERRORS.adults)
+    expect(wing.deskMessage('it', wing.noticeFrom(Object.fromEntries(back.searchParams))!)).toBe(
+      wing.BOOK_ERRORS.adults,
+    )
     expect(await snapshot()).toEqual(before)
   })
 
@@ -511,7 +520,12 @@ describe('arrivals and the headcount', () => {
       body: { event: event.id, start, walkIns: 4, total: 10, notes: 'Pioggia' },
     })
     expect(updated.status).toBe(200)
-    expect(updated.json.attendance).toMatchObject({ id: created.json.attendance.id, total: 10, walkIns: 4, notes: 'Pioggia' })
+    expect(updated.json.attendance).toMatchObject({
+      id: created.json.attendance.id,
+      total: 10,
+      walkIns: 4,
+      notes: 'Pioggia',
+    })
     const versions = await payload.countVersions({
       collection: 'attendance',
       where: { parent: { equals: created.json.attendance.id } },
@@ -521,7 +535,11 @@ describe('arrivals and the headcount', () => {
     // A typed total is kept when an arrival is added later; checkedIn follows.
     const b = await booked(event.id, start, { adults: 1 })
     await rest('POST', '/registrations/desk/status', { token: jwt, body: { id: b, action: 'arrive' } })
-    const after = await payload.findByID({ collection: 'attendance', id: created.json.attendance.id, overrideAccess: true })
+    const after = await payload.findByID({
+      collection: 'attendance',
+      id: created.json.attendance.id,
+      overrideAccess: true,
+    })
     expect(after).toMatchObject({ checkedIn: 3, total: 10 })
 
     const before = await snapshot()
@@ -559,11 +577,18 @@ describe('check-in by the QR code of the confirmation', () => {
     // A cancel link's token is of another purpose: not a check-in code.
     const raw = (await payload.db.findOne({ collection: 'registrations', where: { id: { equals: a } } })) as any
     const cancelLink = new URL(wing.cancelUrl(payload.secret, raw)).searchParams.get('t')
-    expect((await rest('POST', '/registrations/check-in', { token: await token('editorA'), body: { t: cancelLink } })).status).toBe(400)
+    expect(
+      (await rest('POST', '/registrations/check-in', { token: await token('editorA'), body: { t: cancelLink } }))
+        .status,
+    ).toBe(400)
     expect(await snapshot()).toEqual(before)
 
     const jwt = await token('editorA')
-    const lookup = await wing.checkInLookup(payload, { user: net.as('editorA') as never, where: { system: { equals: net.systems.a } } }, t)
+    const lookup = await wing.checkInLookup(
+      payload,
+      { user: net.as('editorA') as never, where: { system: { equals: net.systems.a } } },
+      t,
+    )
     expect(lookup).toMatchObject({ ok: true, booking: { name: 'Giulia Rossi', people: 2, status: 'confirmed' } })
     const form = await formPost('/registrations/check-in', 'editorA', [['t', t]])
     expect(form.status).toBe(303)
@@ -610,16 +635,23 @@ describe('the list as CSV and PDF', () => {
       source: 'phone',
     })
     await booked(event.id, start, { name: 'Rossi; Bianchi "Famiglia"' })
-    const res = await download(`/registrations/desk/csv?event=${event.id}&start=${encodeURIComponent(start)}`, 'editorA')
+    const res = await download(
+      `/registrations/desk/csv?event=${event.id}&start=${encodeURIComponent(start)}`,
+      'editorA',
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="iscrizioni-[a-z0-9-]+-\d{4}-\d\d-\d\d-\d{4}\.csv"$/)
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="iscrizioni-[a-z0-9-]+-\d{4}-\d\d-\d\d-\d{4}\.csv"$/,
+    )
     expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = res.body.toString('utf8').slice(1).split('\r\n')
     expect(lines[0]).toBe(
       'Nome;Email;Telefono;Adulti;0–2 anni;3–5 anni;Persone;Stato;Canale;Iscritto il;Arrivo;Risposta',
     )
-    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)";p\w+@example\.org;;1;0;2;3;Confermata;Dal sito;\d\d\/\d\d\/\d{4} \d\d:\d\d;;'@SUM\(1\)$/)
+    expect(lines[1]).toMatch(
+      /^"'=HYPERLINK\(""http:\/\/x""\)";p\w+@example\.org;;1;0;2;3;Confermata;Dal sito;\d\d\/\d\d\/\d{4} \d\d:\d\d;;'@SUM\(1\)$/,
+    )
     expect(lines[2]).toMatch(/^'\+1;;'\+39 035 1;1;0;0;1;Confermata;Per telefono;/)
     expect(lines[3]).toMatch(/^"Rossi; Bianchi ""Famiglia""";/)
     // Every cell that a spreadsheet would evaluate starts with an apostrophe.
@@ -640,7 +672,11 @@ describe('the list as CSV and PDF', () => {
     ])
     expect(form.status).toBe(303)
     expect(new URL(form.location ?? '', 'http://x').hash).toBe('#elenco')
-    const [queued] = await wing.listExports(payload, { user: net.as('editorA') as never, where: null }, { event: event.id, start })
+    const [queued] = await wing.listExports(
+      payload,
+      { user: net.as('editorA') as never, where: null },
+      { event: event.id, start },
+    )
     expect(queued).toMatchObject({ status: 'queued' })
     const pending = await download(`/exports/${queued!.id}/download`, 'editorA')
     expect(pending.status).toBe(409)
@@ -648,7 +684,10 @@ describe('the list as CSV and PDF', () => {
     await payload.jobs.runByID({ id: job!.id, overrideAccess: true })
     const stored = await payload.findByID({ collection: 'exports', id: queued!.id, overrideAccess: true })
     expect(stored).toMatchObject({ status: 'ready', mimeType: 'application/pdf' })
-    expect(new Date(stored.expiresAt as string).getTime() - new Date(stored.createdAt).getTime()).toBeCloseTo(24 * HOUR, -4)
+    expect(new Date(stored.expiresAt as string).getTime() - new Date(stored.createdAt).getTime()).toBeCloseTo(
+      24 * HOUR,
+      -4,
+    )
 
     const res = await download(`/exports/${queued!.id}/download`, 'contributorA1')
     expect(res.status).toBe(200)
@@ -720,7 +759,10 @@ describe('the desk’s index and sheet', () => {
   it('lists only the caller’s dates with their counts; a contributor sees only their library', async () => {
     const a1 = await registrable({ places: 6 }, { title: 'Storie in A1' })
     const a2 = await registrable({ places: 6 }, { title: 'Storie in A2', library: net.libraries.a2 })
-    const b1 = await registrable({ places: 6 }, { title: 'Storie in B1', system: net.systems.b, library: net.libraries.b1 })
+    const b1 = await registrable(
+      { places: 6 },
+      { title: 'Storie in B1', system: net.systems.b, library: net.libraries.b1 },
+    )
     await booked(a1.event.id, a1.start, { adults: 2 })
     const w = await booked(a1.event.id, a1.start, { adults: 1 })
     await wing.changeStatus(payload, w, 'cancelled')
@@ -751,7 +793,9 @@ describe('the desk’s index and sheet', () => {
       ok: false,
       status: 403,
     })
-    expect(await wing.dateSheet(payload, await scopeOf('admin'), a1.event.id, '2020-01-01T00:00:00.000Z')).toMatchObject({
+    expect(
+      await wing.dateSheet(payload, await scopeOf('admin'), a1.event.id, '2020-01-01T00:00:00.000Z'),
+    ).toMatchObject({
       ok: false,
       status: 404,
     })
