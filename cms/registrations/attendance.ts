@@ -63,6 +63,11 @@ export type HeadcountInput = {
   walkIns?: unknown
   /** Everybody present; empty: arrivals plus walk-ins. */
   total?: unknown
+  /**
+   * The computed total the form showed: a total sent back unchanged is computed again from the walk-ins sent
+   * with it (a plain form cannot update the field while they are typed).
+   */
+  totalShown?: unknown
   /** People present per age band (children and young people; adults are the rest of the total). */
   bands?: Partial<Record<string, unknown>>
   format?: unknown
@@ -102,8 +107,10 @@ export const recordHeadcount = async (
   const t = catalogue('it').bookingDesk
   const walkIns = countOf(input.walkIns)
   if (walkIns == null) return refuse(400, 'count', { field: 'walkIns', args: [t.walkIns] })
-  const typedTotal = input.total == null || String(input.total).trim() === '' ? null : countOf(input.total)
-  if (typedTotal === null && input.total != null && String(input.total).trim() !== '')
+  const rawTotal = input.total == null ? '' : String(input.total).trim()
+  const untouched = input.totalShown != null && rawTotal === String(input.totalShown).trim()
+  const typedTotal = rawTotal === '' || untouched ? null : countOf(rawTotal)
+  if (typedTotal === null && rawTotal !== '' && !untouched)
     return refuse(400, 'count', { field: 'total', args: [t.total] })
   const bands: { band: AgeBand; count: number }[] = []
   for (const [band, raw] of Object.entries(input.bands ?? {})) {

@@ -541,10 +541,17 @@ describe('arrivals and the headcount', () => {
       overrideAccess: true,
     })
     expect(after).toMatchObject({ checkedIn: 3, total: 10 })
+    // A plain form sends back the computed total it showed, untouched: it is computed again from the walk-ins.
+    const untouched = await rest('POST', '/registrations/desk/headcount', {
+      token: jwt,
+      body: { event: event.id, start, walkIns: 6, total: 10, totalShown: 10 },
+    })
+    expect(untouched.json.attendance).toMatchObject({ checkedIn: 3, walkIns: 6, total: 9 })
 
     const before = await snapshot()
     for (const [extra, message] of [
       [{ total: 2 }, wing.DESK_ERRORS.totalTooSmall(3, 4)],
+      [{ total: 2, totalShown: 3 }, wing.DESK_ERRORS.totalTooSmall(3, 4)],
       [{ total: 8, bands: { '3-5': 9 } }, wing.DESK_ERRORS.bandsTooMany(9, 8)],
       [{ walkIns: -1 }, wing.DESK_ERRORS.count('Persone venute senza iscrizione')],
       [{ format: 'teatro' }, wing.DESK_ERRORS.format],

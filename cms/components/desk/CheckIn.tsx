@@ -18,7 +18,7 @@ export const CheckIn = async (props: AdminViewServerProps) => {
   const api = req.payload.config.routes.api
   const query = (props.searchParams ?? {}) as Query
   const token = one(query, 't') ?? ''
-  const steps = [{ label: t.indexTitle, url: '/iscrizioni' }, { label: t.checkInTitle }]
+  const steps = [{ label: t.indexTitle, url: `${admin}/iscrizioni` }, { label: t.checkInTitle }]
   const gate = await deskGate(props, '/iscrizioni/arrivo')
   if (!gate.ok)
     return (

@@ -260,11 +260,16 @@ const AddForm = ({ sheet, t, api }: { sheet: Sheet; t: DeskStrings; api: string 
 const HeadcountForm = ({ sheet, t, api, locale }: { sheet: Sheet; t: DeskStrings; api: string; locale: Locale }) => {
   const row = sheet.attendance
   const walkIns = row?.walkIns ?? 0
+  // Pre-filled with arrivals plus walk-ins while that is what it is; sent back untouched, the server computes it
+  // again from the walk-ins typed now (no script updates the field as they are typed).
+  const auto = !row || row.total == null || row.total === (row.checkedIn ?? 0) + walkIns
+  const shown = auto ? sheet.arrived.people + walkIns : (row?.total ?? 0)
   const saved = new Map((row?.bands ?? []).map((b) => [b.band as AgeBand, b.count]))
   const bandValue = (band: AgeBand) => (row ? (saved.get(band) ?? 0) : (sheet.arrived.bands[band] ?? 0))
   return (
     <form method="post" action={`${api}/registrations/desk/headcount`}>
       <Hidden sheet={sheet} />
+      {auto && <input type="hidden" name="totalShown" value={String(shown)} />}
       <p>
         {t.checkedIn}: <strong>{t.people(sheet.arrived.people)}</strong>
       </p>
@@ -280,7 +285,7 @@ const HeadcountForm = ({ sheet, t, api, locale }: { sheet: Sheet; t: DeskStrings
             name="total"
             type="number"
             min={0}
-            defaultValue={row?.total ?? sheet.arrived.people + walkIns}
+            defaultValue={shown}
             inputMode="numeric"
             aria-describedby="desk-total-hint"
           />
@@ -357,7 +362,7 @@ export const DateSheet = async (props: AdminViewServerProps) => {
   }
   const [rawEvent, rawStart] = [decode(segments[1]), decode(segments[2])]
   const gate = await deskGate(props, `/iscrizioni/${segments[1] ?? ''}/${segments[2] ?? ''}`)
-  const index = { label: t.indexTitle, url: '/iscrizioni' }
+  const index = { label: t.indexTitle, url: `${admin}/iscrizioni` }
   if (!gate.ok)
     return (
       <Frame props={props} steps={[index]}>

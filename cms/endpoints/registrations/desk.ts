@@ -123,6 +123,7 @@ export const deskHeadcountEndpoint: Endpoint = {
       start: fields.get('start'),
       walkIns: fields.get('walkIns'),
       total: fields.get('total'),
+      totalShown: fields.get('totalShown'),
       bands: fields.bands(),
       format: fields.get('format'),
       notes: fields.get('notes'),
