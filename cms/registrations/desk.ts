@@ -187,7 +187,14 @@ export type DeskDateRow = {
   counts: DateCounts
 }
 
-export type DeskDatesQuery = { from?: Date; to?: Date | null; library?: Id | null; page?: number }
+export type DeskDatesQuery = {
+  from?: Date
+  to?: Date | null
+  library?: Id | null
+  page?: number
+  /** Earliest first (default), or latest first (the past two weeks). */
+  latestFirst?: boolean
+}
 
 export const DESK_PAGE_SIZE = 50
 const DAY = 86_400_000
@@ -212,7 +219,7 @@ export const deskDates = async (
   const dates = await payload.find({
     collection: SLUGS.occurrences,
     where: scoped({ and: conditions }, scope),
-    sort: 'start',
+    sort: query.latestFirst ? '-start' : 'start',
     limit: DESK_PAGE_SIZE,
     page: Math.max(1, Math.min(10_000, Math.floor(query.page ?? 1))),
     depth: 0,
@@ -222,6 +229,8 @@ export const deskDates = async (
   const occurrences = dates.docs as Occurrence[]
   const eventIds = [...new Set(occurrences.map((o) => refId(o.event) as Id))]
   if (!eventIds.length) return { rows: [], page: dates.page ?? 1, totalPages: dates.totalPages, totalDocs: 0 }
+  const starts = occurrences.map((o) => new Date(o.start).toISOString()).sort()
+  const [first, last] = [starts[0], starts.at(-1)]
   const [events, libraries, bookings] = await Promise.all([
     payload.find({
       collection: SLUGS.events,
@@ -245,8 +254,8 @@ export const deskDates = async (
         {
           and: [
             { event: { in: eventIds } },
-            { start: { greater_than_equal: occurrences[0]?.start } },
-            { start: { less_than_equal: occurrences.at(-1)?.start } },
+            { start: { greater_than_equal: first } },
+            { start: { less_than_equal: last } },
           ],
         },
         scope,

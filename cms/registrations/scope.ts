@@ -61,9 +61,6 @@ export const deskScope = async (req: PayloadRequest): Promise<{ ok: true; scope:
   return { ok: true, scope: { user, where: rule === true ? null : (rule as Where) } }
 }
 
-/** The server's own scope (jobs): everything. */
-export const SERVER_SCOPE: DeskScope = { user: { id: 0, roles: ['network-admin'] }, where: null }
-
 export const scoped = (where: Where, scope: DeskScope): Where => (scope.where ? { and: [where, scope.where] } : where)
 
 /** A document id as the adapter stores them (numbers on SQLite, ObjectId strings on MongoDB); null if it is not one. */

@@ -374,7 +374,16 @@ export const en: Catalogue = {
       'The dates of events with registration of your library system (or library), from the last two weeks onwards. Open a date to see who is booked, add a booking, mark arrivals and download the list.',
     filterLegend: 'Which dates',
     from: 'From',
+    fromHint: 'Empty: the coming dates and those of the last two weeks.',
     to: 'Until (optional)',
+    upcomingTitle: 'Coming dates',
+    pastTitle: 'Last two weeks',
+    chosenTitle: 'Dates of the chosen period',
+    shownOf: (shown: number, total: number) =>
+      `${shown} dates of ${total} are shown: choose a period in the filter to see them all.`,
+    noPastDates: 'No dates with registration in the last two weeks.',
+    endedNote:
+      'The date has passed: bookings are no longer added or cancelled; arrivals and attendance can still be recorded.',
     library: 'Library',
     allLibraries: 'All libraries',
     filter: 'Show dates',

@@ -392,7 +392,16 @@ export const it = {
       'Le date degli eventi con iscrizione del tuo sistema (o della tua biblioteca), dalle ultime due settimane in avanti. Apri una data per vedere chi è iscritto, aggiungere un’iscrizione, segnare gli arrivi e scaricare l’elenco.',
     filterLegend: 'Quali date',
     from: 'Dal giorno',
+    fromHint: 'Vuoto: le prossime date e quelle delle ultime due settimane.',
     to: 'Fino al giorno (facoltativo)',
+    upcomingTitle: 'Prossime date',
+    pastTitle: 'Ultime due settimane',
+    chosenTitle: 'Date del periodo scelto',
+    shownOf: (shown: number, total: number) =>
+      `Sono mostrate ${shown} date su ${total}: scegli un periodo nel filtro per vederle tutte.`,
+    noPastDates: 'Nessuna data con iscrizione nelle ultime due settimane.',
+    endedNote:
+      'La data è passata: non si aggiungono né si annullano iscrizioni; si possono ancora segnare gli arrivi e le presenze.',
     library: 'Biblioteca',
     allLibraries: 'Tutte le biblioteche',
     filter: 'Mostra le date',

@@ -88,6 +88,7 @@ const BookingRow = ({
   api,
   here,
   answered,
+  ended,
 }: {
   b: DeskBooking
   sheet: Sheet
@@ -96,10 +97,11 @@ const BookingRow = ({
   api: string
   here: string
   answered: boolean
+  ended: boolean
 }) => {
   const name = nameOf(t, b)
   const tickable = b.status === 'confirmed' || b.status === 'attended'
-  const cancellable = !b.purged && ['confirmed', 'waiting', 'offered'].includes(b.status)
+  const cancellable = !ended && !b.purged && ['confirmed', 'waiting', 'offered'].includes(b.status)
   return (
     <tr>
       <td>
@@ -387,9 +389,12 @@ export const DateSheet = async (props: AdminViewServerProps) => {
   const message = notice ? deskMessage(locale, notice) : null
   const noticeIn = (name: string) => (section === name || (!section && name === 'top') ? message : null)
   const failed = notice != null && notice.kind !== 'done'
-  const cancelling = sheet.bookings.find(
-    (b) => String(b.id) === one(query, 'annulla') && ['confirmed', 'waiting', 'offered'].includes(b.status),
-  )
+  const ended = new Date(sheet.end ?? sheet.start) <= new Date()
+  const cancelling = ended
+    ? undefined
+    : sheet.bookings.find(
+        (b) => String(b.id) === one(query, 'annulla') && ['confirmed', 'waiting', 'offered'].includes(b.status),
+      )
   const files = (await listExports(req.payload, gate.scope, { event: sheet.event.id, start: sheet.start })).slice(0, 3)
   const answered = !!sheet.settings.question || sheet.bookings.some((b) => b.answer)
   const tickable = sheet.bookings.filter((b) => b.status === 'confirmed' || b.status === 'attended')
@@ -470,6 +475,7 @@ export const DateSheet = async (props: AdminViewServerProps) => {
                       api={api}
                       here={here}
                       answered={answered}
+                      ended={ended}
                     />
                   ))}
                 </tbody>
@@ -488,9 +494,15 @@ export const DateSheet = async (props: AdminViewServerProps) => {
 
       <section id="aggiungi" aria-labelledby="desk-add-title">
         <h2 id="desk-add-title">{t.addTitle}</h2>
-        <p className="desk-muted">{t.addHint}</p>
         <Notice text={noticeIn('aggiungi')} error={failed} />
-        <AddForm sheet={sheet} t={t} api={api} />
+        {ended ? (
+          <p>{t.endedNote}</p>
+        ) : (
+          <>
+            <p className="desk-muted">{t.addHint}</p>
+            <AddForm sheet={sheet} t={t} api={api} />
+          </>
+        )}
       </section>
 
       <section id="presenze" aria-labelledby="desk-headcount-title">

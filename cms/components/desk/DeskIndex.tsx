@@ -24,7 +24,7 @@ const Row = ({
   const p = row.counts.people
   return (
     <tr className={past ? 'desk-past' : undefined}>
-      <td>
+      <td className="desk-when">
         {shortWhen(locale, row.start)}
         {past && <span className="desk-hint">{t.past}</span>}
         {status && <span className="desk-hint">{status}</span>}
@@ -44,10 +44,69 @@ const Row = ({
   )
 }
 
+const Dates = ({
+  id,
+  title,
+  rows,
+  total,
+  empty,
+  t,
+  admin,
+  locale,
+  now,
+  more = false,
+}: {
+  more?: boolean
+  id: string
+  title: string
+  rows: DeskDateRow[]
+  total: number
+  empty: string
+  t: DeskStrings
+  admin: string
+  locale: 'it' | 'en'
+  now: Date
+}) => {
+  const c = t.columns
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <div className="desk-scroll">
+          <table>
+            <caption>{t.datesCaption(total)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{c.date}</th>
+                <th scope="col">{c.event}</th>
+                <th scope="col">{c.library}</th>
+                {[c.places, c.confirmed, c.waiting, c.offered, c.cancelled, c.attended, c.left].map((label) => (
+                  <th key={label} scope="col" className="desk-num">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <Row key={`${row.event}-${row.start}`} row={row} t={t} admin={admin} locale={locale} now={now} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more && rows.length < total && <p className="desk-muted">{t.shownOf(rows.length, total)}</p>}
+    </section>
+  )
+}
+
 /**
- * /admin/iscrizioni: the dates of events with registration in the caller's system (or library), from two
- * weeks ago on, with their counts in people; each opens its sheet. Filters by period and library are a plain
- * GET form.
+ * /admin/iscrizioni: the dates of events with registration in the caller's system (or library), with their
+ * counts in people; each opens its sheet. By default the coming dates (from today, 50 a page) and, below, the
+ * last two weeks (latest first: headcounts are recorded afterwards); a period and a library can be chosen with a
+ * plain GET form.
  */
 export const DeskIndex = async (props: AdminViewServerProps) => {
   const req = props.initPageResult.req
@@ -64,22 +123,34 @@ export const DeskIndex = async (props: AdminViewServerProps) => {
     )
   const query = (props.searchParams ?? {}) as Query
   const now = new Date()
-  const from = dayStart(one(query, 'dal')) ?? dayStart(romeDay(new Date(now.getTime() - 14 * DAY))) ?? now
+  const today = dayStart(romeDay(now)) ?? now
+  const fromDay = dayStart(one(query, 'dal'))
   const toDay = dayStart(one(query, 'al'))
+  const chosenPeriod = fromDay != null || toDay != null
+  const from = fromDay ?? today
   const to = toDay ? new Date(toDay.getTime() + DAY) : null
   const libraries = await deskLibraries(req.payload, gate.scope)
   const library = parseId(req.payload, one(query, 'biblioteca'))
   const chosen = libraries.some((l) => String(l.id) === String(library)) ? library : null
   const page = Math.max(1, Math.min(10_000, Number(one(query, 'pagina')) || 1))
   const dates = await deskDates(req.payload, gate.scope, { from, to, library: chosen, page }, now)
+  const past = chosenPeriod
+    ? null
+    : await deskDates(
+        req.payload,
+        gate.scope,
+        { from: new Date(today.getTime() - 14 * DAY), to: today, library: chosen, latestFirst: true },
+        now,
+      )
   const link = (p: number) => {
-    const q = new URLSearchParams({ dal: romeDay(from) })
+    const q = new URLSearchParams()
+    if (fromDay) q.set('dal', romeDay(fromDay))
     if (toDay) q.set('al', romeDay(toDay))
     if (chosen != null) q.set('biblioteca', String(chosen))
     q.set('pagina', String(p))
     return `${admin}/iscrizioni?${q}`
   }
-  const c = t.columns
+  const shared = { t, admin, locale, now }
   return (
     <Frame props={props} steps={steps}>
       <h1>{t.indexTitle}</h1>
@@ -90,7 +161,16 @@ export const DeskIndex = async (props: AdminViewServerProps) => {
           <div className="desk-fields">
             <div>
               <label htmlFor="desk-from">{t.from}</label>
-              <input id="desk-from" name="dal" type="date" defaultValue={romeDay(from)} />
+              <input
+                id="desk-from"
+                name="dal"
+                type="date"
+                defaultValue={fromDay ? romeDay(fromDay) : ''}
+                aria-describedby="desk-from-hint"
+              />
+              <span id="desk-from-hint" className="desk-hint">
+                {t.fromHint}
+              </span>
             </div>
             <div>
               <label htmlFor="desk-to">{t.to}</label>
@@ -117,48 +197,14 @@ export const DeskIndex = async (props: AdminViewServerProps) => {
           </div>
         </fieldset>
       </form>
-      {dates.rows.length === 0 ? (
-        <p role="status">{t.noDates}</p>
-      ) : (
-        <div className="desk-scroll">
-          <table>
-            <caption id="desk-dates-caption">{t.datesCaption(dates.totalDocs)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{c.date}</th>
-                <th scope="col">{c.event}</th>
-                <th scope="col">{c.library}</th>
-                <th scope="col" className="desk-num">
-                  {c.places}
-                </th>
-                <th scope="col" className="desk-num">
-                  {c.confirmed}
-                </th>
-                <th scope="col" className="desk-num">
-                  {c.waiting}
-                </th>
-                <th scope="col" className="desk-num">
-                  {c.offered}
-                </th>
-                <th scope="col" className="desk-num">
-                  {c.cancelled}
-                </th>
-                <th scope="col" className="desk-num">
-                  {c.attended}
-                </th>
-                <th scope="col" className="desk-num">
-                  {c.left}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {dates.rows.map((row) => (
-                <Row key={`${row.event}-${row.start}`} row={row} t={t} admin={admin} locale={locale} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Dates
+        id="desk-upcoming"
+        title={chosenPeriod ? t.chosenTitle : t.upcomingTitle}
+        rows={dates.rows}
+        total={dates.totalDocs}
+        empty={t.noDates}
+        {...shared}
+      />
       {dates.totalPages > 1 && (
         <nav className="desk-pages" aria-label={t.pagination}>
           <ul>
@@ -175,6 +221,17 @@ export const DeskIndex = async (props: AdminViewServerProps) => {
             )}
           </ul>
         </nav>
+      )}
+      {past && (
+        <Dates
+          id="desk-past"
+          title={t.pastTitle}
+          rows={past.rows}
+          total={past.totalDocs}
+          empty={t.noPastDates}
+          more
+          {...shared}
+        />
       )}
     </Frame>
   )

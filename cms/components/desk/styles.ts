@@ -3,7 +3,7 @@
  * focus, nothing told by colour alone; the check-in page is laid out for a phone.
  */
 export const DESK_CSS = `
-.desk { max-width: 72rem; padding-bottom: 4rem; color: var(--theme-text); }
+.desk { max-width: 90rem; padding-bottom: 4rem; color: var(--theme-text); }
 .desk h1 { margin: 0.5rem 0 0.25rem; font-size: 1.9rem; line-height: 1.2; }
 .desk h2 { margin: 2.25rem 0 0.75rem; font-size: 1.35rem; }
 .desk h3 { margin: 1.25rem 0 0.5rem; font-size: 1.1rem; }
@@ -17,6 +17,7 @@ export const DESK_CSS = `
 .desk caption { text-align: left; font-weight: 600; padding: 0 0 0.5rem; }
 .desk th, .desk td { text-align: left; vertical-align: top; padding: 0.55rem 0.6rem; border-bottom: 1px solid var(--theme-elevation-150); }
 .desk thead th { border-bottom: 2px solid var(--theme-elevation-800); white-space: nowrap; }
+.desk td.desk-when { white-space: nowrap; }
 .desk td.desk-num, .desk th.desk-num { text-align: right; font-variant-numeric: tabular-nums; }
 .desk tr.desk-past td { color: var(--theme-elevation-800); }
 .desk .desk-tag { display: inline-block; padding: 0.1rem 0.45rem; border: 1px solid var(--theme-elevation-800); border-radius: 3px; font-size: 0.85rem; white-space: nowrap; }
