@@ -108,6 +108,8 @@ export interface Config {
       promoteWaitingList: TaskPromoteWaitingList;
       expireRegistrationOffers: TaskExpireRegistrationOffers;
       sendRegistrationReminders: TaskSendRegistrationReminders;
+      renderExport: TaskRenderExport;
+      purgeExports: TaskPurgeExports;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2242,6 +2244,8 @@ export interface PayloadJob {
           | 'promoteWaitingList'
           | 'expireRegistrationOffers'
           | 'sendRegistrationReminders'
+          | 'renderExport'
+          | 'purgeExports'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2293,6 +2297,8 @@ export interface PayloadJob {
         | 'promoteWaitingList'
         | 'expireRegistrationOffers'
         | 'sendRegistrationReminders'
+        | 'renderExport'
+        | 'purgeExports'
         | 'schedulePublish'
       )
     | null;
@@ -3313,6 +3319,28 @@ export interface TaskSendRegistrationReminders {
   input?: unknown;
   output: {
     reminded?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRenderExport".
+ */
+export interface TaskRenderExport {
+  input: {
+    exportId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeExports".
+ */
+export interface TaskPurgeExports {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

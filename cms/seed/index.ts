@@ -308,6 +308,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   })
   log('1 evento riservato al personale')
   await seedRegistrations(payload, registrable, today, log)
+  await seedAttendance(payload, registrable, today, log)
 }
 
 /**
@@ -406,6 +407,99 @@ const seedRegistrations = async (
     filled++
   }
   log(`${filled} date con iscrizioni dimostrative`)
+}
+
+/**
+ * The most recent past date (within two weeks, so the desk lists it) of a registrable event: bookings of which
+ * most arrived, one did not come and one was cancelled, and the headcount with people who came without
+ * booking, so the desk's sheet shows attendance from the start.
+ */
+const seedAttendance = async (
+  payload: Payload,
+  events: (number | string)[],
+  today: Date,
+  log: (line: string) => void,
+) => {
+  if (!events.length) return
+  const { docs } = await payload.find({
+    collection: SLUGS.occurrences,
+    where: {
+      and: [
+        { event: { in: events } },
+        { start: { less_than: today.toISOString() } },
+        { start: { greater_than: new Date(today.getTime() - 14 * 86_400_000).toISOString() } },
+        { status: { equals: 'scheduled' } },
+      ],
+    },
+    sort: '-start',
+    limit: 1,
+    depth: 0,
+    select: { event: true, title: true, start: true, system: true, library: true },
+    overrideAccess: true,
+  })
+  const date = docs[0]
+  if (!date) return
+  const arrived = new Date(new Date(date.start).getTime() - 5 * 60_000).toISOString()
+  // '3-5' is in both demo band lists.
+  const parties = [
+    { adults: 2, children: 1, status: 'attended', source: 'web' },
+    { adults: 1, children: 2, status: 'attended', source: 'web' },
+    { adults: 1, children: 1, status: 'attended', source: 'phone' },
+    { adults: 1, children: 1, status: 'attended', source: 'desk' },
+    { adults: 2, children: 0, status: 'confirmed', source: 'web' },
+    { adults: 1, children: 1, status: 'cancelled', source: 'web' },
+  ] as const
+  let checkedIn = 0
+  let children = 0
+  for (const [n, party] of parties.entries()) {
+    const people = party.adults + party.children
+    await payload.create({
+      collection: SLUGS.registrations,
+      data: {
+        event: date.event as number,
+        start: date.start,
+        status: party.status,
+        source: party.source,
+        adults: party.adults,
+        people,
+        children: Array.from({ length: party.children }, () => ({ band: '3-5' as const })),
+        name: `Famiglia presente ${n + 1}`,
+        email: party.source === 'phone' ? null : `presente${n + 1}@example.org`,
+        phone: party.source === 'phone' ? '035 000000' : null,
+        system: date.system as number,
+        library: (date.library as number | null) ?? null,
+        checkedInAt: party.status === 'attended' ? arrived : null,
+        cancelledAt: party.status === 'cancelled' ? date.start : null,
+        tokenNonce: `demo-past-${date.event}-${n}`,
+      },
+      overrideAccess: true,
+      depth: 0,
+    })
+    if (party.status === 'attended') {
+      checkedIn += people
+      children += party.children
+    }
+  }
+  const walkIns = 3
+  await payload.create({
+    collection: SLUGS.attendance,
+    data: {
+      title: `${date.title} – ${new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(date.start))}`,
+      event: date.event as number,
+      start: date.start,
+      checkedIn,
+      walkIns,
+      total: checkedIn + walkIns,
+      bands: [{ band: '3-5', count: children + 2 }],
+      format: 'presence',
+      notes: 'Due bambini e un nonno sono venuti senza iscrizione.',
+      system: date.system as number,
+      library: (date.library as number | null) ?? null,
+    },
+    overrideAccess: true,
+    depth: 0,
+  })
+  log(`1 data passata con arrivi e presenze (${checkedIn + walkIns} persone)`)
 }
 
 export const isEmpty = async (payload: Payload) =>

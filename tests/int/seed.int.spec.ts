@@ -54,6 +54,29 @@ describe('demo seed', () => {
     expect(states).toContainEqual(expect.objectContaining({ state: 'open', left: 7 }))
   })
 
+  it('records a past date the desk shows with attendance: arrivals, a no-show, a cancellation and walk-ins', async () => {
+    const { docs } = await payload.find({ collection: 'attendance', pagination: false, depth: 0, overrideAccess: true })
+    expect(docs).toHaveLength(1)
+    const row = docs[0]!
+    expect(new Date(row.start).getTime()).toBeLessThan(new Date('2026-03-10T10:00:00Z').getTime())
+    expect(row).toMatchObject({ checkedIn: 10, walkIns: 3, total: 13, format: 'presence' })
+    const { docs: bookings } = await payload.find({
+      collection: 'registrations',
+      where: { and: [{ event: { equals: row.event } }, { start: { equals: row.start } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(bookings.map((b) => b.status).sort()).toEqual([
+      'attended',
+      'attended',
+      'attended',
+      'attended',
+      'cancelled',
+      'confirmed',
+    ])
+  })
+
   it('keeps memory bounded: the event loop turns after every event, so libsql can free its statements', () => {
     // libsql releases a prepared statement in a finalizer that runs between event-loop turns; a seed that
     // never yields keeps ~0.6 MB per event (12.9 GB at 20,000 events).
