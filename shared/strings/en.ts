@@ -157,6 +157,10 @@ export const en: Catalogue = {
       full: 'Fully booked',
       movedOnline: 'Moved online',
     },
+    // the parent on a phone (issue 19): search box, "Filtra" disclosure
+    searchButton: 'Search',
+    filterToggle: 'Filter',
+    filtersInUse: (n: number) => `${n} active`,
   },
   newsletter: {
     signupTitle: 'Library events newsletter',

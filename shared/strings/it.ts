@@ -180,6 +180,10 @@ export const it = {
       full: 'Esaurito',
       movedOnline: 'Spostato online',
     },
+    // the parent on a phone (issue 19): search box, "Filtra" disclosure
+    searchButton: 'Cerca',
+    filterToggle: 'Filtra',
+    filtersInUse: (n: number) => (n === 1 ? '1 attivo' : `${n} attivi`),
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',
