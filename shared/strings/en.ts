@@ -52,7 +52,7 @@ export const en: Catalogue = {
     category: 'Type of event',
     audience: 'Audience',
     age: 'Age (years)',
-    ageHint: 'Show events suitable for this age',
+    ageHint: 'Events suitable for these ages. Several children? Separate the ages with a comma: 2, 5',
     free: 'Free events only',
     accessibility: 'Accessibility',
     series: 'Series',

@@ -63,7 +63,7 @@ export const it = {
     category: 'Tipo di evento',
     audience: 'Pubblico',
     age: 'Età (anni)',
-    ageHint: 'Mostra gli eventi adatti a questa età',
+    ageHint: 'Eventi adatti a queste età. Più bambini? Separa le età con una virgola: 2, 5',
     free: 'Solo eventi gratuiti',
     accessibility: 'Accessibilità',
     series: 'Rassegna',

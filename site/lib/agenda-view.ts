@@ -33,8 +33,7 @@ export const activeFilters = (f: Filters, options: FilterOptions, locale: Locale
   for (const e of FILTERS) {
     const name = t[e.label]
     if (e.kind === 'age') {
-      const age = f[e.param]
-      if (age !== null) chips.push(chip(`${name}: ${age}`, e.param, String(age)))
+      for (const age of f[e.param]) chips.push(chip(`${name}: ${age}`, e.param, String(age)))
     } else if (e.kind === 'flag') {
       if (f[e.param]) chips.push(chip(name, e.param, '1'))
     } else

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, expect, type Page, test } from '@playwright/test'
+import { link, nthMail } from '../helpers/outbox'
 
 // A parent in Albino with children of 2 and 5, on a phone (issue 19), on the seeded demo network.
 
@@ -9,6 +10,11 @@ const phone = (browser: Browser, javaScriptEnabled = true) =>
   browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, javaScriptEnabled })
 
 const cards = (page: Page) => page.getByRole('main').locator('ol.cards > li')
+
+const shownTotal = async (page: Page) => {
+  const text = (await page.locator('.results-bar strong').textContent()) ?? ''
+  return Number(text.replace(/\D/g, ''))
+}
 
 const noAxeViolations = async (page: Page) => {
   const { violations } = await new AxeBuilder({ page }).analyze()
@@ -23,6 +29,17 @@ const tabUntil = async (page: Page, predicate: (el: Element) => boolean, max = 8
     if (await active.evaluate(predicate)) return
   }
   throw new Error('focus never reached the target')
+}
+
+/** The ages a card says it suits ("da 3 a 6 anni", "fino a 3 anni", none: every age). */
+const ageRange = (text: string): [number, number] => {
+  const between = /da (\d+) a (\d+) anni/.exec(text)
+  if (between) return [Number(between[1]), Number(between[2])]
+  const from = /da (\d+) anni/.exec(text)
+  if (from) return [Number(from[1]), 120]
+  const upTo = /fino a (\d+) anni/.exec(text)
+  if (upTo) return [0, Number(upTo[1])]
+  return [0, 120]
 }
 
 test('on a phone the first result is on the first screen; the filters wait behind “Filtra”, the active ones are chips', async ({
@@ -72,4 +89,96 @@ test('on a wide screen the filter panel is open beside the results without a cli
   const form = await page.locator('form.filters').boundingBox()
   const list = await cards(page).first().boundingBox()
   expect(list?.x).toBeGreaterThan((form?.x ?? 0) + (form?.width ?? 0) - 1)
+})
+
+test('a family picks two ages and two audiences without JavaScript: the address, the results and the calendar carry both', async ({
+  browser,
+}) => {
+  const context = await phone(browser, false)
+  const page = await context.newPage()
+  // Children of 8 and 15: the seeded network has events for one of them and not the other (a comics workshop for
+  // 6–10, a book club for 11–18), so "both" is visible in the list.
+  await page.goto('/eventi')
+  await page.getByText('Filtra', { exact: true }).click()
+  await page.getByLabel('Età (anni)', { exact: true }).fill('8, 15')
+  await page.getByRole('button', { name: 'Mostra gli eventi' }).click()
+  await expect(page).toHaveURL(/\/eventi\?eta=8&eta=15$/)
+  await expect(page.getByRole('link', { name: 'Rimuovi il filtro Età (anni): 8' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Rimuovi il filtro Età (anni): 15' })).toBeVisible()
+  const both = await shownTotal(page)
+  await page.getByText('Filtra (1 attivo)').click()
+  await expect(page.getByLabel('Età (anni)', { exact: true })).toHaveValue('8, 15')
+
+  // Every date suits one of the two ages, and both are served: some suit only the younger, some only the older.
+  const seen = { onlyYounger: false, onlyOlder: false }
+  for (let n = 1; n <= 10 && !(seen.onlyYounger && seen.onlyOlder); n++) {
+    if (n > 1) await page.goto(`/eventi?eta=8&eta=15&pagina=${n}`)
+    for (const text of await cards(page).allInnerTexts()) {
+      const [min, max] = ageRange(text)
+      const younger = min <= 8 && 8 <= max
+      const older = min <= 15 && 15 <= max
+      expect(younger || older, text).toBe(true)
+      if (younger && !older) seen.onlyYounger = true
+      if (older && !younger) seen.onlyOlder = true
+    }
+  }
+  expect(seen).toEqual({ onlyYounger: true, onlyOlder: true })
+  await page.goto('/eventi?eta=8')
+  const younger = await shownTotal(page)
+  await page.goto('/eventi?eta=15')
+  const older = await shownTotal(page)
+  expect(both).toBeGreaterThan(Math.max(younger, older))
+  expect(both).toBeLessThanOrEqual(younger + older)
+
+  // The subscribe box offers the same two ages.
+  await page.goto('/eventi?eta=8&eta=15')
+  await expect(page.getByLabel('Oppure copia l’indirizzo del calendario nella tua app')).toHaveValue(
+    /\/calendario\.ics\?eta=8&eta=15$/,
+  )
+
+  // Two audiences at once: checkboxes.
+  await page.goto('/eventi')
+  await page.getByText('Filtra', { exact: true }).click()
+  await page.getByRole('checkbox', { name: '0–3 anni' }).check()
+  await page.getByRole('checkbox', { name: '3–6 anni (Nati per Leggere)' }).check()
+  await page.getByRole('button', { name: 'Mostra gli eventi' }).click()
+  await expect(page).toHaveURL(/\/eventi\?pubblico=0-3-anni&pubblico=3-6-anni$/)
+  const data = await (await page.request.get('/eventi.json?pubblico=0-3-anni&pubblico=3-6-anni')).json()
+  expect(data.items.length).toBeGreaterThan(0)
+  for (const item of data.items as { audiences: string[] }[])
+    expect(item.audiences.some((a) => a === '0-3-anni' || a === '3-6-anni')).toBe(true)
+  const audiences = new Set(data.items.flatMap((i: { audiences: string[] }) => i.audiences))
+  expect(audiences.has('0-3-anni') && audiences.has('3-6-anni')).toBe(true)
+  await context.close()
+})
+
+test('the newsletter sign-up on a phone, without JavaScript, keeps both ages', async ({ browser }) => {
+  test.setTimeout(120_000)
+  // The parent's own connection (as the proxy reports it): the sign-up limit per address is not shared with the
+  // other tests' sign-ups from this machine.
+  const context = await browser.newContext({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.19' },
+  })
+  const page = await context.newPage()
+  const email = `albino-${Date.now()}@example.org`
+  await page.goto('/newsletter')
+  await page.getByLabel('Email (obbligatoria)').fill(email)
+  await page.getByLabel('Età dei bambini o ragazzi (facoltativo)').fill('2, 5')
+  await page.getByLabel('Ho letto l’informativa e acconsento a ricevere la newsletter.').check()
+  await page.getByRole('button', { name: 'Iscriviti' }).click()
+  await expect(page.getByRole('heading', { name: 'Controlla la tua posta' })).toBeVisible({ timeout: 15_000 })
+  const confirmUrl = link(await nthMail(email, 1), '/newsletter/conferma?token=')
+  await page.goto(`${confirmUrl.pathname}${confirmUrl.search}`)
+  await page.getByRole('button', { name: 'Conferma l’iscrizione' }).click()
+  await expect(page.getByRole('heading', { name: 'Iscrizione confermata' })).toBeVisible()
+  const welcome = await nthMail(email, 2)
+  expect(welcome.text).toContain('2, 5 anni')
+  const prefs = link(welcome, '/newsletter/preferenze?token=')
+  await page.goto(`${prefs.pathname}${prefs.search}`)
+  await expect(page.getByLabel('Età dei bambini o ragazzi (facoltativo)')).toHaveValue('2, 5')
+  await context.close()
 })

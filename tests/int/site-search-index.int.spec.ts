@@ -82,6 +82,7 @@ describe('the search index evaluates filters exactly as the database query does'
     `q=a&da=${romeAt(-20, 0).slice(0, 10)}&a=${romeAt(20, 0).slice(0, 10)}`,
     'quando=weekend',
     `sistema=${slugs.system}&eta=4`,
+    'eta=2&eta=12',
     'pagina=3',
   ]
 

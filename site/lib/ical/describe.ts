@@ -16,6 +16,10 @@ const itDay = (day: string) => {
   return `${Number(d)}/${Number(m)}/${y}`
 }
 
+/** "2", "2 e 5", "2, 4 e 5". */
+const andList = (values: string[]) =>
+  values.length > 1 ? `${values.slice(0, -1).join(', ')} e ${values.at(-1)}` : (values[0] ?? '')
+
 /** What a filter set selects, in words: "Valle Seriana – 3–6 anni – gratuiti". */
 export const describeFilters = async (f: Filters): Promise<string[]> => {
   const names = async (collection: string, slugs: string[], field: 'name' | 'title') => {
@@ -31,7 +35,7 @@ export const describeFilters = async (f: Filters): Promise<string[]> => {
     if (e.kind === 'relation') parts.push(join(await names(e.collection, f[e.param], e.feed)))
     else if (e.kind === 'comune') parts.push(join(f[e.param].map((s) => comuneBySlug.get(s)?.name ?? s)))
     else if (e.kind === 'option') parts.push(join(f[e.param].map((v) => e.labels[v])))
-    else if (e.kind === 'age') parts.push(f[e.param] !== null ? `${f[e.param]} ${e.feed.unit}` : '')
+    else if (e.kind === 'age') parts.push(f[e.param].length ? `${andList(f[e.param].map(String))} ${e.feed.unit}` : '')
     else parts.push(f[e.param] ? e.feed.word : '')
   }
   parts.push(

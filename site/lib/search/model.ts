@@ -148,7 +148,7 @@ export class AgendaIndex {
     const pass = new Uint8Array(events.length)
     events.forEach(({ fields, words }, i) => {
       if (lists.some(({ field, values }) => !fields[field].some((v) => values.has(v)))) return
-      if (f.eta !== null && !(fields.ageMin <= f.eta && fields.ageMax >= f.eta)) return
+      if (f.eta.length && !f.eta.some((age) => fields.ageMin <= age && fields.ageMax >= age)) return
       if (f.free && !fields.free) return
       if (!masks.every((mask) => anyWord(words, mask))) return
       pass[i] = 1
