@@ -65,7 +65,7 @@ export const en: Catalogue = {
     activeFilters: 'Active filters',
     removeFilter: (label: string) => `Remove filter ${label}`,
     results: (n: number) => (n === 1 ? '1 event' : `${n.toLocaleString('en-GB')} events`),
-    noResults: 'No events match your search. Try removing some filters.',
+    noResults: 'No events match your search.',
     ongoing: 'Ongoing',
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     pagination: 'Pagination',
@@ -161,6 +161,22 @@ export const en: Catalogue = {
     searchButton: 'Search',
     filterToggle: 'Filter',
     filtersInUse: (n: number) => `${n} active`,
+    // no results: wider searches that find something
+    suggestionsLead: 'Widen your search',
+    suggestAnyAge: 'For every age',
+    suggestAnyAudience: 'For every audience',
+    suggestSystems: (names: string[]) =>
+      names.length === 1
+        ? `In the whole ${names[0]} library system`
+        : `In the library systems ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`,
+    suggestNetwork: 'In the whole network, every library system',
+    suggestWeekend: (saturday: string) => `On the weekend of ${saturday}`,
+    suggestAnyDate: 'On any date, from today on',
+    suggestWithoutWords: (q: string) => `Without searching for “${q}”`,
+    suggestNotOnlyFree: 'Paid events too',
+    noWiderResults: 'Even with a wider search there are no events on the programme.',
+    calendarEmpty:
+      'The calendar is empty for now: it fills itself as soon as the libraries publish events that match the search.',
   },
   newsletter: {
     signupTitle: 'Library events newsletter',

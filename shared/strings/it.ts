@@ -76,7 +76,7 @@ export const it = {
     activeFilters: 'Filtri attivi',
     removeFilter: (label: string) => `Rimuovi il filtro ${label}`,
     results: (n: number) => (n === 1 ? '1 evento' : `${n.toLocaleString('it-IT')} eventi`),
-    noResults: 'Nessun evento corrisponde alla ricerca. Prova a togliere qualche filtro.',
+    noResults: 'Nessun evento corrisponde alla ricerca.',
     ongoing: 'In corso',
     page: (n: number, of: number) => `Pagina ${n} di ${of}`,
     pagination: 'Paginazione',
@@ -184,6 +184,22 @@ export const it = {
     searchButton: 'Cerca',
     filterToggle: 'Filtra',
     filtersInUse: (n: number) => (n === 1 ? '1 attivo' : `${n} attivi`),
+    // no results: wider searches that find something
+    suggestionsLead: 'Allargando la ricerca',
+    suggestAnyAge: 'Per tutte le età',
+    suggestAnyAudience: 'Per tutti i pubblici',
+    suggestSystems: (names: string[]) =>
+      names.length === 1
+        ? `In tutto il sistema ${names[0]}`
+        : `In tutti i sistemi ${names.slice(0, -1).join(', ')} e ${names.at(-1)}`,
+    suggestNetwork: 'In tutta la rete, in ogni sistema',
+    suggestWeekend: (saturday: string) => `Nel fine settimana di ${saturday}`,
+    suggestAnyDate: 'In qualsiasi data, da oggi in poi',
+    suggestWithoutWords: (q: string) => `Senza cercare «${q}»`,
+    suggestNotOnlyFree: 'Anche gli eventi a pagamento',
+    noWiderResults: 'Nemmeno allargando la ricerca ci sono eventi in programma.',
+    calendarEmpty:
+      'Per ora il calendario è vuoto: si riempirà da solo quando le biblioteche pubblicheranno eventi che corrispondono alla ricerca.',
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',

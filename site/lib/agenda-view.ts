@@ -7,6 +7,7 @@ import { strings } from './i18n'
 import { feedIsTruncated } from './ical/feed'
 import { toCards } from './occurrences'
 import { type FilterOptions, filterOptions, labelOf } from './options'
+import { suggestionsFor } from './suggestions'
 import { agendaPath, calendarPath, type Locale } from './urls'
 
 export type ActiveFilter = { label: string; removeHref: string }
@@ -51,6 +52,10 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     feedIsTruncated(filters, now),
   ])
   if (filters.pagina > 1 && page.items.length === 0) return null
+  const suggestions = page.totalDocs === 0 ? await suggestionsFor(filters, locale, now) : []
+  // Nothing matches now: a search for some days is a dead end, not a calendar to subscribe to; a standing
+  // search (a library, an age) may still be worth following, and the box says it is empty for now.
+  const subscribe = page.totalDocs > 0 ? 'show' : filters.quando || filters.da || filters.a ? 'none' : 'empty'
   const cards = await toCards(page.items, locale, now)
   const groups = groupByDay(cards, romeDate(dateRange(filters, now).from))
   const params = filtersToParams(filters, { page: false })
@@ -76,6 +81,8 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     calendarHref: calendarPath(calendarParams, locale),
     feedPath: query ? `/calendario.ics?${query}` : '/calendario.ics',
     feedTruncated,
+    subscribe,
+    suggestions,
     jsonPath: query ? `/eventi.json?${query}` : '/eventi.json',
     rssPath: query ? `/feed.xml?${query}` : '/feed.xml',
     resetHref: agendaPath('', locale),

@@ -182,3 +182,37 @@ test('the newsletter sign-up on a phone, without JavaScript, keeps both ages', a
   await expect(page.getByLabel('Età dei bambini o ragazzi (facoltativo)')).toHaveValue('2, 5')
   await context.close()
 })
+
+test('a search with no results suggests wider ones with their counts, and offers no empty calendar', async ({
+  browser,
+}) => {
+  const context = await phone(browser, false)
+  const page = await context.newPage()
+  await page.goto('/eventi?quando=weekend&eta=4&q=classici')
+  await expect(page.getByText('Nessun evento corrisponde alla ricerca.')).toBeVisible()
+  const suggestions = page.getByRole('list', { name: 'Allargando la ricerca' }).getByRole('link')
+  expect(await suggestions.count()).toBeGreaterThan(0)
+  await expect(page.getByRole('heading', { name: 'Abbonati al calendario' })).toHaveCount(0)
+  const anyAge = suggestions.filter({ hasText: 'Per tutte le età' })
+  const withoutWords = suggestions.filter({ hasText: 'Senza cercare «classici»' })
+  await expect(withoutWords).toBeVisible()
+  const labels = await suggestions.allInnerTexts()
+  for (const label of labels) expect(label).toMatch(/\(\d+ eventi?\)$|\(1 evento\)$/)
+  // Each count is what the page it leads to shows.
+  const target = (await anyAge.count()) > 0 ? anyAge : withoutWords
+  const count = Number(/\((\d+) eventi?\)/.exec((await target.textContent()) ?? '')?.[1])
+  await target.click()
+  expect(await shownTotal(page)).toBe(count)
+
+  // A standing search with nothing yet keeps its calendar, and says it is empty for now.
+  await page.goto('/eventi?eta=4&q=classici')
+  await expect(page.getByRole('heading', { name: 'Abbonati al calendario' })).toBeVisible()
+  await expect(page.getByText('Per ora il calendario è vuoto')).toBeVisible()
+  await context.close()
+
+  const withJs = await phone(browser)
+  const axePage = await withJs.newPage()
+  await axePage.goto('/eventi?quando=weekend&eta=4&q=classici')
+  await noAxeViolations(axePage)
+  await withJs.close()
+})
