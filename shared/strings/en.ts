@@ -73,7 +73,6 @@ export const en: Catalogue = {
     nextPage: 'Next page',
     listView: 'List',
     calendarView: 'Month calendar',
-    subscribeAgenda: 'These events in your calendar',
     openData: 'Open data (JSON)',
     rss: 'RSS feed',
     intlLocale: 'en-GB',
@@ -161,7 +160,7 @@ export const en: Catalogue = {
     searchButton: 'Search',
     filterToggle: 'Filter',
     filtersInUse: (n: number) => `${n} active`,
-    // no results: wider searches that find something
+    // no results: wider searches that find something; the subscribe box's calendar name
     suggestionsLead: 'Widen your search',
     suggestAnyAge: 'For every age',
     suggestAnyAudience: 'For every audience',
@@ -175,6 +174,7 @@ export const en: Catalogue = {
     suggestWithoutWords: (q: string) => `Without searching for “${q}”`,
     suggestNotOnlyFree: 'Paid events too',
     noWiderResults: 'Even with a wider search there are no events on the programme.',
+    calendarName: 'Calendar name:',
     calendarEmpty:
       'The calendar is empty for now: it fills itself as soon as the libraries publish events that match the search.',
   },

@@ -84,7 +84,6 @@ export const it = {
     nextPage: 'Pagina successiva',
     listView: 'Elenco',
     calendarView: 'Calendario del mese',
-    subscribeAgenda: 'Questi eventi nel tuo calendario',
     openData: 'Dati aperti (JSON)',
     rss: 'Feed RSS',
     // dates (site/lib/format.ts)
@@ -184,7 +183,7 @@ export const it = {
     searchButton: 'Cerca',
     filterToggle: 'Filtra',
     filtersInUse: (n: number) => (n === 1 ? '1 attivo' : `${n} attivi`),
-    // no results: wider searches that find something
+    // no results: wider searches that find something; the subscribe box's calendar name
     suggestionsLead: 'Allargando la ricerca',
     suggestAnyAge: 'Per tutte le età',
     suggestAnyAudience: 'Per tutti i pubblici',
@@ -198,6 +197,7 @@ export const it = {
     suggestWithoutWords: (q: string) => `Senza cercare «${q}»`,
     suggestNotOnlyFree: 'Anche gli eventi a pagamento',
     noWiderResults: 'Nemmeno allargando la ricerca ci sono eventi in programma.',
+    calendarName: 'Nome del calendario:',
     calendarEmpty:
       'Per ora il calendario è vuoto: si riempirà da solo quando le biblioteche pubblicheranno eventi che corrispondono alla ricerca.',
   },

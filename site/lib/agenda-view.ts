@@ -4,6 +4,7 @@ import { groupByDay } from './cards'
 import { dateRange, type Filters, filtersToParams, parseFilters } from './filters'
 import { romeDate } from './format'
 import { strings } from './i18n'
+import { feedName } from './ical/describe'
 import { feedIsTruncated } from './ical/feed'
 import { toCards } from './occurrences'
 import { type FilterOptions, filterOptions, labelOf } from './options'
@@ -46,10 +47,11 @@ export const activeFilters = (f: Filters, options: FilterOptions, locale: Locale
 /** The /eventi page: one page of occurrences grouped by day, the form state and every derived link. */
 export const agendaView = async (searchParams: URLSearchParams, locale: Locale, now: Date = new Date()) => {
   const filters = parseFilters(searchParams)
-  const [page, options, feedTruncated] = await Promise.all([
+  const [page, options, feedTruncated, calendarName] = await Promise.all([
     findAgendaPage(filters, { page: filters.pagina }, now),
     filterOptions(),
     feedIsTruncated(filters, now),
+    feedName(filters),
   ])
   if (filters.pagina > 1 && page.items.length === 0) return null
   const suggestions = page.totalDocs === 0 ? await suggestionsFor(filters, locale, now) : []
@@ -81,6 +83,7 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     calendarHref: calendarPath(calendarParams, locale),
     feedPath: query ? `/calendario.ics?${query}` : '/calendario.ics',
     feedTruncated,
+    calendarName,
     subscribe,
     suggestions,
     jsonPath: query ? `/eventi.json?${query}` : '/eventi.json',

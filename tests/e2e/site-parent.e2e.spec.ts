@@ -130,8 +130,9 @@ test('a family picks two ages and two audiences without JavaScript: the address,
   expect(both).toBeGreaterThan(Math.max(younger, older))
   expect(both).toBeLessThanOrEqual(younger + older)
 
-  // The subscribe box offers the same two ages.
+  // The subscribe box offers the same two ages, and names them.
   await page.goto('/eventi?eta=8&eta=15')
+  await expect(page.getByText('Nome del calendario: Eventi – 8 e 15 anni')).toBeVisible()
   await expect(page.getByLabel('Oppure copia l’indirizzo del calendario nella tua app')).toHaveValue(
     /\/calendario\.ics\?eta=8&eta=15$/,
   )
@@ -215,4 +216,14 @@ test('a search with no results suggests wider ones with their counts, and offers
   await axePage.goto('/eventi?quando=weekend&eta=4&q=classici')
   await noAxeViolations(axePage)
   await withJs.close()
+})
+
+test('the subscribe box names the calendar after its filters, as the feed names itself', async ({ page, request }) => {
+  await page.goto('/eventi?sistema=valle-seriana&pubblico=0-3-anni')
+  const name = 'Eventi – Valle Seriana – 0–3 anni'
+  await expect(page.getByText(`Nome del calendario: ${name}`)).toBeVisible()
+  const feed = await request.get('/calendario.ics?sistema=valle-seriana&pubblico=0-3-anni')
+  expect(await feed.text()).toContain(`X-WR-CALNAME:${name}`)
+  const outlook = await page.getByRole('link', { name: 'Outlook.com o Microsoft 365' }).getAttribute('href')
+  expect(new URL(outlook as string).searchParams.get('name')).toBe(name)
 })

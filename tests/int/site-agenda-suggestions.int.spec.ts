@@ -1,11 +1,12 @@
 // An empty agenda is not a dead end: it offers wider searches that do list events, each counted by the agenda's
-// own query.
+// own query, and the subscribe box names its calendar as the feed does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedNetwork } from '../../cms/seed'
 import { SLUGS } from '../../collections/slugs'
 import { countAgenda } from '../../site/lib/agenda'
 import { type AgendaView, agendaView } from '../../site/lib/agenda-view'
 import { parseFilters } from '../../site/lib/filters'
+import { filterFeed } from '../../site/lib/ical/feed'
 import { load } from '../../site/lib/pages'
 import { getPayload, type Payload } from '../helpers/payload'
 
@@ -118,5 +119,21 @@ describe('a search with no results', () => {
     const some = await view('eta=4')
     expect(some.subscribe).toBe('show')
     expect(some.suggestions).toEqual([])
+  })
+})
+
+describe('the subscribe box', () => {
+  it('names the calendar as the feed names itself, after its filters', async () => {
+    const query = 'sistema=valle-seriana&eta=2&eta=5'
+    const page = await view(query)
+    expect(page.calendarName).toBe('Eventi – Valle Seriana – 2 e 5 anni')
+    const feed = await filterFeed({
+      filters: parseFilters(new URLSearchParams(query)),
+      feedPath: `/calendario.ics?${query}`,
+      pagePath: `/eventi?${query}`,
+    })
+    expect(feed.name).toBe(page.calendarName)
+    expect(page.feedPath).toBe(`/calendario.ics?${query}`)
+    expect((await view('')).calendarName).toBe('Eventi – Rete Bibliotecaria Bergamasca')
   })
 })

@@ -2,6 +2,7 @@ import { comuneBySlug } from '../../../collections/fields/comune'
 import { FILTERS } from '../../../collections/filter-registry'
 import type { Filters } from '../filters'
 import { findBySlugs } from '../payload'
+import { NETWORK } from '../site-info'
 
 const QUANDO_LABEL: Record<string, string> = {
   oggi: 'oggi',
@@ -51,3 +52,9 @@ export const describeFilters = async (f: Filters): Promise<string[]> => {
   )
   return parts.filter(Boolean)
 }
+
+/** A feed's name (its NAME / X-WR-CALNAME) from what its filter selects: "Eventi – Valle Seriana – 2 e 5 anni". */
+export const feedTitle = (parts: string[]): string => ['Eventi', ...(parts.length ? parts : [NETWORK.name])].join(' – ')
+
+/** The name the feed of a filter set gets, for the page that offers it. */
+export const feedName = async (f: Filters): Promise<string> => feedTitle(await describeFilters(f))
