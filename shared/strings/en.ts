@@ -177,6 +177,9 @@ export const en: Catalogue = {
     calendarName: 'Calendar name:',
     calendarEmpty:
       'The calendar is empty for now: it fills itself as soon as the libraries publish events that match the search.',
+    // month view: a title repeated on one day is one entry
+    calendarDates: (n: number) => `${n} sessions`,
+    calendarLibraries: (n: number) => `${n} libraries`,
   },
   newsletter: {
     signupTitle: 'Library events newsletter',

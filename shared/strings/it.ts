@@ -200,6 +200,9 @@ export const it = {
     calendarName: 'Nome del calendario:',
     calendarEmpty:
       'Per ora il calendario è vuoto: si riempirà da solo quando le biblioteche pubblicheranno eventi che corrispondono alla ricerca.',
+    // month view: a title repeated on one day is one entry
+    calendarDates: (n: number) => `${n} appuntamenti`,
+    calendarLibraries: (n: number) => `${n} biblioteche`,
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',

@@ -19,13 +19,21 @@ const withoutValue = (params: URLSearchParams, name: string, value: string) => {
   return next
 }
 
-/** Every active filter as a removable chip, labelled the way the form names it. */
-export const activeFilters = (f: Filters, options: FilterOptions, locale: Locale): ActiveFilter[] => {
+/**
+ * Every active filter as a removable chip, labelled the way the form names it; `path` is the page a chip's
+ * link leads to without that value (the agenda, or the month view).
+ */
+export const activeFilters = (
+  f: Filters,
+  options: FilterOptions,
+  locale: Locale,
+  path: (params: URLSearchParams) => string = (params) => agendaPath(params, locale),
+): ActiveFilter[] => {
   const t = strings(locale)
   const params = filtersToParams(f, { page: false })
   const chip = (label: string, name: string, value: string) => ({
     label,
-    removeHref: agendaPath(withoutValue(params, name, value), locale),
+    removeHref: path(withoutValue(params, name, value)),
   })
   const chips: ActiveFilter[] = []
   if (f.q) chips.push(chip(`${t.searchLabel}: «${f.q}»`, 'q', f.q))

@@ -42,6 +42,13 @@ const ageRange = (text: string): [number, number] => {
   return [0, 120]
 }
 
+const month = (offset: number) => {
+  const d = new Date()
+  d.setUTCDate(1)
+  d.setUTCMonth(d.getUTCMonth() + offset)
+  return d.toISOString().slice(0, 7)
+}
+
 test('on a phone the first result is on the first screen; the filters wait behind “Filtra”, the active ones are chips', async ({
   browser,
 }) => {
@@ -226,4 +233,72 @@ test('the subscribe box names the calendar after its filters, as the feed names 
   expect(await feed.text()).toContain(`X-WR-CALNAME:${name}`)
   const outlook = await page.getByRole('link', { name: 'Outlook.com o Microsoft 365' }).getAttribute('href')
   expect(new URL(outlook as string).searchParams.get('name')).toBe(name)
+})
+
+test('the month view on a phone: weekdays and libraries, an exhibition on every day, a repeated title once, the filters as chips', async ({
+  browser,
+  request,
+}) => {
+  const context = await phone(browser)
+  const page = await context.newPage()
+  const m = month(1)
+  await page.goto(`/eventi/calendario?mese=${m}`)
+  const cell = (day: string) => page.locator('td', { has: page.locator(`time.daynum[datetime="${day}"]`) })
+  // Weekday names are shown where the columns are gone.
+  const firstBusy = page.locator('td:not(.empty)').first()
+  await expect(firstBusy.locator('.day-long')).toBeVisible()
+  await expect(firstBusy.locator('.day-long')).toHaveText(
+    /^(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) \d+ /,
+  )
+  await expect(firstBusy.locator('.cal-place').first()).toBeVisible()
+
+  // The weekly reading in many libraries is one entry per Saturday, with how many dates it stands for.
+  const weekly = 'Nati per Leggere: il sabato delle storie (ogni settimana)'
+  let saturdays = 0
+  for (const td of await page.locator('td:not(.empty)').all()) {
+    const links = td.getByRole('link', { name: weekly, exact: true })
+    const n = await links.count()
+    expect(n).toBeLessThanOrEqual(1)
+    if (
+      n === 1 &&
+      /\d+ appuntamenti/.test(
+        (await td
+          .locator('li')
+          .filter({ has: page.getByRole('link', { name: weekly, exact: true }) })
+          .textContent()) ?? '',
+      )
+    )
+      saturdays++
+  }
+  expect(saturdays).toBeGreaterThan(0)
+
+  // An exhibition of several days is on each of them: the first one to come that has at least two days in its month.
+  const rome = (instant: number) => new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' })
+  const data = await (await request.get('/eventi.json?categoria=mostra')).json()
+  const exhibition = (
+    data.items as { title: string; start: string; end: string; allDay: boolean; library: { slug: string } | null }[]
+  ).find((i) => {
+    const first = rome(Date.parse(i.start))
+    const last = rome(Date.parse(i.end) - 1)
+    return i.allDay && i.library && first >= rome(Date.now()) && last > first && last.slice(0, 7) === first.slice(0, 7)
+  })
+  expect(exhibition).toBeDefined()
+  const e = exhibition as NonNullable<typeof exhibition>
+  const em = rome(Date.parse(e.start)).slice(0, 7)
+  await page.goto(`/eventi/calendario?mese=${em}&categoria=mostra&biblioteca=${e.library?.slug}`)
+  const last = rome(Date.parse(e.end) - 1)
+  let shownOn = 0
+  for (let t = Date.parse(e.start); rome(t) <= last; t += 86_400_000) {
+    await expect(cell(rome(t)).getByRole('link', { name: e.title }).first()).toBeVisible()
+    shownOn++
+  }
+  expect(shownOn).toBeGreaterThanOrEqual(2)
+
+  // The filters in use are chips; removing one keeps the month.
+  const chip = page.getByRole('link', { name: 'Rimuovi il filtro Tipo di evento: Mostra' })
+  await expect(chip).toBeVisible()
+  await noAxeViolations(page)
+  await chip.click()
+  await expect(page).toHaveURL(new RegExp(`/eventi/calendario\\?biblioteca=${e.library?.slug}&mese=${em}$`))
+  await context.close()
 })

@@ -15,6 +15,8 @@ export type IndexedRow = {
   ageMax: number
   free: boolean
   searchText: string
+  /** The event's title as shown (the month view groups a day's dates by it). */
+  title: string
 }
 
 // Every filter field of an occurrence is copied from its event (collections/Events/hooks/materializeOccurrences.ts),
@@ -26,6 +28,7 @@ type EventEntry = {
     free: boolean
   }
   words: Int32Array
+  title: string
   rows: { id: Key; start: number; end: number }[]
 }
 
@@ -73,6 +76,7 @@ export class AgendaIndex {
         entry = {
           fields: { ...row.lists, ageMin: row.ageMin, ageMax: row.ageMax, free: row.free },
           words: this.intern(row.searchText),
+          title: row.title,
           rows: [],
         }
         this.entries.set(row.event, entry)
@@ -117,6 +121,13 @@ export class AgendaIndex {
       }
     })
     return count
+  }
+
+  /** The key, title and library of the event at a position that forEachMatch reports. */
+  eventAt(event: number): { key: Key; title: string; library: Key | null } {
+    const table = this.table ?? this.buildTable()
+    const entry = table.events[event] as EventEntry
+    return { key: table.keys[event] as Key, title: entry.title, library: entry.fields.library[0] ?? null }
   }
 
   /** Every matching row, in agenda order (`event`: the event's position in this index, for counting). */
