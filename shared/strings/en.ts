@@ -52,7 +52,7 @@ export const en: Catalogue = {
     category: 'Type of event',
     audience: 'Audience',
     age: 'Age (years)',
-    ageHint: 'Show events suitable for this age',
+    ageHint: 'Events suitable for these ages. Several children? Separate the ages with a comma: 2, 5',
     free: 'Free events only',
     accessibility: 'Accessibility',
     series: 'Series',
@@ -65,7 +65,7 @@ export const en: Catalogue = {
     activeFilters: 'Active filters',
     removeFilter: (label: string) => `Remove filter ${label}`,
     results: (n: number) => (n === 1 ? '1 event' : `${n.toLocaleString('en-GB')} events`),
-    noResults: 'No events match your search. Try removing some filters.',
+    noResults: 'No events match your search.',
     ongoing: 'Ongoing',
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     pagination: 'Pagination',
@@ -73,7 +73,6 @@ export const en: Catalogue = {
     nextPage: 'Next page',
     listView: 'List',
     calendarView: 'Month calendar',
-    subscribeAgenda: 'These events in your calendar',
     openData: 'Open data (JSON)',
     rss: 'RSS feed',
     intlLocale: 'en-GB',
@@ -157,6 +156,30 @@ export const en: Catalogue = {
       full: 'Fully booked',
       movedOnline: 'Moved online',
     },
+    // the parent on a phone (issue 19): search box, "Filtra" disclosure
+    searchButton: 'Search',
+    filterToggle: 'Filter',
+    filtersInUse: (n: number) => `${n} active`,
+    // no results: wider searches that find something; the subscribe box's calendar name
+    suggestionsLead: 'Widen your search',
+    suggestAnyAge: 'For every age',
+    suggestAnyAudience: 'For every audience',
+    suggestSystems: (names: string[]) =>
+      names.length === 1
+        ? `In the whole ${names[0]} library system`
+        : `In the library systems ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`,
+    suggestNetwork: 'In the whole network, every library system',
+    suggestWeekend: (saturday: string) => `On the weekend of ${saturday}`,
+    suggestAnyDate: 'On any date, from today on',
+    suggestWithoutWords: (q: string) => `Without searching for “${q}”`,
+    suggestNotOnlyFree: 'Paid events too',
+    noWiderResults: 'Even with a wider search there are no events on the programme.',
+    calendarName: 'Calendar name:',
+    calendarEmpty:
+      'The calendar is empty for now: it fills itself as soon as the libraries publish events that match the search.',
+    // month view: a title repeated on one day is one entry
+    calendarDates: (n: number) => `${n} sessions`,
+    calendarLibraries: (n: number) => `${n} libraries`,
   },
   newsletter: {
     signupTitle: 'Library events newsletter',

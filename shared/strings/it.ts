@@ -63,7 +63,7 @@ export const it = {
     category: 'Tipo di evento',
     audience: 'Pubblico',
     age: 'Età (anni)',
-    ageHint: 'Mostra gli eventi adatti a questa età',
+    ageHint: 'Eventi adatti a queste età. Più bambini? Separa le età con una virgola: 2, 5',
     free: 'Solo eventi gratuiti',
     accessibility: 'Accessibilità',
     series: 'Rassegna',
@@ -76,7 +76,7 @@ export const it = {
     activeFilters: 'Filtri attivi',
     removeFilter: (label: string) => `Rimuovi il filtro ${label}`,
     results: (n: number) => (n === 1 ? '1 evento' : `${n.toLocaleString('it-IT')} eventi`),
-    noResults: 'Nessun evento corrisponde alla ricerca. Prova a togliere qualche filtro.',
+    noResults: 'Nessun evento corrisponde alla ricerca.',
     ongoing: 'In corso',
     page: (n: number, of: number) => `Pagina ${n} di ${of}`,
     pagination: 'Paginazione',
@@ -84,7 +84,6 @@ export const it = {
     nextPage: 'Pagina successiva',
     listView: 'Elenco',
     calendarView: 'Calendario del mese',
-    subscribeAgenda: 'Questi eventi nel tuo calendario',
     openData: 'Dati aperti (JSON)',
     rss: 'Feed RSS',
     // dates (site/lib/format.ts)
@@ -180,6 +179,30 @@ export const it = {
       full: 'Esaurito',
       movedOnline: 'Spostato online',
     },
+    // the parent on a phone (issue 19): search box, "Filtra" disclosure
+    searchButton: 'Cerca',
+    filterToggle: 'Filtra',
+    filtersInUse: (n: number) => (n === 1 ? '1 attivo' : `${n} attivi`),
+    // no results: wider searches that find something; the subscribe box's calendar name
+    suggestionsLead: 'Allargando la ricerca',
+    suggestAnyAge: 'Per tutte le età',
+    suggestAnyAudience: 'Per tutti i pubblici',
+    suggestSystems: (names: string[]) =>
+      names.length === 1
+        ? `In tutto il sistema ${names[0]}`
+        : `In tutti i sistemi ${names.slice(0, -1).join(', ')} e ${names.at(-1)}`,
+    suggestNetwork: 'In tutta la rete, in ogni sistema',
+    suggestWeekend: (saturday: string) => `Nel fine settimana di ${saturday}`,
+    suggestAnyDate: 'In qualsiasi data, da oggi in poi',
+    suggestWithoutWords: (q: string) => `Senza cercare «${q}»`,
+    suggestNotOnlyFree: 'Anche gli eventi a pagamento',
+    noWiderResults: 'Nemmeno allargando la ricerca ci sono eventi in programma.',
+    calendarName: 'Nome del calendario:',
+    calendarEmpty:
+      'Per ora il calendario è vuoto: si riempirà da solo quando le biblioteche pubblicheranno eventi che corrispondono alla ricerca.',
+    // month view: a title repeated on one day is one entry
+    calendarDates: (n: number) => `${n} appuntamenti`,
+    calendarLibraries: (n: number) => `${n} biblioteche`,
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',

@@ -125,3 +125,20 @@ export const findAgendaPage = async (
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit)) // as the database adapters count an empty result
   return { items: rows, page, totalPages, totalDocs, hasNextPage: page < totalPages }
 }
+
+/**
+ * How many rows the agenda would list for a filter set (its "N eventi"): the index's count when it is current,
+ * else the database's, by the same query as findAgendaPage.
+ */
+export const countAgenda = async (f: Filters, now: Date = new Date()): Promise<number> => {
+  const resolved = await resolveFilters(f, now)
+  const index = await currentSearchIndex({ wait: resolved.words.length > 0 })
+  if (index) return index.query(resolved, { page: 1, limit: 0 }).totalDocs
+  const payload = await getPayload()
+  const { totalDocs } = await payload.count({
+    collection: SLUGS.occurrences,
+    where: whereOf(resolved),
+    overrideAccess: false,
+  })
+  return totalDocs
+}
