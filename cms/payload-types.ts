@@ -216,6 +216,10 @@ export interface Event {
          * Vuoto: i posti dell’evento.
          */
         places?: number | null;
+        /**
+         * Per un evento con iscrizione: a questa data si partecipa senza iscriversi.
+         */
+        noRegistration?: boolean | null;
         id?: string | null;
       }[]
     | null;
@@ -1103,6 +1107,7 @@ export interface Occurrence {
   status?: ('scheduled' | 'cancelled' | 'postponed' | 'rescheduled' | 'full' | 'movedOnline') | null;
   note?: string | null;
   places?: number | null;
+  noRegistration?: boolean | null;
   staffOnly?: boolean | null;
   system: number | System;
   library?: (number | null) | Library;
@@ -2500,6 +2505,7 @@ export interface EventsSelect<T extends boolean = true> {
         status?: T;
         note?: T;
         places?: T;
+        noRegistration?: T;
         id?: T;
       };
   library?: T;
@@ -2788,6 +2794,7 @@ export interface OccurrencesSelect<T extends boolean = true> {
   status?: T;
   note?: T;
   places?: T;
+  noRegistration?: T;
   staffOnly?: T;
   system?: T;
   library?: T;

@@ -213,6 +213,8 @@ export const deskDates = async (
   const conditions: Where[] = [
     { start: { greater_than_equal: from.toISOString() } },
     { 'event.registration.mode': { in: ['required', 'optional'] } },
+    // A date of the series that takes no registrations has no sheet.
+    { noRegistration: { not_equals: true } },
   ]
   if (query.to) conditions.push({ start: { less_than: query.to.toISOString() } })
   if (query.library != null) conditions.push({ library: { equals: query.library } })

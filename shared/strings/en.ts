@@ -309,6 +309,7 @@ export const en: Catalogue = {
       off: 'Event: this event does not take registrations on the site.',
       unknownDate: 'Date: this is not one of the event’s dates.',
       cancelledDate: 'Date: this date has been cancelled.',
+      dateOff: 'Date: this date needs no registration, just come along.',
       closed: 'Date: registration for this date is closed.',
       full: 'Date: there are no places left on this date.',
       adults: 'Adults: at least one adult is needed (a whole number).',

@@ -324,6 +324,7 @@ export const it = {
       off: 'Evento: per questo evento non ci si iscrive dal sito.',
       unknownDate: 'Data: questa data non è tra quelle dell’evento.',
       cancelledDate: 'Data: questa data è stata annullata.',
+      dateOff: 'Data: a questa data si partecipa senza iscrizione.',
       closed: 'Data: le iscrizioni per questa data sono chiuse.',
       full: 'Data: i posti per questa data sono esauriti.',
       adults: 'Adulti: serve almeno un adulto (un numero intero).',
