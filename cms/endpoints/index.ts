@@ -1,6 +1,6 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
-import { audienceEndpoint, previewEndpoint, testSendEndpoint } from './newsletters'
+import { audienceEndpoint, eventOptionsEndpoint, previewEndpoint, testSendEndpoint } from './newsletters'
 import { staffBookEndpoint, staffCancelEndpoint } from './registrations/staff'
 import { bouncesEndpoint } from './subscribers/bounces'
 import { countsEndpoint } from './subscribers/counts'
@@ -17,7 +17,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
     exportEndpoint,
     eraseEndpoint,
   ],
-  [SLUGS.newsletters]: [previewEndpoint, testSendEndpoint, audienceEndpoint],
+  [SLUGS.newsletters]: [eventOptionsEndpoint, previewEndpoint, testSendEndpoint, audienceEndpoint],
   [SLUGS.registrations]: [staffBookEndpoint, staffCancelEndpoint],
 }
 

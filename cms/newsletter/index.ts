@@ -17,6 +17,7 @@ export {
   type PreferenceField,
   readChoices,
 } from './options'
+export { chosenEventLabels, type EventGroup, type EventOption, eventOptions, GROUP_LIMIT } from './picker'
 // What the public site's newsletter pages and actions do.
 export {
   checkConfirmLink,

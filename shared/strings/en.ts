@@ -659,5 +659,33 @@ export const en: Catalogue = {
     lastError: 'Last error',
     healthFooter:
       'Waiting messages will go out as soon as the problem is solved. Whoever runs the server finds the steps to follow in the operations manual (section “Platform health”).',
+    // newsletter and campaign tools of the coordinator (issue 19): the event picker
+    pickerLabel: 'Events',
+    pickerDescription:
+      'Each event appears in the mail at its next date. Search by title, library or comune, or add all the coming events of a campaign, series or festival.',
+    pickerChosen: (n) => (n === 0 ? 'Chosen events' : n === 1 ? '1 event chosen' : `${n} events chosen`),
+    pickerNone: 'No event chosen.',
+    pickerEvent: 'Event no.',
+    pickerRemove: 'Remove',
+    pickerRemoveLabel: (label) => `Remove: ${label}`,
+    pickerSearch: 'Search for an event to add',
+    pickerSearchHint: 'Title, library or comune. Without words: the next events.',
+    pickerSearchButton: 'Search',
+    pickerSearching: 'Searching…',
+    pickerResultsLabel: 'Events found',
+    pickerResults: (n) => (n === 1 ? '1 event found.' : `${n} events found.`),
+    pickerNoResults: 'No coming event matches the search.',
+    pickerAdd: 'Add',
+    pickerAddLabel: (label) => `Add: ${label}`,
+    pickerAlready: 'already chosen',
+    pickerMoreDates: 'and more dates',
+    pickerGroupLabel: 'Add all the coming events of a campaign, series or festival',
+    pickerGroupChoose: 'Choose the campaign, series or festival.',
+    pickerGroups: { campaign: 'Campaigns', series: 'Series', festival: 'Festivals' },
+    pickerAddGroup: 'Add the events',
+    pickerAdded: (added, already, title) =>
+      `${added === 1 ? 'Added 1 event' : `Added ${added} events`} of “${title}”${already ? ` (${already} already in the list)` : ''}.`,
+    pickerGroupEmpty: (title) => `No coming events for “${title}”.`,
+    pickerFailed: 'The events could not be loaded: try again.',
   },
 }

@@ -697,6 +697,35 @@ export const it = {
     lastError: 'Ultimo errore',
     healthFooter:
       'I messaggi in attesa partiranno appena il problema è risolto. Chi gestisce il server trova i passi da seguire nel manuale operativo (sezione «Salute della piattaforma»).',
+    // newsletter and campaign tools of the coordinator (issue 19): the event picker
+    pickerLabel: 'Eventi',
+    pickerDescription:
+      'Ogni evento compare nella mail alla sua prossima data. Cerca per titolo, biblioteca o comune, oppure aggiungi tutti gli eventi in programma di una campagna, rassegna o festival.',
+    pickerChosen: (n: number): string =>
+      n === 0 ? 'Eventi scelti' : n === 1 ? '1 evento scelto' : `${n} eventi scelti`,
+    pickerNone: 'Nessun evento scelto.',
+    pickerEvent: 'Evento n.',
+    pickerRemove: 'Rimuovi',
+    pickerRemoveLabel: (label: string) => `Rimuovi: ${label}`,
+    pickerSearch: 'Cerca un evento da aggiungere',
+    pickerSearchHint: 'Titolo, biblioteca o comune. Senza parole: i prossimi eventi in programma.',
+    pickerSearchButton: 'Cerca',
+    pickerSearching: 'Ricerca…',
+    pickerResultsLabel: 'Eventi trovati',
+    pickerResults: (n: number): string => (n === 1 ? '1 evento trovato.' : `${n} eventi trovati.`),
+    pickerNoResults: 'Nessun evento in programma corrisponde alla ricerca.',
+    pickerAdd: 'Aggiungi',
+    pickerAddLabel: (label: string) => `Aggiungi: ${label}`,
+    pickerAlready: 'già scelto',
+    pickerMoreDates: 'e altre date',
+    pickerGroupLabel: 'Aggiungi tutti gli eventi in programma di una campagna, rassegna o festival',
+    pickerGroupChoose: 'Scegli la campagna, la rassegna o il festival.',
+    pickerGroups: { campaign: 'Campagne', series: 'Rassegne', festival: 'Festival' },
+    pickerAddGroup: 'Aggiungi gli eventi',
+    pickerAdded: (added: number, already: number, title: string): string =>
+      `${added === 1 ? 'Aggiunto 1 evento' : `Aggiunti ${added} eventi`} di «${title}»${already ? ` (${already} già nell’elenco)` : ''}.`,
+    pickerGroupEmpty: (title: string) => `Nessun evento in programma per «${title}».`,
+    pickerFailed: 'Non è stato possibile caricare gli eventi: riprova.',
   },
 }
 

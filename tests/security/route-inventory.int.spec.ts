@@ -78,6 +78,7 @@ const COVERED: Record<string, string> = {
   'GET /api/newsletters/:id/preview': 'this file: project endpoints',
   'POST /api/newsletters/:id/test': 'this file: project endpoints',
   'GET /api/newsletters/:id/audience': 'this file: project endpoints',
+  'GET /api/newsletters/event-options': 'newsletter-picker.int.spec.ts (newsletter writers only: 401/403, input)',
   'POST /api/registrations/staff-book': 'registrations-staff.int.spec.ts (staff only: 401/403, input, own bookings)',
   'POST /api/registrations/staff-cancel': 'registrations-staff.int.spec.ts (only one’s own booking; 401 without login)',
   'GET /api/payload-jobs/run': 'default-routes.int.spec.ts: jobs',

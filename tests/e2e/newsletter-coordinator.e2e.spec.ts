@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page, test } from '@playwright/test'
+import { ADMIN, CMS } from '../../playwright.config'
+
+// The network coordinator's newsletter (issue 19): events told apart in the picker and added by campaign,
+// "Invia ora" with a confirmation, and a campaign whose own dates disagree with its events' dates.
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 })
+
+const me = { email: `coordinatrice.${Date.now()}@test.example.org`, password: 'Coordinatrice-2026!' }
+
+/** axe on the page, or on one part of it (`include`). */
+const noAxeViolations = async (page: Page, include?: string) => {
+  const axe = new AxeBuilder({ page })
+  const { violations } = await (include ? axe.include(include) : axe).analyze()
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+}
+
+test.beforeAll(async ({ request }) => {
+  const login = await request.post(`${CMS}/api/users/login`, { data: ADMIN })
+  expect(login.ok()).toBe(true)
+  const created = await request.post(`${CMS}/api/users`, {
+    headers: { authorization: `JWT ${(await login.json()).token}` },
+    data: { ...me, name: 'Coordinatrice della rete', roles: ['network-admin'] },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+})
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(`${CMS}/admin/login`)
+  await page.getByLabel('Email').fill(me.email)
+  await page.getByLabel('Password').fill(me.password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+})
+
+/** A draft newsletter to the whole network, opened in the admin. */
+const openNewsletter = async (page: Page, subject: string) => {
+  const created = await page.request.post(`${CMS}/api/newsletters`, {
+    headers: { origin: CMS },
+    data: { subject, status: 'draft', system: null },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const { doc } = await created.json()
+  await page.goto(`${CMS}/admin/collections/newsletters/${doc.id}`)
+  await expect(page.getByText('Destinatari previsti:')).toBeVisible()
+  return doc.id as number
+}
+
+const DATED = /— \p{L}{3} \d{1,2} \p{L}{3} \d{4}(, \d{2}:\d{2})?( e altre date)?, .+ \(.+\)$/u
+
+test('the event picker tells “Incontro con l’autrice” apart and adds a whole campaign, by keyboard', async ({
+  page,
+}) => {
+  const subject = `Maggio dei Libri ${Date.now()}`
+  await openNewsletter(page, subject)
+  await expect(page.getByRole('heading', { name: 'Eventi scelti' })).toBeVisible()
+  await expect(page.getByText('Nessun evento scelto.')).toBeVisible()
+
+  // Search by keyboard: the results carry date (with the year), library and system, each one different.
+  await page.getByLabel('Cerca un evento da aggiungere').fill('incontro autrice')
+  await page.getByLabel('Cerca un evento da aggiungere').press('Enter')
+  const results = page.getByRole('list', { name: 'Eventi trovati' }).getByRole('listitem')
+  await expect(results.first()).toBeVisible()
+  const labels = (await results.allInnerTexts()).map((t) => t.replace(/\s*Aggiungi\s*$/, '').trim())
+  expect(labels.length).toBeGreaterThan(1)
+  expect(new Set(labels).size).toBe(labels.length)
+  for (const label of labels) expect(label).toMatch(DATED)
+  await expect(page).toHaveURL(/\/admin\/collections\/newsletters\/\d+/) // Enter searched, it did not save
+  await noAxeViolations(page, '.event-picker')
+
+  const first = page.getByRole('button', { name: `Aggiungi: ${labels[0]}` })
+  await first.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: '1 evento scelto' })).toBeVisible()
+  await expect(page.getByRole('button', { name: `Rimuovi: ${labels[0]}` })).toBeVisible()
+
+  // All the coming events of a campaign at once.
+  const group = page.getByLabel('Aggiungi tutti gli eventi in programma di una campagna, rassegna o festival')
+  await group.focus()
+  await group.selectOption({ label: 'Il Maggio dei Libri' })
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Aggiungi gli eventi' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: /di «Il Maggio dei Libri»/ })).toBeVisible()
+  const chosen = page.getByRole('heading', { name: /eventi scelti$/ })
+  await expect(chosen).toBeVisible()
+  const count = Number((await chosen.textContent())?.split(' ')[0])
+  expect(count).toBeGreaterThan(1)
+  await noAxeViolations(page, '.event-picker')
+
+  // Saved: the choice comes back with its labels, and the preview lists the events with their dates.
+  await page.getByRole('button', { name: 'Salva' }).click()
+  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { name: `${count} eventi scelti` })).toBeVisible()
+  await expect(page.getByRole('button', { name: `Rimuovi: ${labels[0]}` })).toBeVisible()
+  const preview = page.frameLocator('iframe[title="Anteprima della newsletter"]')
+  await expect(preview.getByRole('heading', { level: 1, name: subject })).toBeVisible()
+  await expect(preview.getByText(/2027/).first()).toBeVisible()
+})
