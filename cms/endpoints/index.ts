@@ -1,6 +1,12 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
-import { audienceEndpoint, eventOptionsEndpoint, previewEndpoint, testSendEndpoint } from './newsletters'
+import {
+  audienceEndpoint,
+  eventOptionsEndpoint,
+  previewEndpoint,
+  sendNowEndpoint,
+  testSendEndpoint,
+} from './newsletters'
 import { staffBookEndpoint, staffCancelEndpoint } from './registrations/staff'
 import { bouncesEndpoint } from './subscribers/bounces'
 import { countsEndpoint } from './subscribers/counts'
@@ -17,7 +23,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
     exportEndpoint,
     eraseEndpoint,
   ],
-  [SLUGS.newsletters]: [eventOptionsEndpoint, previewEndpoint, testSendEndpoint, audienceEndpoint],
+  [SLUGS.newsletters]: [eventOptionsEndpoint, previewEndpoint, testSendEndpoint, sendNowEndpoint, audienceEndpoint],
   [SLUGS.registrations]: [staffBookEndpoint, staffCancelEndpoint],
 }
 

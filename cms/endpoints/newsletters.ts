@@ -11,6 +11,7 @@ import {
   GROUP_LIMIT,
   type NewsletterDoc,
   previewEditorial,
+  sendNow,
   sendTestEditorial,
 } from '../newsletter'
 import { json } from './http'
@@ -78,6 +79,27 @@ export const testSendEndpoint: Endpoint = {
     const outcome = await sendTestEditorial(req.payload, doc, user.email)
     if (!outcome.ok) return json({ error: `Invio di prova non riuscito: ${outcome.error}` }, 502)
     return json({ sentTo: user.email })
+  }),
+}
+
+/**
+ * POST /api/newsletters/:id/send-now `{ "confirm": true }` — "Invia ora": schedules the newsletter for this
+ * minute with the caller's own rights and the status rules of scheduling; the start job sends it.
+ */
+export const sendNowEndpoint: Endpoint = {
+  path: '/:id/send-now',
+  method: 'post',
+  handler: onNewsletter(async (req, doc) => {
+    const raw = ((await req.text?.().catch(() => '')) ?? '').slice(0, 1_000)
+    let body: unknown = null
+    try {
+      body = JSON.parse(raw)
+    } catch {}
+    if (!body || typeof body !== 'object' || (body as { confirm?: unknown }).confirm !== true)
+      return json({ error: 'Conferma l’invio: la newsletter parte subito per tutti i destinatari.' }, 400)
+    const outcome = await sendNow(req.payload, doc, req.user as NonNullable<typeof req.user>)
+    if (!outcome.ok) return json({ error: outcome.error }, outcome.status)
+    return json({ status: 'scheduled', scheduledAt: outcome.scheduledAt }, 202)
   }),
 }
 

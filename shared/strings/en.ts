@@ -687,5 +687,18 @@ export const en: Catalogue = {
       `${added === 1 ? 'Added 1 event' : `Added ${added} events`} of “${title}”${already ? ` (${already} already in the list)` : ''}.`,
     pickerGroupEmpty: (title) => `No coming events for “${title}”.`,
     pickerFailed: 'The events could not be loaded: try again.',
+    // "Invia ora"
+    sendNowLegend: 'Send immediately',
+    sendNowHint: 'Goes out right away to all the expected recipients, without waiting for a scheduled time.',
+    sendNow: 'Send now…',
+    sendNowQuestion: (subject, n) =>
+      `Send “${subject}” now to ${n == null ? 'all the expected recipients' : n === 1 ? '1 confirmed subscriber' : `${n} confirmed subscribers`}?`,
+    sendNowWarning: 'Once started, sending can only be stopped (status “Cancelled”): whoever has received it keeps it.',
+    sendNowConfirm: 'Yes, send now',
+    sendNowCancel: 'Not now',
+    sendNowUnsaved: 'There are unsaved changes: save the newsletter before sending it.',
+    sendNowStarting: 'Starting…',
+    sendNowStarted:
+      'Sending started: the newsletter goes out within a few seconds. Status and progress are in the sidebar.',
   },
 }

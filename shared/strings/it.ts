@@ -726,6 +726,20 @@ export const it = {
       `${added === 1 ? 'Aggiunto 1 evento' : `Aggiunti ${added} eventi`} di «${title}»${already ? ` (${already} già nell’elenco)` : ''}.`,
     pickerGroupEmpty: (title: string) => `Nessun evento in programma per «${title}».`,
     pickerFailed: 'Non è stato possibile caricare gli eventi: riprova.',
+    // "Invia ora"
+    sendNowLegend: 'Invio immediato',
+    sendNowHint: 'Parte subito per tutti i destinatari previsti, senza aspettare un’ora programmata.',
+    sendNow: 'Invia ora…',
+    sendNowQuestion: (subject: string, n: number | null): string =>
+      `Inviare ora «${subject}» a ${n == null ? 'tutti i destinatari previsti' : n === 1 ? '1 iscritto confermato' : `${n} iscritti confermati`}?`,
+    sendNowWarning:
+      'Una volta avviato, l’invio si può solo fermare (stato «Annullata»): chi l’ha già ricevuta la tiene.',
+    sendNowConfirm: 'Sì, invia ora',
+    sendNowCancel: 'Non ora',
+    sendNowUnsaved: 'Ci sono modifiche non salvate: salva la newsletter prima di inviarla.',
+    sendNowStarting: 'Avvio dell’invio…',
+    sendNowStarted:
+      'Invio avviato: la newsletter parte entro pochi secondi. Stato e avanzamento sono nella colonna laterale.',
   },
 }
 

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
-import { ADMIN, CMS } from '../../playwright.config'
+import { ADMIN, CMS, SITE } from '../../playwright.config'
+import { link, mailsTo, nthMail } from '../helpers/outbox'
 
 // The network coordinator's newsletter (issue 19): events told apart in the picker and added by campaign,
 // "Invia ora" with a confirmation, and a campaign whose own dates disagree with its events' dates.
@@ -98,4 +99,65 @@ test('the event picker tells “Incontro con l’autrice” apart and adds a who
   const preview = page.frameLocator('iframe[title="Anteprima della newsletter"]')
   await expect(preview.getByRole('heading', { level: 1, name: subject })).toBeVisible()
   await expect(preview.getByText(/2027/).first()).toBeVisible()
+})
+
+test('“Invia ora” asks for confirmation, then the newsletter goes out through the queue', async ({ page, request }) => {
+  // A confirmed subscriber to receive it.
+  const email = `invia-ora-${Date.now()}@example.org`
+  const signup = await request.post(`${SITE}/newsletter?_action=subscribe`, {
+    headers: { origin: SITE },
+    form: { email, consenso: 'on', sistema: 'valle-seriana' },
+  })
+  expect(signup.status()).toBe(200)
+  const confirmUrl = link(await nthMail(email, 1), '/newsletter/conferma?token=')
+  const confirmPage = await page.context().newPage()
+  await confirmPage.goto(`${SITE}${confirmUrl.pathname}${confirmUrl.search}`)
+  await confirmPage.getByRole('button', { name: 'Conferma l’iscrizione' }).click()
+  await expect(confirmPage.getByRole('heading', { name: 'Iscrizione confermata' })).toBeVisible()
+  await confirmPage.close()
+
+  const subject = `Subito ${Date.now()}`
+  const id = await openNewsletter(page, subject)
+  const open = page.getByRole('button', { name: 'Invia ora…' })
+  await expect(open).toBeVisible()
+
+  // Unsaved changes: it asks to save first and offers no way to send.
+  await page.getByLabel('Oggetto').fill(`${subject} (modificato)`)
+  await open.click()
+  await expect(page.getByText('Ci sono modifiche non salvate')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sì, invia ora' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Non ora' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(open).toBeFocused()
+  await page.getByLabel('Oggetto').fill(subject)
+  await page.getByRole('button', { name: 'Salva' }).click()
+  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+
+  // By keyboard: open, read the question, step back, open again and confirm.
+  await open.focus()
+  await page.keyboard.press('Enter')
+  const question = page.getByRole('group', { name: new RegExp(`^Inviare ora «${subject}» a \\d+ iscritt`) })
+  await expect(question).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sì, invia ora' })).toBeFocused()
+  await noAxeViolations(page, '.newsletter-tools')
+  await page.getByRole('button', { name: 'Non ora' }).press('Enter')
+  await expect(open).toBeFocused()
+  expect((await (await page.request.get(`${CMS}/api/newsletters/${id}`)).json()).status).toBe('draft')
+  await open.press('Enter')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: 'Invio avviato' })).toBeVisible()
+
+  // The start job picks it up (the newsletter queue runs every 10 s) and the subscriber gets it.
+  await expect
+    .poll(async () => (await (await page.request.get(`${CMS}/api/newsletters/${id}`)).json()).status, {
+      timeout: 60_000,
+      intervals: [1000, 2000],
+    })
+    .toBe('sent')
+  await expect
+    .poll(async () => (await mailsTo(email)).some((m) => m.subject === subject), { timeout: 30_000 })
+    .toBe(true)
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Invia ora…' })).toHaveCount(0)
+  await expect(page.getByText('Inviata').first()).toBeVisible()
 })
