@@ -700,5 +700,23 @@ export const en: Catalogue = {
     sendNowStarting: 'Starting…',
     sendNowStarted:
       'Sending started: the newsletter goes out within a few seconds. Status and progress are in the sidebar.',
+    // campaign periods and the dates of their events
+    campaignEventsTitle: 'Dates of the campaign’s events',
+    campaignNoEvents: 'No published event is linked to this campaign yet.',
+    campaignSpan: (n, first, last) =>
+      `${n === 1 ? '1 published event' : `${n} published events`}, from ${first} to ${last}.`,
+    campaignTruncated: '(Only the first 1,000 events are counted.)',
+    campaignOutside: (n, first, last) =>
+      `Warning: ${n === 1 ? '1 event has' : `${n} events have`} dates outside the campaign’s period (${first} to ${last}).`,
+    campaignOutsideHint: 'Saving is not blocked: widen the campaign’s period or ask the libraries to review the link.',
+    campaignMore: (n) => `… and ${n === 1 ? 'one more' : `${n} more`}.`,
+    campaignUseSpan: (first, last) => `Use the events’ period (${first} to ${last})`,
+    campaignSpanTaken: 'Period updated with the events’ dates: save the campaign to confirm it.',
+    campaignAllInside: 'All the events’ dates fall within the campaign’s period.',
+    eventDays: (first, last) => (first === last ? first : `${first} to ${last}`),
+    eventCampaignOutside: (title, first, last, dates) =>
+      `This event’s dates (${dates}) fall outside the period of the campaign “${title}” (${first} to ${last}).`,
+    eventCampaignHint:
+      'Publishing is not blocked: check the event’s dates or ask the network’s coordinators to review the campaign’s period.',
   },
 }

@@ -740,6 +740,25 @@ export const it = {
     sendNowStarting: 'Avvio dell’invio…',
     sendNowStarted:
       'Invio avviato: la newsletter parte entro pochi secondi. Stato e avanzamento sono nella colonna laterale.',
+    // campaign periods and the dates of their events
+    campaignEventsTitle: 'Date degli eventi della campagna',
+    campaignNoEvents: 'Nessun evento pubblicato è ancora collegato a questa campagna.',
+    campaignSpan: (n: number, first: string, last: string): string =>
+      `${n === 1 ? '1 evento pubblicato' : `${n} eventi pubblicati`}, dal ${first} al ${last}.`,
+    campaignTruncated: '(Contati solo i primi 1.000 eventi.)',
+    campaignOutside: (n: number, first: string, last: string): string =>
+      `Attenzione: ${n === 1 ? '1 evento ha' : `${n} eventi hanno`} date fuori dal periodo della campagna (dal ${first} al ${last}).`,
+    campaignOutsideHint:
+      'Il salvataggio non è bloccato: allarga il periodo della campagna o chiedi alle biblioteche di rivedere il collegamento.',
+    campaignMore: (n: number) => `… e ${n === 1 ? 'un altro' : `altri ${n}`}.`,
+    campaignUseSpan: (first: string, last: string) => `Usa il periodo degli eventi (dal ${first} al ${last})`,
+    campaignSpanTaken: 'Periodo aggiornato con le date degli eventi: salva la campagna per confermarlo.',
+    campaignAllInside: 'Tutte le date degli eventi cadono nel periodo della campagna.',
+    eventDays: (first: string, last: string) => (first === last ? first : `dal ${first} al ${last}`),
+    eventCampaignOutside: (title: string, first: string, last: string, dates: string): string =>
+      `Le date di questo evento (${dates}) cadono fuori dal periodo della campagna «${title}» (dal ${first} al ${last}).`,
+    eventCampaignHint:
+      'La pubblicazione non è bloccata: controlla le date dell’evento o chiedi al coordinamento della rete di rivedere il periodo della campagna.',
   },
 }
 

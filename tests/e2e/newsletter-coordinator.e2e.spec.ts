@@ -161,3 +161,86 @@ test('“Invia ora” asks for confirmation, then the newsletter goes out throug
   await expect(page.getByRole('button', { name: 'Invia ora…' })).toHaveCount(0)
   await expect(page.getByText('Inviata').first()).toBeVisible()
 })
+
+/** The Rome day `days` from now at `hour`, as an ISO instant, and the same day as the admin writes it. */
+const romeDay = (days: number, hour = 12) => {
+  const at = new Date(Date.now() + days * 86_400_000)
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(at)
+  return { ymd, iso: new Date(`${ymd}T${String(hour - 1).padStart(2, '0')}:00:00.000Z`).toISOString() }
+}
+const shortDay = (ymd: string) =>
+  new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${ymd}T12:00:00Z`),
+  )
+
+test('a campaign warns when its events fall outside its period, takes the events’ period, and the event warns too', async ({
+  page,
+}) => {
+  const api = async (method: 'post' | 'patch', path: string, data: unknown) => {
+    const res = await page.request[method](`${CMS}/api${path}`, { headers: { origin: CMS }, data })
+    expect(res.ok(), await res.text()).toBe(true)
+    return (await res.json()).doc
+  }
+  const stamp = Date.now()
+  const title = `Campagna di prova ${stamp}`
+  const campaign = await api('post', '/campaigns', {
+    title,
+    startDate: `${romeDay(300).ymd}T12:00:00.000Z`,
+    endDate: `${romeDay(310).ymd}T12:00:00.000Z`,
+  })
+  const libraries = await page.request.get(
+    `${CMS}/api/libraries?where[name][equals]=Biblioteca%20comunale%20di%20Albino&depth=0`,
+  )
+  const library = (await libraries.json()).docs[0]
+  const when = romeDay(20, 17)
+  const eventTitle = `Incontro di prova ${stamp}`
+  const event = await api('post', '/events', {
+    title: eventTitle,
+    system: library.system,
+    library: library.id,
+    start: when.iso,
+    end: new Date(Date.parse(when.iso) + 3_600_000).toISOString(),
+    recurrence: { frequency: 'none' },
+    campaigns: [campaign.id],
+    _status: 'published',
+  })
+
+  await page.goto(`${CMS}/admin/collections/campaigns/${campaign.id}`)
+  await expect(page.getByRole('heading', { name: 'Date degli eventi della campagna' })).toBeVisible()
+  await expect(page.getByText(`1 evento pubblicato, dal ${shortDay(when.ymd)} al ${shortDay(when.ymd)}.`)).toBeVisible()
+  await expect(page.getByText(/^Attenzione: 1 evento ha date fuori dal periodo della campagna/)).toBeVisible()
+  await expect(page.getByRole('link', { name: eventTitle })).toHaveAttribute(
+    'href',
+    `/admin/collections/events/${event.id}`,
+  )
+  await noAxeViolations(page, '.campaign-events')
+
+  // By keyboard: take the events' period, save, and the warning is gone.
+  const take = page.getByRole('button', { name: /^Usa il periodo degli eventi/ })
+  await take.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Periodo aggiornato con le date degli eventi')).toBeVisible()
+  await expect(page.getByText(/^Attenzione:/)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Salva' }).click()
+  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  const saved = await (await page.request.get(`${CMS}/api/campaigns/${campaign.id}`)).json()
+  expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(saved.startDate))).toBe(when.ymd)
+  expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(saved.endDate))).toBe(when.ymd)
+
+  // The event is inside now: no warning. Narrow the campaign again: the event's "Collegamenti" tab warns.
+  await page.goto(`${CMS}/admin/collections/events/${event.id}`)
+  await page.getByRole('button', { name: 'Collegamenti', exact: true }).click()
+  await expect(page.getByText(/cadono fuori dal periodo della campagna/)).toHaveCount(0)
+  await api('patch', `/campaigns/${campaign.id}`, {
+    startDate: `${romeDay(300).ymd}T12:00:00.000Z`,
+    endDate: `${romeDay(310).ymd}T12:00:00.000Z`,
+  })
+  await page.reload()
+  await page.getByRole('button', { name: 'Collegamenti', exact: true }).click()
+  await expect(
+    page.getByText(
+      `Le date di questo evento (${shortDay(when.ymd)}) cadono fuori dal periodo della campagna «${title}» (dal ${shortDay(romeDay(300).ymd)} al ${shortDay(romeDay(310).ymd)}).`,
+    ),
+  ).toBeVisible()
+  await noAxeViolations(page, '.campaign-period-notice')
+})
