@@ -36,9 +36,9 @@ export const CampaignEventsClient = ({ events, truncated }: { events: LinkedEven
 
   return (
     <section aria-labelledby="campaign-events-title" className="campaign-events" style={{ margin: '0 0 1.5rem' }}>
-      <h3 id="campaign-events-title" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
+      <h2 id="campaign-events-title" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
         {t.campaignEventsTitle}
-      </h3>
+      </h2>
       <p style={{ margin: '0 0 0.5rem' }}>
         {span ? t.campaignSpan(events.length, day(span.first), day(span.last)) : t.campaignNoEvents}
         {truncated ? ` ${t.campaignTruncated}` : ''}

@@ -61,7 +61,9 @@ export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, 
   const missing = chosen.filter((id) => !labels.has(String(id))).join(',')
   useEffect(() => {
     if (!missing) return
-    void load(`ids=${missing}`).then((options) => options && remember(options))
+    const list = missing.split(',')
+    for (let i = 0; i < list.length; i += 100)
+      void load(`ids=${list.slice(i, i + 100).join(',')}`).then((options) => options && remember(options))
   }, [missing, remember])
 
   // The campaigns, rassegne and festivals to add from (public lists).
@@ -115,13 +117,13 @@ export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, 
         <legend className="field-label" style={{ fontWeight: 600 }}>
           {label}
         </legend>
-        <p id={ids.hint} className="field-description" style={{ marginTop: 0 }}>
+        <p id={ids.hint} style={{ marginTop: 0 }}>
           {t.pickerDescription}
         </p>
         <FieldError path={path} showError={showError} message={errorMessage} />
-        <h3 id={ids.chosen} style={{ fontSize: '1rem', margin: '1rem 0 0.5rem' }}>
+        <h2 id={ids.chosen} style={{ fontSize: '1rem', margin: '1rem 0 0.5rem' }}>
           {t.pickerChosen(chosen.length)}
-        </h3>
+        </h2>
         {chosen.length ? (
           <ol aria-labelledby={ids.chosen} style={{ margin: 0, paddingLeft: '1.5rem' }}>
             {chosen.map((id) => {

@@ -133,10 +133,10 @@ const SendNow = ({
   // Only a draft or a scheduled newsletter can be sent now; once started, the outcome stays on screen.
   if (step !== 'started' && status !== 'draft' && status !== 'scheduled') return null
   return (
-    <section aria-labelledby="send-now-title" style={{ margin: '1.5rem 0 0' }}>
-      <h3 id="send-now-title" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
+    <section aria-labelledby="send-now-title" className="send-now" style={{ margin: '1.5rem 0 0' }}>
+      <h2 id="send-now-title" style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>
         {t.sendNowLegend}
-      </h3>
+      </h2>
       <p style={{ margin: '0 0 0.5rem' }}>{t.sendNowHint}</p>
       {step === 'confirm' ? (
         <fieldset aria-describedby="send-now-warning" style={{ border: 0, margin: 0, padding: 0 }}>
