@@ -1,7 +1,13 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
 import { exportDownloadEndpoint } from './exports/download'
-import { audienceEndpoint, previewEndpoint, testSendEndpoint } from './newsletters'
+import {
+  audienceEndpoint,
+  eventOptionsEndpoint,
+  previewEndpoint,
+  sendNowEndpoint,
+  testSendEndpoint,
+} from './newsletters'
 import { checkInEndpoint } from './registrations/check-in'
 import {
   deskArrivalsEndpoint,
@@ -27,7 +33,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
     exportEndpoint,
     eraseEndpoint,
   ],
-  [SLUGS.newsletters]: [previewEndpoint, testSendEndpoint, audienceEndpoint],
+  [SLUGS.newsletters]: [eventOptionsEndpoint, previewEndpoint, testSendEndpoint, sendNowEndpoint, audienceEndpoint],
   [SLUGS.registrations]: [
     deskBookEndpoint,
     deskStatusEndpoint,

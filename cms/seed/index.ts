@@ -34,6 +34,15 @@ const saturdayAround = (today: Date, offset: number) => {
   return offset + ((6 - weekday + 7) % 7)
 }
 
+/** Offsets from today of the next yearly period (month/day to month/day, Rome calendar) that is not over yet. */
+const yearly = (today: Date, from: [number, number], to: [number, number]): [number, number] => {
+  const wall = toWall(today)
+  const day0 = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate())
+  const year = wall.getUTCFullYear() + (Date.UTC(wall.getUTCFullYear(), to[0] - 1, to[1]) < day0 ? 1 : 0)
+  const offset = ([m, d]: [number, number]) => Math.round((Date.UTC(year, m - 1, d) - day0) / 86_400_000)
+  return [offset(from), offset(to)]
+}
+
 export type SeedOptions = { events?: number; today?: Date; log?: (line: string) => void }
 
 /** Builds the demo network. Deterministic for a given `today`; the caller decides whether the database is empty. */
@@ -107,8 +116,16 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     venues.push({ id: doc.id, system: v.system })
   }
 
-  const campaign = async (title: string, slug: string, from: number, to: number, summary: string, ages: string[]) =>
-    (
+  // Each campaign's period agrees with its events: an event is linked to its template's campaign only when all
+  // its days fall within the period (Nati per Leggere runs all year; the others at their time of year).
+  const periods = new Map<string, [number, number]>([
+    ['nati-per-leggere', [-60, 365]],
+    ['il-maggio-dei-libri', yearly(today, [4, 23], [5, 31])],
+    ['estate-in-biblioteca', yearly(today, [6, 15], [9, 15])],
+  ])
+  const campaign = async (title: string, slug: string, summary: string, ages: string[]) => {
+    const [from, to] = periods.get(slug) as [number, number]
+    return (
       await payload.create({
         collection: SLUGS.campaigns,
         data: {
@@ -122,14 +139,13 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         ...base,
       })
     ).id
+  }
   const campaigns = new Map<string, Id>([
     [
       'nati-per-leggere',
       await campaign(
         'Nati per Leggere',
         'nati-per-leggere',
-        -20,
-        150,
         'Leggere ai bambini fin dai primi mesi di vita: letture, bibliografie e incontri per le famiglie.',
         ['0-3-anni', '3-6-anni'],
       ),
@@ -139,8 +155,6 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
       await campaign(
         'Il Maggio dei Libri',
         'il-maggio-dei-libri',
-        60,
-        120,
         'La campagna nazionale del Centro per il libro e la lettura: incontri, presentazioni e letture in tutta la rete.',
         ['adulti'],
       ),
@@ -150,13 +164,15 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
       await campaign(
         'Estate in biblioteca',
         'estate-in-biblioteca',
-        120,
-        240,
         'Letture estive per ragazze e ragazzi: sfide di lettura, club del libro e laboratori.',
         ['6-10-anni', '11-13-anni'],
       ),
     ],
   ])
+  const inCampaign = (slug: string | undefined, first: number, last: number) => {
+    const period = slug ? periods.get(slug) : undefined
+    return !!period && first >= period[0] && last <= period[1]
+  }
 
   const festival = await payload.create({
     collection: SLUGS.festivals,
@@ -224,8 +240,10 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     const status: EventStatus =
       i % 29 === 0 ? 'cancelled' : i % 31 === 0 ? 'full' : i % 37 === 0 ? 'postponed' : 'scheduled'
     const start = weekly ? romeAt(today, day, 10, 30) : allDay ? romeDate(today, day) : romeAt(today, day, hour, minute)
+    // Drawn exactly where the end always drew it, so every event's data stays as it was.
+    const extraDays = allDay && exhibition ? rnd.int(3, 20) : 0
     const end = allDay
-      ? romeDate(today, day + (exhibition ? rnd.int(3, 20) : 0))
+      ? romeDate(today, day + extraDays)
       : new Date(new Date(start).getTime() + Math.max(template.minutes, 30) * 60_000).toISOString()
     const venue = i % 11 === 0 ? venues.find((v) => v.system === system.key) : undefined
     const inSeries = i % 9 === 0 ? series.get(system.key) : undefined
@@ -278,7 +296,9 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         languages: ['it'],
         series: (inSeries as number) ?? undefined,
         festival: system.key === 'bassa' && day >= 40 && day <= 47 ? (festival.id as number) : undefined,
-        campaigns: template.campaign ? [campaigns.get(template.campaign) as number] : [],
+        campaigns: inCampaign(template.campaign, day, weekly ? day + 29 * 7 : day + extraDays)
+          ? [campaigns.get(template.campaign as string) as number]
+          : [],
         featured: i % 20 === 0,
         _status: i % 40 === 39 ? 'draft' : 'published',
       },

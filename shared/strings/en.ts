@@ -897,5 +897,64 @@ export const en: Catalogue = {
     lastError: 'Last error',
     healthFooter:
       'Waiting messages will go out as soon as the problem is solved. Whoever runs the server finds the steps to follow in the operations manual (section “Platform health”).',
+    // newsletter and campaign tools of the coordinator (issue 19): the event picker
+    pickerLabel: 'Events',
+    pickerDescription:
+      'Each event appears in the mail at its next date. Search by title, library or comune, or add all the coming events of a campaign, series or festival.',
+    pickerChosen: (n) => (n === 0 ? 'Chosen events' : n === 1 ? '1 event chosen' : `${n} events chosen`),
+    pickerNone: 'No event chosen.',
+    pickerEvent: 'Event no.',
+    pickerRemove: 'Remove',
+    pickerRemoveLabel: (label) => `Remove: ${label}`,
+    pickerSearch: 'Search for an event to add',
+    pickerSearchHint: 'Title, library or comune. Without words: the next events.',
+    pickerSearchButton: 'Search',
+    pickerSearching: 'Searching…',
+    pickerResultsLabel: 'Events found',
+    pickerResults: (n) => (n === 1 ? '1 event found.' : `${n} events found.`),
+    pickerNoResults: 'No coming event matches the search.',
+    pickerAdd: 'Add',
+    pickerAddLabel: (label) => `Add: ${label}`,
+    pickerAlready: 'already chosen',
+    pickerMoreDates: 'and more dates',
+    pickerGroupLabel: 'Add all the coming events of a campaign, series or festival',
+    pickerGroupChoose: 'Choose the campaign, series or festival.',
+    pickerGroups: { campaign: 'Campaigns', series: 'Series', festival: 'Festivals' },
+    pickerAddGroup: 'Add the events',
+    pickerAdded: (added, already, title) =>
+      `${added === 1 ? 'Added 1 event' : `Added ${added} events`} of “${title}”${already ? ` (${already} already in the list)` : ''}.`,
+    pickerGroupEmpty: (title) => `No coming events for “${title}”.`,
+    pickerFailed: 'The events could not be loaded: try again.',
+    // "Invia ora"
+    sendNowLegend: 'Send immediately',
+    sendNowHint: 'Goes out right away to all the expected recipients, without waiting for a scheduled time.',
+    sendNow: 'Send now…',
+    sendNowQuestion: (subject, n) =>
+      `Send “${subject}” now to ${n == null ? 'all the expected recipients' : n === 1 ? '1 confirmed subscriber' : `${n} confirmed subscribers`}?`,
+    sendNowWarning: 'Once started, sending can only be stopped (status “Cancelled”): whoever has received it keeps it.',
+    sendNowConfirm: 'Yes, send now',
+    sendNowCancel: 'Not now',
+    sendNowUnsaved: 'There are unsaved changes: save the newsletter before sending it.',
+    sendNowStarting: 'Starting…',
+    sendNowStarted:
+      'Sending started: the newsletter goes out within a few seconds. Status and progress are in the sidebar.',
+    // campaign periods and the dates of their events
+    campaignEventsTitle: 'Dates of the campaign’s events',
+    campaignNoEvents: 'No published event is linked to this campaign yet.',
+    campaignSpan: (n, first, last) =>
+      `${n === 1 ? '1 published event' : `${n} published events`}, from ${first} to ${last}.`,
+    campaignTruncated: '(Only the first 1,000 events are counted.)',
+    campaignOutside: (n, first, last) =>
+      `Warning: ${n === 1 ? '1 event has' : `${n} events have`} dates outside the campaign’s period (${first} to ${last}).`,
+    campaignOutsideHint: 'Saving is not blocked: widen the campaign’s period or ask the libraries to review the link.',
+    campaignMore: (n) => `… and ${n === 1 ? 'one more' : `${n} more`}.`,
+    campaignUseSpan: (first, last) => `Use the events’ period (${first} to ${last})`,
+    campaignSpanTaken: 'Period updated with the events’ dates: save the campaign to confirm it.',
+    campaignAllInside: 'All the events’ dates fall within the campaign’s period.',
+    eventDays: (first, last) => (first === last ? first : `${first} to ${last}`),
+    eventCampaignOutside: (title, first, last, dates) =>
+      `This event’s dates (${dates}) fall outside the period of the campaign “${title}” (${first} to ${last}).`,
+    eventCampaignHint:
+      'Publishing is not blocked: check the event’s dates or ask the network’s coordinators to review the campaign’s period.',
   },
 }

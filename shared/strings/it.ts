@@ -948,6 +948,68 @@ export const it = {
     lastError: 'Ultimo errore',
     healthFooter:
       'I messaggi in attesa partiranno appena il problema è risolto. Chi gestisce il server trova i passi da seguire nel manuale operativo (sezione «Salute della piattaforma»).',
+    // newsletter and campaign tools of the coordinator (issue 19): the event picker
+    pickerLabel: 'Eventi',
+    pickerDescription:
+      'Ogni evento compare nella mail alla sua prossima data. Cerca per titolo, biblioteca o comune, oppure aggiungi tutti gli eventi in programma di una campagna, rassegna o festival.',
+    pickerChosen: (n: number): string =>
+      n === 0 ? 'Eventi scelti' : n === 1 ? '1 evento scelto' : `${n} eventi scelti`,
+    pickerNone: 'Nessun evento scelto.',
+    pickerEvent: 'Evento n.',
+    pickerRemove: 'Rimuovi',
+    pickerRemoveLabel: (label: string) => `Rimuovi: ${label}`,
+    pickerSearch: 'Cerca un evento da aggiungere',
+    pickerSearchHint: 'Titolo, biblioteca o comune. Senza parole: i prossimi eventi in programma.',
+    pickerSearchButton: 'Cerca',
+    pickerSearching: 'Ricerca…',
+    pickerResultsLabel: 'Eventi trovati',
+    pickerResults: (n: number): string => (n === 1 ? '1 evento trovato.' : `${n} eventi trovati.`),
+    pickerNoResults: 'Nessun evento in programma corrisponde alla ricerca.',
+    pickerAdd: 'Aggiungi',
+    pickerAddLabel: (label: string) => `Aggiungi: ${label}`,
+    pickerAlready: 'già scelto',
+    pickerMoreDates: 'e altre date',
+    pickerGroupLabel: 'Aggiungi tutti gli eventi in programma di una campagna, rassegna o festival',
+    pickerGroupChoose: 'Scegli la campagna, la rassegna o il festival.',
+    pickerGroups: { campaign: 'Campagne', series: 'Rassegne', festival: 'Festival' },
+    pickerAddGroup: 'Aggiungi gli eventi',
+    pickerAdded: (added: number, already: number, title: string): string =>
+      `${added === 1 ? 'Aggiunto 1 evento' : `Aggiunti ${added} eventi`} di «${title}»${already ? ` (${already} già nell’elenco)` : ''}.`,
+    pickerGroupEmpty: (title: string) => `Nessun evento in programma per «${title}».`,
+    pickerFailed: 'Non è stato possibile caricare gli eventi: riprova.',
+    // "Invia ora"
+    sendNowLegend: 'Invio immediato',
+    sendNowHint: 'Parte subito per tutti i destinatari previsti, senza aspettare un’ora programmata.',
+    sendNow: 'Invia ora…',
+    sendNowQuestion: (subject: string, n: number | null): string =>
+      `Inviare ora «${subject}» a ${n == null ? 'tutti i destinatari previsti' : n === 1 ? '1 iscritto confermato' : `${n} iscritti confermati`}?`,
+    sendNowWarning:
+      'Una volta avviato, l’invio si può solo fermare (stato «Annullata»): chi l’ha già ricevuta la tiene.',
+    sendNowConfirm: 'Sì, invia ora',
+    sendNowCancel: 'Non ora',
+    sendNowUnsaved: 'Ci sono modifiche non salvate: salva la newsletter prima di inviarla.',
+    sendNowStarting: 'Avvio dell’invio…',
+    sendNowStarted:
+      'Invio avviato: la newsletter parte entro pochi secondi. Stato e avanzamento sono nella colonna laterale.',
+    // campaign periods and the dates of their events
+    campaignEventsTitle: 'Date degli eventi della campagna',
+    campaignNoEvents: 'Nessun evento pubblicato è ancora collegato a questa campagna.',
+    campaignSpan: (n: number, first: string, last: string): string =>
+      `${n === 1 ? '1 evento pubblicato' : `${n} eventi pubblicati`}, dal ${first} al ${last}.`,
+    campaignTruncated: '(Contati solo i primi 1.000 eventi.)',
+    campaignOutside: (n: number, first: string, last: string): string =>
+      `Attenzione: ${n === 1 ? '1 evento ha' : `${n} eventi hanno`} date fuori dal periodo della campagna (dal ${first} al ${last}).`,
+    campaignOutsideHint:
+      'Il salvataggio non è bloccato: allarga il periodo della campagna o chiedi alle biblioteche di rivedere il collegamento.',
+    campaignMore: (n: number) => `… e ${n === 1 ? 'un altro' : `altri ${n}`}.`,
+    campaignUseSpan: (first: string, last: string) => `Usa il periodo degli eventi (dal ${first} al ${last})`,
+    campaignSpanTaken: 'Periodo aggiornato con le date degli eventi: salva la campagna per confermarlo.',
+    campaignAllInside: 'Tutte le date degli eventi cadono nel periodo della campagna.',
+    eventDays: (first: string, last: string) => (first === last ? first : `dal ${first} al ${last}`),
+    eventCampaignOutside: (title: string, first: string, last: string, dates: string): string =>
+      `Le date di questo evento (${dates}) cadono fuori dal periodo della campagna «${title}» (dal ${first} al ${last}).`,
+    eventCampaignHint:
+      'La pubblicazione non è bloccata: controlla le date dell’evento o chiedi al coordinamento della rete di rivedere il periodo della campagna.',
   },
 }
 

@@ -77,6 +77,33 @@ describe('demo seed', () => {
     ])
   })
 
+  it('links an event to a campaign only when all its dates fall within the campaign’s own period', async () => {
+    const { dateDays, outside, periodDays } = await import('../../collections/lib/campaign-period')
+    const { docs: campaigns } = await payload.find({
+      collection: 'campaigns',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(campaigns.length).toBe(3)
+    for (const c of campaigns) {
+      const period = periodDays(c)
+      const { docs: rows } = await payload.find({
+        collection: 'occurrences',
+        where: { campaigns: { in: [c.id] } },
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: { start: true, end: true },
+      })
+      expect(rows.length, c.title).toBeGreaterThan(0)
+      expect(
+        rows.filter((r) => !period || outside(dateDays(r.start, r.end), period)),
+        c.title,
+      ).toEqual([])
+    }
+  })
+
   it('keeps memory bounded: the event loop turns after every event, so libsql can free its statements', () => {
     // libsql releases a prepared statement in a finalizer that runs between event-loop turns; a seed that
     // never yields keeps ~0.6 MB per event (12.9 GB at 20,000 events).

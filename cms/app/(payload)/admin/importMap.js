@@ -21,7 +21,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { CampaignPeriodNotice as CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64 } from '../../../../collections/Events/components/CampaignPeriodNotice'
 import { NoticesSent as NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9 } from '../../../../collections/Events/components/NoticesSent'
+import { CampaignEvents as CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2 } from '../../../../collections/Campaigns/components/CampaignEvents'
+import { EventPicker as EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0 } from '../../../../collections/Newsletters/components/EventPicker'
 import { NewsletterTools as NewsletterTools_15f96de0293e037c574fc94b0d2fe742 } from '../../../../collections/Newsletters/components/NewsletterTools'
 import { Progress as Progress_6f11da329226a9973b7d422e95e9c8d4 } from '../../../../collections/Newsletters/components/Progress'
 import { AudienceSummary as AudienceSummary_43a65ae1235f844b0fca354acb0ade04 } from '../../../../collections/Newsletters/components/AudienceSummary'
@@ -61,7 +64,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "../collections/Events/components/CampaignPeriodNotice#CampaignPeriodNotice": CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64,
   "../collections/Events/components/NoticesSent#NoticesSent": NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9,
+  "../collections/Campaigns/components/CampaignEvents#CampaignEvents": CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2,
+  "../collections/Newsletters/components/EventPicker#EventPicker": EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0,
   "../collections/Newsletters/components/NewsletterTools#NewsletterTools": NewsletterTools_15f96de0293e037c574fc94b0d2fe742,
   "../collections/Newsletters/components/Progress#Progress": Progress_6f11da329226a9973b7d422e95e9c8d4,
   "../collections/Newsletters/components/AudienceSummary#AudienceSummary": AudienceSummary_43a65ae1235f844b0fca354acb0ade04,
