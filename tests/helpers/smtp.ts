@@ -56,6 +56,10 @@ export const startSmtpSink = async (options: SinkOptions = {}) => {
     },
   }
   const server = new SMTPServer(config)
+  // A client killed in the middle of a message resets its connection; smtp-server then emits 'error', which
+  // without a listener would crash the test process instead of just dropping that unacknowledged message.
+  const connectionErrors: Error[] = []
+  server.on('error', (error: Error) => connectionErrors.push(error))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as AddressInfo).port
   return {
@@ -63,6 +67,7 @@ export const startSmtpSink = async (options: SinkOptions = {}) => {
     url: `smtp://127.0.0.1:${port}?tls=off`,
     received,
     accepted: () => accepted,
+    connectionErrors,
     to: (address: string) => received.filter((r) => r.to.includes(address)),
     clear: () => {
       received.length = 0
