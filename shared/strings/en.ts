@@ -157,6 +157,8 @@ export const en: Catalogue = {
       full: 'Fully booked',
       movedOnline: 'Moved online',
     },
+    // Everyday use (issue 19)
+    didYouMean: 'Did you mean',
   },
   newsletter: {
     signupTitle: 'Library events newsletter',

@@ -180,6 +180,8 @@ export const it = {
       full: 'Esaurito',
       movedOnline: 'Spostato online',
     },
+    // Everyday use (issue 19): search suggestion, near me, the chosen date of an event, index pages, home
+    didYouMean: 'Forse cercavi',
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',

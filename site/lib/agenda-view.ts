@@ -1,5 +1,5 @@
 import { FILTERS } from '../../collections/filter-registry'
-import { findAgendaPage } from './agenda'
+import { findAgendaPage, searchSuggestion } from './agenda'
 import { groupByDay } from './cards'
 import { dateRange, type Filters, filtersToParams, parseFilters } from './filters'
 import { romeDate } from './format'
@@ -52,7 +52,10 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     feedIsTruncated(filters, now),
   ])
   if (filters.pagina > 1 && page.items.length === 0) return null
-  const cards = await toCards(page.items, locale, now)
+  const [cards, suggestion] = await Promise.all([
+    toCards(page.items, locale, now),
+    searchSuggestion(filters, page.totalDocs, now),
+  ])
   const groups = groupByDay(cards, romeDate(dateRange(filters, now).from))
   const params = filtersToParams(filters, { page: false })
   const pageHref = (n: number) => {
@@ -80,6 +83,10 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     jsonPath: query ? `/eventi.json?${query}` : '/eventi.json',
     rssPath: query ? `/feed.xml?${query}` : '/feed.xml',
     resetHref: agendaPath('', locale),
+    suggestion: suggestion && {
+      ...suggestion,
+      href: agendaPath(filtersToParams({ ...filters, q: suggestion.q }, { page: false }), locale),
+    },
   }
 }
 

@@ -125,3 +125,28 @@ export const findAgendaPage = async (
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit)) // as the database adapters count an empty result
   return { items: rows, page, totalPages, totalDocs, hasNextPage: page < totalPages }
 }
+
+/** A search with fewer matching rows than this proposes a corrected query, when there is one. */
+export const FEW_RESULTS = 3
+
+export type SearchSuggestion = { q: string; total: number }
+
+/**
+ * "Forse cercavi …": for a search that found fewer than FEW_RESULTS rows, the query with its unknown words
+ * corrected from the index's vocabulary (site/lib/search/suggest.ts), if that query, with the same filters,
+ * finds more. The search itself is unchanged; without a current index there is no suggestion.
+ */
+export const searchSuggestion = async (
+  f: Filters,
+  total: number,
+  now: Date = new Date(),
+): Promise<SearchSuggestion | null> => {
+  const words = searchWords(f.q)
+  if (words.length === 0 || total >= FEW_RESULTS) return null
+  const index = await currentSearchIndex({ wait: true })
+  const corrected = index?.suggest(words)
+  if (!index || !corrected) return null
+  const q = corrected.join(' ')
+  const { totalDocs } = index.query(await resolveFilters({ ...f, q }, now), { page: 1, limit: 0 })
+  return totalDocs > total ? { q, total: totalDocs } : null
+}

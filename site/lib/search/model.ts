@@ -1,4 +1,5 @@
 import type { ListField, ResolvedFilters } from '../../../collections/filter-registry'
+import { numberStem, suggestWords } from './suggest'
 
 /** Ids as the adapters return them (numbers on SQLite, strings on MongoDB), compared as strings. */
 export type Key = string
@@ -50,6 +51,11 @@ export class AgendaIndex {
   private readonly entries = new Map<Key, EventEntry>()
   private readonly vocabulary: string[] = []
   private readonly wordIds = new Map<string, number>()
+  /** In how many indexed events each vocabulary word occurs (words of withdrawn events stay, at 0). */
+  private readonly wordEvents: number[] = []
+  /** Number stems of the vocabulary and its ids in alphabetical order (suggest.ts), brought up to date when asked. */
+  private readonly wordStems: string[] = []
+  private sortedWords = new Int32Array(0)
   private table: Table | null = null
   private rowCount = 0
 
@@ -64,7 +70,10 @@ export class AgendaIndex {
   /** Every row of these events is replaced by `rows` (an event re-published, changed or withdrawn). */
   replaceEvents(events: Iterable<Key>, rows: IndexedRow[]) {
     for (const event of new Set([...events, ...rows.map((r) => r.event)])) {
-      this.rowCount -= this.rowsOf(event)
+      const gone = this.entries.get(event)
+      if (!gone) continue
+      this.rowCount -= gone.rows.length
+      for (const id of gone.words) this.wordEvents[id] = (this.wordEvents[id] as number) - 1
       this.entries.delete(event)
     }
     for (const row of rows) {
@@ -117,6 +126,25 @@ export class AgendaIndex {
       }
     })
     return count
+  }
+
+  /**
+   * The query's words corrected against the vocabulary ("Forse cercavi …", site/lib/search/suggest.ts), or
+   * null when there is nothing to correct. Only words of events in the index count.
+   */
+  suggest(words: string[]): string[] | null {
+    const { vocabulary, wordStems: stems } = this
+    for (let id = stems.length; id < vocabulary.length; id++) stems.push(numberStem(vocabulary[id] as string))
+    if (this.sortedWords.length !== vocabulary.length)
+      this.sortedWords = Int32Array.from(vocabulary.keys()).sort((a, b) =>
+        (vocabulary[a] as string) < (vocabulary[b] as string) ? -1 : 1,
+      )
+    return suggestWords(words, {
+      words: vocabulary,
+      sorted: this.sortedWords,
+      stem: (id) => stems[id] as string,
+      events: (id) => this.wordEvents[id] ?? 0,
+    })
   }
 
   /** Every matching row, in agenda order (`event`: the event's position in this index, for counting). */
@@ -180,10 +208,12 @@ export class AgendaIndex {
       if (id === undefined) {
         id = this.vocabulary.length
         this.vocabulary.push(word)
+        this.wordEvents.push(0)
         this.wordIds.set(word, id)
       }
       ids.add(id)
     }
+    for (const id of ids) this.wordEvents[id] = (this.wordEvents[id] as number) + 1
     return Int32Array.from(ids)
   }
 }
