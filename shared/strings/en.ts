@@ -159,6 +159,13 @@ export const en: Catalogue = {
     },
     // Everyday use (issue 19)
     didYouMean: 'Did you mean',
+    chosenDate: 'The date you chose',
+    chosenDateTag: 'Chosen date',
+    chosenPastDateTag: 'Chosen date, already past',
+    thisDate: 'This date',
+    nextDate: 'The next date',
+    addThisDate: 'Add this date (.ics file: Apple, Android, Thunderbird)',
+    addAllDates: 'Add all the dates (.ics file)',
   },
   newsletter: {
     signupTitle: 'Library events newsletter',

@@ -182,6 +182,13 @@ export const it = {
     },
     // Everyday use (issue 19): search suggestion, near me, the chosen date of an event, index pages, home
     didYouMean: 'Forse cercavi',
+    chosenDate: 'La data che hai scelto',
+    chosenDateTag: 'Data scelta',
+    chosenPastDateTag: 'Data scelta, già passata',
+    thisDate: 'Questa data',
+    nextDate: 'La prossima data',
+    addThisDate: 'Aggiungi questa data (file .ics: Apple, Android, Thunderbird)',
+    addAllDates: 'Aggiungi tutte le date (file .ics)',
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',

@@ -126,7 +126,7 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
     const status = (o.status ?? 'scheduled') as EventStatus
     const item: CalendarItem = {
       title: o.title,
-      href: slug ? eventPath(slug, locale) : '#',
+      href: slug ? eventPath(slug, locale, romeDate(o.start)) : '#',
       startIso: isoWithOffset(o.start),
       timeLabel:
         o.allDay || lastDay(o) !== romeDate(o.start) ? formatTimeRange(o, locale, now) : formatTime(o.start, locale),

@@ -49,7 +49,8 @@ export const toCard = (o: Occurrence, locale: Locale, media?: Map<string, Media>
   const imageId = event?.image && typeof event.image === 'object' ? event.image.id : event?.image
   return {
     id: o.id,
-    href: event?.slug ? eventPath(event.slug, locale) : '#',
+    // The date travels with the link: the event page shows and adds that date first (a series has many).
+    href: event?.slug ? eventPath(event.slug, locale, o.day || romeDate(o.start)) : '#',
     title: o.title,
     summary: event?.summary ?? '',
     startIso: isoWithOffset(o.start),

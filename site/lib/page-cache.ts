@@ -20,8 +20,9 @@ const MAX_BODY_BYTES = 1_000_000
 const MAX_TOTAL_BYTES = Number(process.env.PAGE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)
 
 /**
- * The query parameters public pages read (the agenda filters, the calendar's month). Pages ignore any
- * other, so the cache does too: `?x=<random>` is the same page, not a new entry that evicts the real ones.
+ * The query parameters public pages read (the agenda filters, the calendar's month, the chosen date of an
+ * event page). Pages ignore any other, so the cache does too: `?x=<random>` is the same page, not a new entry
+ * that evicts the real ones. (An event page redirects a `data` that is not one of its dates: never stored.)
  */
 const KNOWN_PARAMS = new Set([
   ...SLUG_PARAMS,
@@ -34,6 +35,7 @@ const KNOWN_PARAMS = new Set([
   'gratuito',
   'pagina',
   'mese',
+  'data',
 ])
 
 type Entry = {

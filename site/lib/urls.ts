@@ -31,8 +31,9 @@ export const switchLocale = (pathname: string, to: Locale): string => {
   return localePath(to, italian)
 }
 
-export const eventPath = (slug: string, locale: Locale = 'it'): string =>
-  localePath(locale, `/eventi/${encodeURIComponent(slug)}`)
+/** An event's page; with `day` (`YYYY-MM-DD`), the page of that date of the event (`?data=`). */
+export const eventPath = (slug: string, locale: Locale = 'it', day?: string | null): string =>
+  localePath(locale, `/eventi/${encodeURIComponent(slug)}${day ? `?data=${day}` : ''}`)
 
 /** The canonical (Italian) address of an event: the `url` of open data, feeds and newsletters. */
 export const eventUrl = (slug: string): string => absoluteUrl(eventPath(slug))
@@ -40,7 +41,9 @@ export const eventUrl = (slug: string): string => absoluteUrl(eventPath(slug))
 /** The iCalendar UID of an event, identical in every feed and in /eventi.json. */
 export const eventUid = (eventId: number | string): string => `${eventId}@${siteHost()}`
 
-export const eventIcsPath = (slug: string): string => `/eventi/${encodeURIComponent(slug)}.ics`
+/** An event's `.ics`: all its dates, or with `day` only that date's. */
+export const eventIcsPath = (slug: string, day?: string | null): string =>
+  `/eventi/${encodeURIComponent(slug)}.ics${day ? `?data=${day}` : ''}`
 
 export const entityPath = (kind: EntityKind, slug: string, locale: Locale = 'it'): string =>
   localePath(locale, `/${ENTITY_SECTIONS[kind]}/${encodeURIComponent(slug)}`)
