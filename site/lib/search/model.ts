@@ -129,6 +129,28 @@ export class AgendaIndex {
   }
 
   /**
+   * For each value of a list field (a system, a library, a rassegna…): how many events have a date still to
+   * come or going on at `from`, and the start of the first such date. One pass over the rows, no query.
+   */
+  upcomingBy(field: ListField, from: number): Map<Key, { events: number; next: number }> {
+    const table = this.table ?? this.buildTable()
+    const seen = new Uint8Array(table.events.length)
+    const counts = new Map<Key, { events: number; next: number }>()
+    for (let i = 0; i < table.ids.length; i++) {
+      const e = table.event[i] as number
+      if (seen[e] === 1 || (table.end[i] as number) <= from) continue
+      seen[e] = 1 // rows come by start: this is the event's first date still to come or going on
+      const start = table.start[i] as number
+      for (const value of (table.events[e] as EventEntry).fields[field]) {
+        const known = counts.get(value)
+        if (known) known.events++
+        else counts.set(value, { events: 1, next: start })
+      }
+    }
+    return counts
+  }
+
+  /**
    * The query's words corrected against the vocabulary ("Forse cercavi …", site/lib/search/suggest.ts), or
    * null when there is nothing to correct. Only words of events in the index count.
    */
