@@ -1,4 +1,5 @@
-import { FILTERS } from '../../collections/filter-registry'
+import { comuneBySlug } from '../../collections/fields/comune'
+import { FILTERS, NEAR_FILTERS } from '../../collections/filter-registry'
 import { findAgendaPage, searchSuggestion } from './agenda'
 import { groupByDay } from './cards'
 import { dateRange, type Filters, filtersToParams, parseFilters } from './filters'
@@ -37,11 +38,22 @@ export const activeFilters = (f: Filters, options: FilterOptions, locale: Locale
       if (age !== null) chips.push(chip(`${name}: ${age}`, e.param, String(age)))
     } else if (e.kind === 'flag') {
       if (f[e.param]) chips.push(chip(name, e.param, '1'))
-    } else
+    } else if (e.kind === 'comune' && 'within' in e)
+      for (const value of f[e.param]) {
+        const rest = withoutValue(params, e.param, value)
+        if (!rest.has(e.param)) rest.delete(e.within.param) // the last place gone, its radius goes too
+        const km = f[e.within.param] ?? e.within.km
+        chips.push({ label: t.nearChip(labelOf(options[e.param], value), km), removeHref: agendaPath(rest, locale) })
+      }
+    else
       for (const value of f[e.param]) chips.push(chip(`${name}: ${labelOf(options[e.param], value)}`, e.param, value))
   }
   return chips
 }
+
+/** The ISTAT codes of the places a filter set is near (`vicino`), for the cards' distances. */
+const nearOrigins = (f: Filters): string[] =>
+  NEAR_FILTERS.flatMap((e) => f[e.param].flatMap((slug) => comuneBySlug.get(slug)?.istat ?? []))
 
 /** The /eventi page: one page of occurrences grouped by day, the form state and every derived link. */
 export const agendaView = async (searchParams: URLSearchParams, locale: Locale, now: Date = new Date()) => {
@@ -53,7 +65,7 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
   ])
   if (filters.pagina > 1 && page.items.length === 0) return null
   const [cards, suggestion] = await Promise.all([
-    toCards(page.items, locale, now),
+    toCards(page.items, locale, now, nearOrigins(filters)),
     searchSuggestion(filters, page.totalDocs, now),
   ])
   const groups = groupByDay(cards, romeDate(dateRange(filters, now).from))

@@ -3,9 +3,8 @@ import type { Occurrence } from '../../cms/payload-types'
 import { comuneByIstat } from '../../collections/fields/comune'
 import {
   comuneCodes,
-  LIST_FIELDS,
-  type ListField,
-  RELATIONS,
+  comuniWithin,
+  FILTERS,
   type RelationEntry,
   type RelationField,
   type ResolvedFilters,
@@ -39,16 +38,22 @@ export type { RelationField, ResolvedFilters }
 export { whereOf }
 
 export const resolveFilters = async (f: Filters, now: Date = new Date()): Promise<ResolvedFilters> => {
-  const values = new Map<ListField, (number | string)[]>()
-  for (const entry of RELATIONS) values.set(entry.field, await resolveSlugs(entry, f[entry.param]))
-  const comune = comuneCodes(f.comune)
-  if (comune.unknown) throw new UnknownSlugError('comune', comune.unknown)
-  values.set('comune', comune.codes)
-  values.set('accessibility', f.accessibilita)
-  const lists = LIST_FIELDS.flatMap((field) => {
-    const found = values.get(field) ?? []
-    return found.length ? [{ field, values: found }] : []
-  })
+  // One list per filter in use, in registry order (two filters may read the same field: `comune`, `vicino`).
+  const lists: ResolvedFilters['lists'] = []
+  for (const e of FILTERS) {
+    if (e.kind === 'relation') {
+      const ids = await resolveSlugs(e, f[e.param])
+      if (ids.length) lists.push({ field: e.field, values: ids })
+    } else if (e.kind === 'comune') {
+      const comune = comuneCodes(f[e.param])
+      if (comune.unknown) throw new UnknownSlugError(e.param, comune.unknown)
+      const codes =
+        'within' in e && comune.codes.length
+          ? comuniWithin(comune.codes, f[e.within.param] ?? e.within.km)
+          : comune.codes
+      if (codes.length) lists.push({ field: e.field, values: codes })
+    } else if (e.kind === 'option' && f[e.param].length) lists.push({ field: e.field, values: f[e.param] })
+  }
   const { from, to } = dateRange(f, now)
   return { lists, eta: f.eta, free: f.gratuito, words: searchWords(f.q), from, to }
 }

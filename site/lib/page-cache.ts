@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib'
+import { NEAR_FILTERS } from '../../collections/filter-registry'
 import { SLUGS } from '../../collections/slugs'
 import { SLUG_PARAMS } from './filters'
 import { etagOf, matchesEtag } from './http'
@@ -26,6 +27,7 @@ const MAX_TOTAL_BYTES = Number(process.env.PAGE_CACHE_MAX_BYTES ?? 64 * 1024 * 1
  */
 const KNOWN_PARAMS = new Set([
   ...SLUG_PARAMS,
+  ...NEAR_FILTERS.map((e) => e.within.param),
   'accessibilita',
   'eta',
   'quando',
