@@ -11,12 +11,13 @@ import { ENTITY_SECTIONS, type EntityKind, entityPath, type Locale, localePath }
 
 /** The pages listing every system, library, rassegna, festival and campaign, and what each has coming. */
 
+/** In the order of the menu: what a family looks for first. */
 const COLLECTION = {
-  sistema: SLUGS.systems,
   biblioteca: SLUGS.libraries,
   rassegna: SLUGS.series,
   festival: SLUGS.festivals,
   campagna: SLUGS.campaigns,
+  sistema: SLUGS.systems,
 } as const
 
 export const ENTITY_INDEX_KINDS = Object.keys(COLLECTION) as EntityKind[]
