@@ -6,6 +6,7 @@ import { plainTextToLexical } from '../../collections/lib/lexical-text'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { DEMO_NOTE, TEMPLATES } from './events'
+import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
 import { prng } from './random'
 import { eventSlugBook } from './slugs'
@@ -205,6 +206,8 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     series.set(key, doc.id)
   }
 
+  const pictures = await seedPictures(payload, log)
+
   const hours = [
     [10, 0],
     [10, 30],
@@ -253,6 +256,8 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         slug: slugFor(title, start),
         summary: template.summary,
         description: plainTextToLexical(`${template.summary}\n${DEMO_NOTE}`) as never,
+        image: (pictures.get(template.title)?.id as number) ?? undefined,
+        imageAlt: pictures.get(template.title)?.alt,
         system: systems.get(system.key) as number,
         library: library.id as number,
         venue: (venue?.id as number) ?? undefined,

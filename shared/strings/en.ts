@@ -198,6 +198,8 @@ export const en: Catalogue = {
     nearSubmit: 'Show nearby events',
     distanceKm: (km: number) => (km < 1 ? 'in your town' : `${Math.round(km)} km away`),
     nearChoose: 'Choose…',
+    weekendForChildren: 'This weekend for children and families',
+    seeAll: 'See all',
   },
   newsletter: {
     signupTitle: 'Library events newsletter',

@@ -203,7 +203,8 @@ export const it = {
       festival: 'I festival organizzati dalle biblioteche della rete.',
       campagna: 'Le campagne di promozione della lettura a cui partecipano le biblioteche.',
     },
-    comingEvents: (n: number) => (n === 1 ? '1 evento in programma' : `${n.toLocaleString('it-IT')} eventi in programma`),
+    comingEvents: (n: number) =>
+      n === 1 ? '1 evento in programma' : `${n.toLocaleString('it-IT')} eventi in programma`,
     nextOn: (day: string) => `il prossimo ${day}`,
     ongoingNow: 'uno è in corso ora',
     nothingComing: 'Nessun evento in programma al momento',
@@ -221,6 +222,8 @@ export const it = {
     nearSubmit: 'Mostra gli eventi vicini',
     distanceKm: (km: number) => (km < 1 ? 'nel tuo comune' : `a ${Math.round(km)} km`),
     nearChoose: 'Scegli…',
+    weekendForChildren: 'Questo fine settimana per bambini e famiglie',
+    seeAll: 'Vedi tutti',
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',

@@ -86,7 +86,7 @@ export const toCard = (
     categories: (o.categories ?? []).map((c) => obj<Named>(c)?.name ?? '').filter(Boolean),
     ageLabel: ageLabel(o.ageMin, o.ageMax, locale),
     free: !!o.free,
-    image: imageId != null ? thumbnail(media?.get(String(imageId)), '') : null,
+    image: imageId != null ? thumbnail(media?.get(String(imageId)), event?.imageAlt) : null,
     distance: distanceLabel(near, o.comune, locale),
   }
 }
