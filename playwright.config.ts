@@ -6,6 +6,8 @@ export const SITE = `http://localhost:${SITE_PORT}`
 export const CMS = `http://localhost:${CMS_PORT}`
 const E2E_DATA = process.env.E2E_DATA_DIR ?? '.e2e-data'
 export const ADMIN = { email: 'admin@rbbg.example.org', password: 'e2e-Password-2026' }
+/** The servers' PAYLOAD_SECRET (tests sign what the CMS would sign, e.g. a confirmation's check-in code). */
+export const E2E_SECRET = 'e2e-secret-not-for-production-0123456789'
 
 /** Debian Chromium's flags here: no sandbox (containers), no GPU, nothing that reaches the network on its own. */
 export const CHROMIUM_ARGS = [
@@ -51,7 +53,7 @@ export default defineConfig({
       SITE_PORT: String(SITE_PORT),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      PAYLOAD_SECRET: 'e2e-secret-not-for-production-0123456789',
+      PAYLOAD_SECRET: E2E_SECRET,
     },
   },
 })

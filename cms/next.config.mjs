@@ -10,6 +10,8 @@ const nextConfig = {
   outputFileTracingRoot: root,
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // pdfkit reads its font metrics from its own folder at run time: bundled, it would not find them.
+  serverExternalPackages: ['pdfkit'],
   // Types are checked by `npm run typecheck` over the whole repository, not per build.
   typescript: { tsconfigPath: 'tsconfig.json', ignoreBuildErrors: true },
   // Headers every CMS response carries. The Content-Security-Policy (with a per-request nonce), the request id

@@ -108,6 +108,8 @@ export interface Config {
       promoteWaitingList: TaskPromoteWaitingList;
       expireRegistrationOffers: TaskExpireRegistrationOffers;
       sendRegistrationReminders: TaskSendRegistrationReminders;
+      renderExport: TaskRenderExport;
+      purgeExports: TaskPurgeExports;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -214,6 +216,10 @@ export interface Event {
          * Vuoto: i posti dell’evento.
          */
         places?: number | null;
+        /**
+         * Per un evento con iscrizione: a questa data si partecipa senza iscriversi.
+         */
+        noRegistration?: boolean | null;
         id?: string | null;
       }[]
     | null;
@@ -1101,6 +1107,7 @@ export interface Occurrence {
   status?: ('scheduled' | 'cancelled' | 'postponed' | 'rescheduled' | 'full' | 'movedOnline') | null;
   note?: string | null;
   places?: number | null;
+  noRegistration?: boolean | null;
   staffOnly?: boolean | null;
   system: number | System;
   library?: (number | null) | Library;
@@ -2242,6 +2249,8 @@ export interface PayloadJob {
           | 'promoteWaitingList'
           | 'expireRegistrationOffers'
           | 'sendRegistrationReminders'
+          | 'renderExport'
+          | 'purgeExports'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2293,6 +2302,8 @@ export interface PayloadJob {
         | 'promoteWaitingList'
         | 'expireRegistrationOffers'
         | 'sendRegistrationReminders'
+        | 'renderExport'
+        | 'purgeExports'
         | 'schedulePublish'
       )
     | null;
@@ -2494,6 +2505,7 @@ export interface EventsSelect<T extends boolean = true> {
         status?: T;
         note?: T;
         places?: T;
+        noRegistration?: T;
         id?: T;
       };
   library?: T;
@@ -2782,6 +2794,7 @@ export interface OccurrencesSelect<T extends boolean = true> {
   status?: T;
   note?: T;
   places?: T;
+  noRegistration?: T;
   staffOnly?: T;
   system?: T;
   library?: T;
@@ -3313,6 +3326,28 @@ export interface TaskSendRegistrationReminders {
   input?: unknown;
   output: {
     reminded?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRenderExport".
+ */
+export interface TaskRenderExport {
+  input: {
+    exportId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeExports".
+ */
+export interface TaskPurgeExports {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

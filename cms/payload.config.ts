@@ -37,9 +37,29 @@ export default hardenSanitized(
       avatar: 'default',
       components: {
         beforeDashboard: ['./components/HealthNotice#HealthNotice'],
+        beforeNavLinks: ['./components/desk/DeskLink#DeskLink'],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
+        // The registrations desk (issue 14): each view checks who asks (custom views are open by default).
         views: {
           staffAgenda: { Component: './components/StaffAgenda#StaffAgenda', path: STAFF_AGENDA_PATH, exact: true },
+          deskIndex: {
+            Component: './components/desk/DeskIndex#DeskIndex',
+            path: '/iscrizioni',
+            exact: true,
+            meta: { title: 'Sportello iscrizioni' },
+          },
+          deskCheckIn: {
+            Component: './components/desk/CheckIn#CheckIn',
+            path: '/iscrizioni/arrivo',
+            exact: true,
+            meta: { title: 'Registra l’arrivo' },
+          },
+          deskSheet: {
+            Component: './components/desk/DateSheet#DateSheet',
+            path: '/iscrizioni/:event/:start',
+            exact: true,
+            meta: { title: 'Iscritti di una data' },
+          },
         },
       },
       meta: { titleSuffix: ' – Agenda RBB', description: 'Redazione dell’agenda della Rete Bibliotecaria Bergamasca' },

@@ -19,6 +19,12 @@ export const Campaigns: CollectionConfig = {
     { name: 'description', type: 'richText', label: 'Descrizione' },
     { name: 'image', type: 'upload', relationTo: SLUGS.media, label: 'Immagine' },
     periodField,
+    // The span of the linked events' dates, and a warning when some fall outside the period (not a refusal).
+    {
+      name: 'eventDates',
+      type: 'ui',
+      admin: { components: { Field: '../collections/Campaigns/components/CampaignEvents#CampaignEvents' } },
+    },
     {
       name: 'audiences',
       type: 'relationship',

@@ -31,6 +31,7 @@ export const Occurrences: CollectionConfig = {
     { name: 'note', type: 'text' },
     // Places of this date when it differs from the event's (a changed date's own figure).
     { name: 'places', type: 'number' },
+    { name: 'noRegistration', type: 'checkbox' },
     { name: 'staffOnly', type: 'checkbox', index: true },
     { name: 'system', type: 'relationship', relationTo: SLUGS.systems, required: true, index: true },
     { name: 'library', type: 'relationship', relationTo: SLUGS.libraries, index: true },

@@ -17,14 +17,16 @@ import { SLUGS } from './slugs'
  * - `param`: the GET parameter (repeating it means OR; different parameters AND).
  * - `field`: the occurrence field it reads (copied from the event by materializeOccurrences.ts).
  * - `kind`: `relation` (slugs of `collection`, matched as ids), `comune` (ISTAT codes by slug), `option` (one of
- *   `options`, named by `labels`), `age` (a number between the `ageMin`/`ageMax` fields), `flag` (the field is true).
+ *   `options`, named by `labels`), `age` (numbers of years, one of them between the `ageMin`/`ageMax` fields),
+ *   `flag` (the field is true).
  * - `within` (a `comune` filter only): the comuni chosen are places to be near; the filter matches the comuni
  *   whose seat lies within `km` of one of them (`param` chooses among `choices`, default `km`), coordinates from
  *   collections/data/comuni-geo.ts. It resolves to a list of ISTAT codes, so the index and the database match it
  *   as they match `comune`.
  * - `label`: its key in the site's strings (shared/strings); `form`: where the agenda form shows it (`main`, or `more` under
  *   "more filters"; without it, values from a link travel as hidden fields); `all`: the catalogue key of a select's
- *   empty choice when it is not `all`; `hint`: the key of the text under a field.
+ *   empty choice when it is not `all`; `hint`: the key of the text under a field; `multiple`: a relation the form
+ *   offers as checkboxes (several values at once) instead of a select of one.
  * - `feed`: how a feed's title names its values (the `name`/`title` of the related document, the comune's name, the
  *   option's label, the number with a `unit`, or a fixed `word`).
  * - `preference`: the newsletter preference dimension it maps to, if any (collections/Subscribers/preferences.ts);
@@ -95,6 +97,7 @@ export const FILTERS = [
     label: 'audience',
     feed: 'name',
     form: 'main',
+    multiple: true,
     preference: 'audiences',
     order: 'order',
   },
@@ -152,6 +155,7 @@ type FilterSpec = {
   label: TextKey
   hint?: TextKey
   form?: 'main' | 'more'
+  multiple?: true
   all?: TextKey
   feed: 'name' | 'title' | 'comune' | 'option' | { unit: string } | { word: string }
   preference?: PreferenceDimension
@@ -190,7 +194,8 @@ export const NEAR_FILTERS = FILTERS.filter((f): f is NearEntry => 'within' in f)
 export type ResolvedFilters = {
   /** One entry per list filter in use: the row's field must hold one of `values` (ids or codes, as strings). */
   lists: { field: ListField; values: (number | string)[] }[]
-  eta: number | null
+  /** The row's age range must include one of these ages (none: any age). */
+  eta: number[]
   free: boolean
   words: string[]
   from: Date
@@ -210,7 +215,11 @@ export const ROW_FIELDS = {
 /** The database query of a resolved filter set: indexed equality filters, the text condition, the time window. */
 export const whereOf = (r: ResolvedFilters): Where => {
   const and: Where[] = r.lists.map(({ field, values }) => ({ [field]: { in: values } }))
-  if (r.eta !== null) and.push({ ageMin: { less_than_equal: r.eta } }, { ageMax: { greater_than_equal: r.eta } })
+  const ages = r.eta.map(
+    (age): Where => ({ and: [{ ageMin: { less_than_equal: age } }, { ageMax: { greater_than_equal: age } }] }),
+  )
+  if (ages.length === 1) and.push(...ages)
+  else if (ages.length > 1) and.push({ or: ages })
   if (r.free) and.push({ free: { equals: true } })
   for (const word of r.words) and.push({ searchText: { contains: ` ${word}` } })
   and.push({ end: { greater_than: r.from.toISOString() } })

@@ -1,6 +1,22 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
-import { audienceEndpoint, previewEndpoint, testSendEndpoint } from './newsletters'
+import { exportDownloadEndpoint } from './exports/download'
+import {
+  audienceEndpoint,
+  eventOptionsEndpoint,
+  previewEndpoint,
+  sendNowEndpoint,
+  testSendEndpoint,
+} from './newsletters'
+import { checkInEndpoint } from './registrations/check-in'
+import {
+  deskArrivalsEndpoint,
+  deskBookEndpoint,
+  deskCsvEndpoint,
+  deskHeadcountEndpoint,
+  deskPdfEndpoint,
+  deskStatusEndpoint,
+} from './registrations/desk'
 import { staffBookEndpoint, staffCancelEndpoint } from './registrations/staff'
 import { bouncesEndpoint } from './subscribers/bounces'
 import { countsEndpoint } from './subscribers/counts'
@@ -17,8 +33,19 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
     exportEndpoint,
     eraseEndpoint,
   ],
-  [SLUGS.newsletters]: [previewEndpoint, testSendEndpoint, audienceEndpoint],
-  [SLUGS.registrations]: [staffBookEndpoint, staffCancelEndpoint],
+  [SLUGS.newsletters]: [eventOptionsEndpoint, previewEndpoint, testSendEndpoint, sendNowEndpoint, audienceEndpoint],
+  [SLUGS.registrations]: [
+    deskBookEndpoint,
+    deskStatusEndpoint,
+    deskArrivalsEndpoint,
+    deskHeadcountEndpoint,
+    deskPdfEndpoint,
+    deskCsvEndpoint,
+    checkInEndpoint,
+    staffBookEndpoint,
+    staffCancelEndpoint,
+  ],
+  [SLUGS.exports]: [exportDownloadEndpoint],
 }
 
 /** The collections with the workflows' endpoints attached (collections/ itself cannot import the workflows). */

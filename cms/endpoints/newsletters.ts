@@ -1,7 +1,19 @@
 import type { Endpoint, PayloadRequest } from 'payload'
+import { staffOf } from '../../collections/access/roles'
+import { writesNewsletters } from '../../collections/Newsletters/access'
 import { SLUGS } from '../../collections/slugs'
 import { createLimiter } from '../../shared/rate-limit'
-import { editorialAudienceCount, type NewsletterDoc, previewEditorial, sendTestEditorial } from '../newsletter'
+import {
+  chosenEventLabels,
+  type EventGroup,
+  editorialAudienceCount,
+  eventOptions,
+  GROUP_LIMIT,
+  type NewsletterDoc,
+  previewEditorial,
+  sendNow,
+  sendTestEditorial,
+} from '../newsletter'
 import { json } from './http'
 
 const testLimit = createLimiter(10, 60 * 60)
@@ -70,6 +82,27 @@ export const testSendEndpoint: Endpoint = {
   }),
 }
 
+/**
+ * POST /api/newsletters/:id/send-now `{ "confirm": true }` — "Invia ora": schedules the newsletter for this
+ * minute with the caller's own rights and the status rules of scheduling; the start job sends it.
+ */
+export const sendNowEndpoint: Endpoint = {
+  path: '/:id/send-now',
+  method: 'post',
+  handler: onNewsletter(async (req, doc) => {
+    const raw = ((await req.text?.().catch(() => '')) ?? '').slice(0, 1_000)
+    let body: unknown = null
+    try {
+      body = JSON.parse(raw)
+    } catch {}
+    if (!body || typeof body !== 'object' || (body as { confirm?: unknown }).confirm !== true)
+      return json({ error: 'Conferma l’invio: la newsletter parte subito per tutti i destinatari.' }, 400)
+    const outcome = await sendNow(req.payload, doc, req.user as NonNullable<typeof req.user>)
+    if (!outcome.ok) return json({ error: outcome.error }, outcome.status)
+    return json({ status: 'scheduled', scheduledAt: outcome.scheduledAt }, 202)
+  }),
+}
+
 /** GET /api/newsletters/:id/audience — how many confirmed subscribers this newsletter would reach. */
 export const audienceEndpoint: Endpoint = {
   path: '/:id/audience',
@@ -77,4 +110,43 @@ export const audienceEndpoint: Endpoint = {
   handler: onNewsletter(async (req, doc) => {
     return json({ count: await editorialAudienceCount(req.payload, doc) })
   }),
+}
+
+const GROUPS: Record<string, EventGroup['field']> = { campaign: 'campaigns', series: 'series', festival: 'festival' }
+const ID = /^\d{1,12}$/
+
+/**
+ * GET /api/newsletters/event-options — the events a newsletter may present, labelled with date, place and
+ * system: `?q=words` (a short list), `?campaign=ID`, `?series=ID` or `?festival=ID` (all their coming events),
+ * or `?ids=1,2` (the labels of the events already chosen). For those who write newsletters only.
+ */
+export const eventOptionsEndpoint: Endpoint = {
+  path: '/event-options',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return json({ error: 'Accesso riservato alla redazione.' }, 401)
+    if (!writesNewsletters(staffOf(req)))
+      return json({ error: 'Solo chi scrive le newsletter ne sceglie gli eventi.' }, 403)
+    const params = req.searchParams
+    const language = req.i18n?.language
+    const ids = params.get('ids')
+    if (ids !== null) {
+      const list = ids.split(',').filter(Boolean)
+      if (list.length > GROUP_LIMIT || !list.every((x) => ID.test(x)))
+        return json({ error: 'Elenco di eventi non valido.' }, 400)
+      return json({ options: await chosenEventLabels(req.payload, list.map(Number), req.user, language) })
+    }
+    const q = params.get('q') ?? ''
+    if (q.length > 200) return json({ error: 'La ricerca è troppo lunga (al massimo 200 caratteri).' }, 400)
+    const groups = Object.keys(GROUPS).filter((k) => params.has(k))
+    if (groups.length > 1) return json({ error: 'Indica una sola campagna, rassegna o festival.' }, 400)
+    const [param] = groups
+    let group: EventGroup | undefined
+    if (param) {
+      const id = params.get(param) ?? ''
+      if (!ID.test(id)) return json({ error: 'Campagna, rassegna o festival non valido.' }, 400)
+      group = { field: GROUPS[param] as EventGroup['field'], id: Number(id) }
+    }
+    return json({ options: await eventOptions(req.payload, { q, group, language }) })
+  },
 }

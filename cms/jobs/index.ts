@@ -4,8 +4,10 @@ import { expireRegistrationOffers } from './expire-registration-offers'
 import { extendOccurrences } from './extend-occurrences'
 import { notifyReviewers } from './notify-reviewers'
 import { promoteWaitingList } from './promote-waiting-list'
+import { purgeExports } from './purge-exports'
 import { purgeRegistrations } from './purge-registrations'
 import { purgeUnconfirmed } from './purge-unconfirmed'
+import { renderExport } from './render-export'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendCampaignBatch } from './send-campaign-batch'
 import { sendRegistrationMail } from './send-registration-mail'
@@ -55,6 +57,8 @@ export const jobs: JobsConfig = {
     promoteWaitingList,
     expireRegistrationOffers,
     sendRegistrationReminders,
+    renderExport,
+    purgeExports,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

@@ -6,7 +6,7 @@ export type { NewsletterDoc } from './campaigns/kinds'
 export { handOver, leaseMs, runCampaignBatch } from './campaigns/runner'
 export { countByStatus, countBySystem, type SystemCount } from './counts'
 // Campaigns: the editorial tools of the admin, the weekly digest and the sending runner.
-export { editorialAudienceCount, previewEditorial, sendTestEditorial } from './editorial'
+export { editorialAudienceCount, previewEditorial, type SendNowOutcome, sendNow, sendTestEditorial } from './editorial'
 export { eraseSubscriber, exportSubscriber } from './gdpr'
 export { LINK_ERRORS } from './link-errors'
 export {
@@ -17,6 +17,7 @@ export {
   type PreferenceField,
   readChoices,
 } from './options'
+export { chosenEventLabels, type EventGroup, type EventOption, eventOptions, GROUP_LIMIT } from './picker'
 // What the public site's newsletter pages and actions do.
 export {
   checkConfirmLink,

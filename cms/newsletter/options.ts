@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
 import { comuneByIstat, comuneBySlug } from '../../collections/fields/comune'
 import { PREFERENCE_FILTERS, type PreferenceEntry } from '../../collections/filter-registry'
+import { parseAges } from '../../collections/lib/ages'
 import { emptyPreferences, PREFERENCE_DIMENSIONS, type Preferences } from '../../collections/Subscribers/preferences'
 import { SLUGS } from '../../collections/slugs'
+
+export { MAX_AGES, parseAges } from '../../collections/lib/ages'
 
 export type Choice = { value: string; label: string }
 
@@ -89,17 +92,6 @@ export const readChoices = (all: (name: string) => string[], one: (name: string)
   Object.fromEntries(
     PREFERENCE_FILTERS.map((e) => [e.param, e.kind === 'age' ? one(e.param) : all(e.param)]),
   ) as ChoiceInput
-
-export const MAX_AGES = 10
-
-/** "2, 5" → [2, 5]; null when it is not a list of whole years between 0 and 120. */
-export const parseAges = (text: string): number[] | null => {
-  const parts = text.split(/[\s,;]+/).filter(Boolean)
-  if (parts.length > MAX_AGES) return null
-  const ages = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : Number.NaN))
-  if (ages.some((a) => Number.isNaN(a) || a > 120)) return null
-  return [...new Set(ages)].sort((a, b) => a - b)
-}
 
 /** Form choices (slugs) → stored preferences (ids); the first unknown value is reported by field name. */
 export const resolveChoices = async (

@@ -118,7 +118,7 @@ export const availability = async (
     sort: 'start',
     limit: 50,
     depth: 0,
-    select: { start: true, status: true, places: true },
+    select: { start: true, status: true, places: true, noRegistration: true },
     overrideAccess: true,
   })
   const { docs: booked } = await payload.find({
@@ -140,26 +140,29 @@ export const availability = async (
     const key = new Date(b.start).toISOString()
     taken.set(key, (taken.get(key) ?? 0) + (b.people ?? 0))
   }
-  return (dates as Occurrence[]).map((o) => {
-    const start = new Date(o.start)
-    const key = start.toISOString()
-    const capacity = capacityOf(settings, o)
-    const left = capacity == null ? null : Math.max(0, capacity - (taken.get(key) ?? 0))
-    const opens = opensAt(settings, start)
-    if (!dateClosed(event, o) && closesAt(settings, start) > now && opens && opens > now)
-      return { start: key, state: 'soon', left, opensAt: opens.toISOString() }
-    const closed = dateClosed(event, o) || closesAt(settings, start) <= now
-    const state: DateAvailability['state'] = closed
-      ? 'closed'
-      : left == null || left > 3
-        ? 'open'
-        : left > 0
-          ? 'last'
-          : settings.waitingList
-            ? 'waiting'
-            : 'full'
-    return { start: key, state, left }
-  })
+  // A date of the series that takes no registrations is not listed (it is open to everyone).
+  return (dates as Occurrence[])
+    .filter((o) => !o.noRegistration)
+    .map((o) => {
+      const start = new Date(o.start)
+      const key = start.toISOString()
+      const capacity = capacityOf(settings, o)
+      const left = capacity == null ? null : Math.max(0, capacity - (taken.get(key) ?? 0))
+      const opens = opensAt(settings, start)
+      if (!dateClosed(event, o) && closesAt(settings, start) > now && opens && opens > now)
+        return { start: key, state: 'soon', left, opensAt: opens.toISOString() }
+      const closed = dateClosed(event, o) || closesAt(settings, start) <= now
+      const state: DateAvailability['state'] = closed
+        ? 'closed'
+        : left == null || left > 3
+          ? 'open'
+          : left > 0
+            ? 'last'
+            : settings.waitingList
+              ? 'waiting'
+              : 'full'
+      return { start: key, state, left }
+    })
 }
 
 type Checked = {
@@ -204,6 +207,7 @@ const check = async (
   const start = toInstant(input.start)
   const occurrence = start ? await occurrenceAt(payload, event.id, start) : null
   if (!start || !occurrence) return refused('start', 'unknownDate')
+  if (occurrence.noRegistration) return refused('start', 'dateOff')
   if (dateClosed(event, occurrence)) return refused('start', 'cancelledDate')
   // Staff at the desk may add someone after online booking closed, never after the date ended.
   if (staff ? new Date(occurrence.end ?? start) <= now : closesAt(settings, start) <= now)

@@ -22,7 +22,7 @@ export const promoteWaitingList = async (payload: Payload, key: DateKey, now = n
   if (settings.mode === 'off' || !settings.waitingList) return 0
   const occurrence = await occurrenceAt(payload, key.event, key.start)
   const closes = closesAt(settings, key.start)
-  if (!occurrence || dateClosed(event, occurrence) || closes <= now) return 0
+  if (!occurrence || occurrence.noRegistration || dateClosed(event, occurrence) || closes <= now) return 0
   const capacity = capacityOf(settings, occurrence)
   const expires = new Date(Math.min(now.getTime() + settings.offerHours * 3_600_000, closes.getTime()))
 

@@ -47,6 +47,15 @@ const saturdayAround = (today: Date, offset: number) => {
   return offset + ((6 - weekday + 7) % 7)
 }
 
+/** Offsets from today of the next yearly period (month/day to month/day, Rome calendar) that is not over yet. */
+const yearly = (today: Date, from: [number, number], to: [number, number]): [number, number] => {
+  const wall = toWall(today)
+  const day0 = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate())
+  const year = wall.getUTCFullYear() + (Date.UTC(wall.getUTCFullYear(), to[0] - 1, to[1]) < day0 ? 1 : 0)
+  const offset = ([m, d]: [number, number]) => Math.round((Date.UTC(year, m - 1, d) - day0) / 86_400_000)
+  return [offset(from), offset(to)]
+}
+
 export type SeedOptions = { events?: number; today?: Date; log?: (line: string) => void }
 
 /** Builds the demo network. Deterministic for a given `today`; the caller decides whether the database is empty. */
@@ -122,8 +131,16 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     venues.push({ id: doc.id, system: v.system })
   }
 
-  const campaign = async (title: string, slug: string, from: number, to: number, summary: string, ages: string[]) =>
-    (
+  // Each campaign's period agrees with its events: an event is linked to its template's campaign only when all
+  // its days fall within the period (Nati per Leggere runs all year; the others at their time of year).
+  const periods = new Map<string, [number, number]>([
+    ['nati-per-leggere', [-60, 365]],
+    ['il-maggio-dei-libri', yearly(today, [4, 23], [5, 31])],
+    ['estate-in-biblioteca', yearly(today, [6, 15], [9, 15])],
+  ])
+  const campaign = async (title: string, slug: string, summary: string, ages: string[]) => {
+    const [from, to] = periods.get(slug) as [number, number]
+    return (
       await payload.create({
         collection: SLUGS.campaigns,
         data: {
@@ -137,14 +154,13 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         ...base,
       })
     ).id
+  }
   const campaigns = new Map<string, Id>([
     [
       'nati-per-leggere',
       await campaign(
         'Nati per Leggere',
         'nati-per-leggere',
-        -20,
-        150,
         'Leggere ai bambini fin dai primi mesi di vita: letture, bibliografie e incontri per le famiglie.',
         ['0-3-anni', '3-6-anni'],
       ),
@@ -154,8 +170,6 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
       await campaign(
         'Il Maggio dei Libri',
         'il-maggio-dei-libri',
-        60,
-        120,
         'La campagna nazionale del Centro per il libro e la lettura: incontri, presentazioni e letture in tutta la rete.',
         ['adulti'],
       ),
@@ -165,13 +179,15 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
       await campaign(
         'Estate in biblioteca',
         'estate-in-biblioteca',
-        120,
-        240,
         'Letture estive per ragazze e ragazzi: sfide di lettura, club del libro e laboratori.',
         ['6-10-anni', '11-13-anni'],
       ),
     ],
   ])
+  const inCampaign = (slug: string | undefined, first: number, last: number) => {
+    const period = slug ? periods.get(slug) : undefined
+    return !!period && first >= period[0] && last <= period[1]
+  }
 
   const festival = await payload.create({
     collection: SLUGS.festivals,
@@ -241,8 +257,10 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     const status: EventStatus =
       i % 29 === 0 ? 'cancelled' : i % 31 === 0 ? 'full' : i % 37 === 0 ? 'postponed' : 'scheduled'
     const start = weekly ? romeAt(today, day, 10, 30) : allDay ? romeDate(today, day) : romeAt(today, day, hour, minute)
+    // Drawn exactly where the end always drew it, so every event's data stays as it was.
+    const extraDays = allDay && exhibition ? rnd.int(3, 20) : 0
     const end = allDay
-      ? romeDate(today, day + (exhibition ? rnd.int(3, 20) : 0))
+      ? romeDate(today, day + extraDays)
       : new Date(new Date(start).getTime() + Math.max(template.minutes, 30) * 60_000).toISOString()
     const venue = i % 11 === 0 ? venues.find((v) => v.system === system.key) : undefined
     const inSeries = i % 9 === 0 ? series.get(system.key) : undefined
@@ -297,7 +315,9 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         languages: ['it'],
         series: (inSeries as number) ?? undefined,
         festival: system.key === 'bassa' && day >= 40 && day <= 47 ? (festival.id as number) : undefined,
-        campaigns: template.campaign ? [campaigns.get(template.campaign) as number] : [],
+        campaigns: inCampaign(template.campaign, day, weekly ? day + 29 * 7 : day + extraDays)
+          ? [campaigns.get(template.campaign as string) as number]
+          : [],
         featured: i % 20 === 0,
         _status: i % 40 === 39 ? 'draft' : 'published',
       },
@@ -327,6 +347,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   })
   log('1 evento riservato al personale')
   await seedRegistrations(payload, registrable, today, log)
+  await seedAttendance(payload, registrable, today, log)
 }
 
 /**
@@ -425,6 +446,99 @@ const seedRegistrations = async (
     filled++
   }
   log(`${filled} date con iscrizioni dimostrative`)
+}
+
+/**
+ * The most recent past date (within two weeks, so the desk lists it) of a registrable event: bookings of which
+ * most arrived, one did not come and one was cancelled, and the headcount with people who came without
+ * booking, so the desk's sheet shows attendance from the start.
+ */
+const seedAttendance = async (
+  payload: Payload,
+  events: (number | string)[],
+  today: Date,
+  log: (line: string) => void,
+) => {
+  if (!events.length) return
+  const { docs } = await payload.find({
+    collection: SLUGS.occurrences,
+    where: {
+      and: [
+        { event: { in: events } },
+        { start: { less_than: today.toISOString() } },
+        { start: { greater_than: new Date(today.getTime() - 14 * 86_400_000).toISOString() } },
+        { status: { equals: 'scheduled' } },
+      ],
+    },
+    sort: '-start',
+    limit: 1,
+    depth: 0,
+    select: { event: true, title: true, start: true, system: true, library: true },
+    overrideAccess: true,
+  })
+  const date = docs[0]
+  if (!date) return
+  const arrived = new Date(new Date(date.start).getTime() - 5 * 60_000).toISOString()
+  // '3-5' is in both demo band lists.
+  const parties = [
+    { adults: 2, children: 1, status: 'attended', source: 'web' },
+    { adults: 1, children: 2, status: 'attended', source: 'web' },
+    { adults: 1, children: 1, status: 'attended', source: 'phone' },
+    { adults: 1, children: 1, status: 'attended', source: 'desk' },
+    { adults: 2, children: 0, status: 'confirmed', source: 'web' },
+    { adults: 1, children: 1, status: 'cancelled', source: 'web' },
+  ] as const
+  let checkedIn = 0
+  let children = 0
+  for (const [n, party] of parties.entries()) {
+    const people = party.adults + party.children
+    await payload.create({
+      collection: SLUGS.registrations,
+      data: {
+        event: date.event as number,
+        start: date.start,
+        status: party.status,
+        source: party.source,
+        adults: party.adults,
+        people,
+        children: Array.from({ length: party.children }, () => ({ band: '3-5' as const })),
+        name: `Famiglia presente ${n + 1}`,
+        email: party.source === 'phone' ? null : `presente${n + 1}@example.org`,
+        phone: party.source === 'phone' ? '035 000000' : null,
+        system: date.system as number,
+        library: (date.library as number | null) ?? null,
+        checkedInAt: party.status === 'attended' ? arrived : null,
+        cancelledAt: party.status === 'cancelled' ? date.start : null,
+        tokenNonce: `demo-past-${date.event}-${n}`,
+      },
+      overrideAccess: true,
+      depth: 0,
+    })
+    if (party.status === 'attended') {
+      checkedIn += people
+      children += party.children
+    }
+  }
+  const walkIns = 3
+  await payload.create({
+    collection: SLUGS.attendance,
+    data: {
+      title: `${date.title} – ${new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(date.start))}`,
+      event: date.event as number,
+      start: date.start,
+      checkedIn,
+      walkIns,
+      total: checkedIn + walkIns,
+      bands: [{ band: '3-5', count: children + 2 }],
+      format: 'presence',
+      notes: 'Due bambini e un nonno sono venuti senza iscrizione.',
+      system: date.system as number,
+      library: (date.library as number | null) ?? null,
+    },
+    overrideAccess: true,
+    depth: 0,
+  })
+  log(`1 data passata con arrivi e presenze (${checkedIn + walkIns} persone)`)
 }
 
 export const isEmpty = async (payload: Payload) =>

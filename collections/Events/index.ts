@@ -323,6 +323,14 @@ const contentFields: Field[] = [
             hasMany: true,
             label: 'Campagne di promozione della lettura',
           },
+          // A warning when the event's dates fall outside a linked campaign's period (it does not block saving).
+          {
+            name: 'campaignPeriod',
+            type: 'ui',
+            admin: {
+              components: { Field: '../collections/Events/components/CampaignPeriodNotice#CampaignPeriodNotice' },
+            },
+          },
         ],
       },
     ],

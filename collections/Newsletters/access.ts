@@ -40,4 +40,8 @@ export const deleteNewsletters: Access = ({ req }) => {
   return false
 }
 
+/** Who writes editorial newsletters at all (the admin's tools for composing them are theirs only). */
+export const writesNewsletters = (user: ReturnType<typeof staffOf>) =>
+  isNetworkAdmin(user) || hasRole(user, 'system-editor')
+
 export const networkAdminField: FieldAccess = ({ req }) => isNetworkAdmin(staffOf(req))

@@ -49,6 +49,8 @@ export const Newsletters: CollectionConfig = {
       label: 'Eventi',
       // A newsletter goes to the public: staff-only events cannot be chosen.
       filterOptions: publicOnly({ _status: { equals: 'published' } }),
+      // Lists the choice with date, place and system, and adds all the events of a campaign, rassegna or festival.
+      admin: { components: { Field: '../collections/Newsletters/components/EventPicker#EventPicker' } },
     },
     { name: 'series', type: 'relationship', relationTo: SLUGS.series, hasMany: true, label: 'Rassegne' },
     {

@@ -31,6 +31,8 @@ export type ChangedDate = {
   note?: string | null
   /** Places of this one date, when it takes registrations with a figure of its own. */
   places?: number | null
+  /** This date takes no registrations although the event does. */
+  noRegistration?: boolean | null
 }
 
 export type ScheduleInput = {
@@ -48,6 +50,7 @@ export type Occurrence = {
   status?: string
   note?: string
   places?: number
+  noRegistration?: boolean
 }
 
 const DAY = 86_400_000
@@ -175,6 +178,7 @@ export const expandSchedule = (input: ScheduleInput, now: Date = new Date()): Ex
       if (change.status) occurrence.status = change.status
       if (change.note) occurrence.note = change.note
       if (typeof change.places === 'number' && change.places > 0) occurrence.places = change.places
+      if (change.noRegistration) occurrence.noRegistration = true
     }
     occurrences.push(occurrence)
   }

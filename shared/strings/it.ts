@@ -63,7 +63,7 @@ export const it = {
     category: 'Tipo di evento',
     audience: 'Pubblico',
     age: 'Età (anni)',
-    ageHint: 'Mostra gli eventi adatti a questa età',
+    ageHint: 'Eventi adatti a queste età. Più bambini? Separa le età con una virgola: 2, 5',
     free: 'Solo eventi gratuiti',
     accessibility: 'Accessibilità',
     series: 'Rassegna',
@@ -76,7 +76,7 @@ export const it = {
     activeFilters: 'Filtri attivi',
     removeFilter: (label: string) => `Rimuovi il filtro ${label}`,
     results: (n: number) => (n === 1 ? '1 evento' : `${n.toLocaleString('it-IT')} eventi`),
-    noResults: 'Nessun evento corrisponde alla ricerca. Prova a togliere qualche filtro.',
+    noResults: 'Nessun evento corrisponde alla ricerca.',
     ongoing: 'In corso',
     page: (n: number, of: number) => `Pagina ${n} di ${of}`,
     pagination: 'Paginazione',
@@ -84,7 +84,6 @@ export const it = {
     nextPage: 'Pagina successiva',
     listView: 'Elenco',
     calendarView: 'Calendario del mese',
-    subscribeAgenda: 'Questi eventi nel tuo calendario',
     openData: 'Dati aperti (JSON)',
     rss: 'Feed RSS',
     // dates (site/lib/format.ts)
@@ -224,6 +223,30 @@ export const it = {
     nearChoose: 'Scegli…',
     weekendForChildren: 'Questo fine settimana per bambini e famiglie',
     seeAll: 'Vedi tutti',
+    // the parent on a phone (issue 19): search box, "Filtra" disclosure
+    searchButton: 'Cerca',
+    filterToggle: 'Filtra',
+    filtersInUse: (n: number) => (n === 1 ? '1 attivo' : `${n} attivi`),
+    // no results: wider searches that find something; the subscribe box's calendar name
+    suggestionsLead: 'Allargando la ricerca',
+    suggestAnyAge: 'Per tutte le età',
+    suggestAnyAudience: 'Per tutti i pubblici',
+    suggestSystems: (names: string[]) =>
+      names.length === 1
+        ? `In tutto il sistema ${names[0]}`
+        : `In tutti i sistemi ${names.slice(0, -1).join(', ')} e ${names.at(-1)}`,
+    suggestNetwork: 'In tutta la rete, in ogni sistema',
+    suggestWeekend: (saturday: string) => `Nel fine settimana di ${saturday}`,
+    suggestAnyDate: 'In qualsiasi data, da oggi in poi',
+    suggestWithoutWords: (q: string) => `Senza cercare «${q}»`,
+    suggestNotOnlyFree: 'Anche gli eventi a pagamento',
+    noWiderResults: 'Nemmeno allargando la ricerca ci sono eventi in programma.',
+    calendarName: 'Nome del calendario:',
+    calendarEmpty:
+      'Per ora il calendario è vuoto: si riempirà da solo quando le biblioteche pubblicheranno eventi che corrispondono alla ricerca.',
+    // month view: a title repeated on one day is one entry
+    calendarDates: (n: number) => `${n} appuntamenti`,
+    calendarLibraries: (n: number) => `${n} biblioteche`,
   },
   newsletter: {
     signupTitle: 'Newsletter delle biblioteche',
@@ -345,6 +368,7 @@ export const it = {
       off: 'Evento: per questo evento non ci si iscrive dal sito.',
       unknownDate: 'Data: questa data non è tra quelle dell’evento.',
       cancelledDate: 'Data: questa data è stata annullata.',
+      dateOff: 'Data: a questa data si partecipa senza iscrizione.',
       closed: 'Data: le iscrizioni per questa data sono chiuse.',
       full: 'Data: i posti per questa data sono esauriti.',
       adults: 'Adulti: serve almeno un adulto (un numero intero).',
@@ -399,6 +423,37 @@ export const it = {
     children: 'Bambini e ragazzi per fascia d’età',
     maxPeople: (n: number) => `Al massimo ${n} persone per iscrizione.`,
     consent: 'Ho letto l’informativa sulla privacy e acconsento al trattamento dei dati per questa iscrizione.',
+    /** The privacy notice of a booking, shown in the form: who, what, why, for how long, the person's rights. */
+    privacyNotice: {
+      summary: 'Informativa sulla privacy delle iscrizioni',
+      link: 'Leggi l’informativa',
+      items: (organiser: string, days: number): [string, string][] => [
+        [
+          'Titolare del trattamento:',
+          `${organiser}, che organizza l’evento, per conto della Rete Bibliotecaria Bergamasca.`,
+        ],
+        [
+          'Quali dati:',
+          'nome e cognome di un adulto, email, telefono se lo indichi, il numero di adulti e la fascia d’età di ciascun bambino (mai il nome di un bambino), e la risposta alla domanda dell’evento se c’è (può contenere dati sensibili, come allergie).',
+        ],
+        [
+          'Perché:',
+          'per gestire la tua iscrizione: confermarla, ricordartela, avvisarti se la data cambia o è annullata, offrirti un posto liberato e registrare la presenza. Base giuridica: il servizio che chiedi (art. 6.1.b GDPR) e, per la risposta alla domanda, il tuo consenso esplicito (art. 9.2.a).',
+        ],
+        [
+          'Chi li vede:',
+          'solo il personale della biblioteca e del sistema che organizza l’evento. Non li usiamo per newsletter o pubblicità e non li diamo a nessuno.',
+        ],
+        [
+          'Per quanto tempo:',
+          `si cancellano da soli ${days} giorni dopo la data dell’evento; restano solo numeri anonimi (quante persone, per fascia d’età).`,
+        ],
+        [
+          'I tuoi diritti:',
+          'puoi vedere, correggere o cancellare i tuoi dati dal link “Le mie prenotazioni” della mail o scrivendo alla biblioteca; puoi reclamare al Garante per la protezione dei dati personali.',
+        ],
+      ],
+    },
     privacyText:
       'Nome, email e telefono servono solo per questa iscrizione: li vede la biblioteca che organizza l’evento e non sono usati per altro. Dei bambini registriamo solo la fascia d’età.',
     submit: 'Iscriviti',
@@ -660,7 +715,203 @@ export const it = {
   // (spacer: keeps the sections below apart)
 
   // The registrations desk in the admin (lists, check-in, exports).
-  bookingDesk: {},
+  bookingDesk: {
+    navLink: 'Sportello iscrizioni',
+    /** The desk's index: the dates of events with registration. */
+    indexTitle: 'Sportello iscrizioni',
+    indexIntro:
+      'Le date degli eventi con iscrizione del tuo sistema (o della tua biblioteca), dalle ultime due settimane in avanti. Apri una data per vedere chi è iscritto, aggiungere un’iscrizione, segnare gli arrivi e scaricare l’elenco.',
+    filterLegend: 'Quali date',
+    from: 'Dal giorno',
+    fromHint: 'Vuoto: le prossime date e quelle delle ultime due settimane.',
+    to: 'Fino al giorno (facoltativo)',
+    upcomingTitle: 'Prossime date',
+    pastTitle: 'Ultime due settimane',
+    chosenTitle: 'Date del periodo scelto',
+    shownOf: (shown: number, total: number) =>
+      `Sono mostrate ${shown} date su ${total}: scegli un periodo nel filtro per vederle tutte.`,
+    noPastDates: 'Nessuna data con iscrizione nelle ultime due settimane.',
+    endedNote:
+      'La data è passata: non si aggiungono né si annullano iscrizioni; si possono ancora segnare gli arrivi e le presenze.',
+    library: 'Biblioteca',
+    allLibraries: 'Tutte le biblioteche',
+    filter: 'Mostra le date',
+    datesCaption: (n: number) => (n === 1 ? '1 data con iscrizione' : `${n} date con iscrizione`),
+    noDates: 'Nessuna data con iscrizione in questo periodo.',
+    columns: {
+      date: 'Data',
+      event: 'Evento',
+      library: 'Biblioteca',
+      places: 'Posti',
+      confirmed: 'Confermati',
+      waiting: 'In attesa',
+      offered: 'Posto offerto',
+      cancelled: 'Annullati',
+      attended: 'Arrivati',
+      left: 'Posti liberi',
+    },
+    unlimited: 'Senza limite',
+    past: 'Passata',
+    pagination: 'Pagine delle date',
+    previous: 'Date precedenti',
+    next: 'Date successive',
+    pageOf: (page: number, pages: number) => `Pagina ${page} di ${pages}`,
+    /** The sheet of one date. */
+    backToIndex: 'Tutte le date',
+    placeLabel: 'Luogo',
+    dateLabel: 'Data',
+    dateStatus: 'Stato della data',
+    summaryTitle: 'Riepilogo',
+    people: (n: number) => (n === 1 ? '1 persona' : `${n} persone`),
+    bookingsCount: (n: number) => (n === 1 ? '1 iscrizione' : `${n} iscrizioni`),
+    bookingsTitle: 'Iscritti',
+    bookingsCaption: 'Le iscrizioni a questa data, nell’ordine in cui sono arrivate',
+    noBookings: 'Nessuna iscrizione per questa data.',
+    bookingColumns: {
+      arrived: 'Arrivato',
+      name: 'Nome',
+      contact: 'Contatto',
+      people: 'Persone',
+      status: 'Stato',
+      source: 'Canale',
+      created: 'Iscritto il',
+      actions: 'Azioni',
+    },
+    answerColumn: (question: string) => `Risposta a «${question}» (dato sensibile)`,
+    sensitive: 'Dato sensibile',
+    purged: 'Dati personali cancellati',
+    adults: (n: number) => (n === 1 ? '1 adulto' : `${n} adulti`),
+    arrivedAt: (when: string) => `arrivato alle ${when}`,
+    offerUntil: (when: string) => `risposta entro ${when}`,
+    arrivalsHint: 'Spunta chi è arrivato e premi «Salva gli arrivi»; togli la spunta per annullare un arrivo.',
+    arrivedBox: (name: string) => `Arrivato: ${name}`,
+    saveArrivals: 'Salva gli arrivi',
+    cancel: 'Annulla l’iscrizione',
+    cancelOf: (name: string) => `Annulla l’iscrizione di ${name}`,
+    cancelTitle: 'Annullare questa iscrizione?',
+    cancelText: (name: string, people: string) =>
+      `L’iscrizione di ${name} (${people}) sarà annullata: i posti tornano liberi e sono offerti alla lista d’attesa.`,
+    cancelMail: 'La persona riceverà una mail che glielo comunica.',
+    cancelNoMail: 'La persona non ha un indirizzo email: avvisala per telefono.',
+    cancelYes: 'Sì, annulla l’iscrizione',
+    cancelNo: 'No, torna all’elenco',
+    confirm: 'Conferma il posto',
+    confirmOf: (name: string) => `Conferma il posto di ${name}`,
+    confirmOver: 'Conferma oltre i posti',
+    confirmOverOf: (name: string) => `Conferma oltre i posti il posto di ${name}`,
+    overHint: (people: number, left: number) =>
+      `Servono ${people} ${people === 1 ? 'posto' : 'posti'}, ${left === 1 ? 'ne resta 1' : `ne restano ${left}`}: confermando si va oltre il limite.`,
+    /** Adding a booking at the desk or by phone. */
+    addTitle: 'Aggiungi un’iscrizione',
+    addHint:
+      'Per chi si iscrive allo sportello o per telefono. Basta un contatto, email o telefono; con l’email la persona riceve la conferma. Se i posti sono finiti va in lista d’attesa.',
+    source: 'Canale',
+    name: 'Nome e cognome di un adulto',
+    email: 'Email (facoltativa)',
+    phone: 'Telefono',
+    adultsLabel: 'Adulti',
+    childrenLegend: 'Bambini e ragazzi per fascia d’età',
+    answerLabel: (question: string) => `Risposta a «${question}» (facoltativa, dato sensibile)`,
+    addSubmit: 'Aggiungi l’iscrizione',
+    /** The date's headcount (attendance). */
+    headcountTitle: 'Presenze',
+    headcountHint:
+      'Quante persone sono venute: gli arrivi registrati e chi è venuto senza iscrizione. Solo numeri, nessun nome.',
+    checkedIn: 'Arrivi registrati (con iscrizione)',
+    walkIns: 'Persone venute senza iscrizione',
+    total: 'Totale dei presenti',
+    totalHint: 'Vuoto: arrivi registrati più persone senza iscrizione.',
+    bandsLegend: 'Di cui bambini e ragazzi, per fascia d’età',
+    bandsHint: 'Gli adulti sono il totale meno bambini e ragazzi.',
+    format: 'Modalità',
+    formats: { presence: 'In presenza', online: 'Online', outdoor: 'All’aperto' },
+    notes: 'Note (facoltative)',
+    saveHeadcount: 'Salva le presenze',
+    lastSaved: (when: string) => `Presenze salvate l’ultima volta il ${when}.`,
+    notSaved: 'Presenze non ancora registrate per questa data.',
+    /** The list as CSV and PDF. */
+    downloadsTitle: 'Elenco da stampare o scaricare',
+    downloadsHint:
+      'L’elenco contiene dati personali: scaricalo solo quando serve e non inoltrarlo. Il PDF resta disponibile per 24 ore.',
+    csv: 'Scarica l’elenco (CSV per Excel)',
+    pdf: 'Prepara il PDF da stampare',
+    pdfQueued: 'PDF in preparazione… Aggiorna la pagina tra qualche secondo.',
+    pdfReady: (when: string) => `Scarica il PDF (preparato alle ${when})`,
+    pdfFailed: 'Preparazione del PDF non riuscita: richiedilo di nuovo.',
+    refresh: 'Aggiorna la pagina',
+    /** What the last action did (shown after the page reloads). */
+    done: {
+      booked: 'Iscrizione aggiunta: il posto è confermato.',
+      waiting: 'Iscrizione aggiunta in lista d’attesa: i posti sono esauriti.',
+      cancelled: 'Iscrizione annullata.',
+      confirmed: 'Posto confermato.',
+      arrived: 'Arrivo registrato.',
+      undone: 'Arrivo annullato.',
+      arrivals: (arrived: number, undone: number) =>
+        `Arrivi salvati: ${arrived} ${arrived === 1 ? 'arrivo segnato' : 'arrivi segnati'}, ${undone} ${undone === 1 ? 'annullato' : 'annullati'}.`,
+      arrivalsChanged: (n: number) =>
+        `${n === 1 ? 'Un’iscrizione è stata cambiata' : `${n} iscrizioni sono state cambiate`} da qualcun altro nel frattempo: controlla l’elenco.`,
+      headcount: 'Presenze salvate.',
+      pdf: 'PDF richiesto: è in preparazione.',
+    },
+    /** The CSV's columns. */
+    csvColumns: {
+      name: 'Nome',
+      email: 'Email',
+      phone: 'Telefono',
+      adults: 'Adulti',
+      people: 'Persone',
+      status: 'Stato',
+      source: 'Canale',
+      created: 'Iscritto il',
+      arrived: 'Arrivo',
+      answer: 'Risposta',
+    },
+    /** The printable list. */
+    pdfTitle: 'Elenco degli iscritti',
+    pdfSign: 'Arrivo',
+    pdfFooter: (when: string) =>
+      `Preparato il ${when}. Contiene dati personali: non diffonderlo e distruggilo dopo l’evento.`,
+    pdfPage: (n: number, of: number) => `Pagina ${n} di ${of}`,
+    /** Check-in by the QR code of a confirmation, on a phone. */
+    checkInTitle: 'Registra l’arrivo',
+    checkInSubmit: 'Registra arrivo',
+    checkInDone: 'Arrivo registrato.',
+    checkInAlready: (when: string) => `Arrivo già registrato (${when}).`,
+    checkInNotToday: (date: string) => `Attenzione: l’iscrizione è per ${date}, non per oggi.`,
+    openSheet: 'Apri l’elenco della data',
+    accessTitle: 'Accesso non consentito',
+    /** Why the desk refuses a request (the wing's answer; Italian in the API). */
+    errors: {
+      login: 'Accesso riservato al personale: accedi all’amministrazione per vedere le iscrizioni.',
+      forbidden:
+        'Non autorizzato: le iscrizioni di questo evento sono di un altro sistema bibliotecario (o di un’altra biblioteca).',
+      noEvent: 'Evento non trovato.',
+      noDate: 'Data non trovata: l’evento non ha una data a quest’ora.',
+      badDate: 'Data non valida.',
+      badAction: 'Azione non valida.',
+      source: 'Canale: scegli «Allo sportello» o «Per telefono».',
+      count: (label: string) => `${label}: scrivi un numero intero, da 0 in su.`,
+      unknownBand: 'Fasce d’età: una fascia indicata non esiste.',
+      format: 'Modalità: scegli in presenza, online o all’aperto.',
+      notes: 'Note: al massimo 1000 caratteri, senza caratteri di controllo.',
+      totalTooSmall: (checkedIn: number, walkIns: number) =>
+        `Totale dei presenti: non può essere meno degli arrivi registrati (${checkedIn}) più le persone senza iscrizione (${walkIns}).`,
+      bandsTooMany: (inBands: number, total: number) =>
+        `Fasce d’età: la somma (${inBands}) supera il totale dei presenti (${total}).`,
+      notAForm: 'Richiesta non valida: usa i moduli della pagina.',
+      token: 'Codice non valido: inquadra di nuovo il codice QR della mail di conferma.',
+      tokenExpired: 'Codice scaduto: la data dell’evento è passata.',
+      tokenUsed: 'Questa iscrizione non è più valida: è stata annullata o i suoi dati sono stati cancellati.',
+      notConfirmed: (status: string) =>
+        `Questa iscrizione è «${status}»: non ha un posto confermato. Apri l’elenco della data per confermarla.`,
+      cancelledBooking: 'Questa iscrizione è stata annullata: non si può registrare l’arrivo.',
+      noExport: 'File non trovato.',
+      exportPending: 'Il file è ancora in preparazione: riprova tra qualche secondo.',
+      exportExpired: 'Il file è scaduto ed è stato cancellato: preparane uno nuovo.',
+      exportFailed: 'La preparazione del file non è riuscita: richiedilo di nuovo.',
+    },
+  },
 
   // (spacer: keeps the sections below apart)
 
@@ -741,6 +992,68 @@ export const it = {
     lastError: 'Ultimo errore',
     healthFooter:
       'I messaggi in attesa partiranno appena il problema è risolto. Chi gestisce il server trova i passi da seguire nel manuale operativo (sezione «Salute della piattaforma»).',
+    // newsletter and campaign tools of the coordinator (issue 19): the event picker
+    pickerLabel: 'Eventi',
+    pickerDescription:
+      'Ogni evento compare nella mail alla sua prossima data. Cerca per titolo, biblioteca o comune, oppure aggiungi tutti gli eventi in programma di una campagna, rassegna o festival.',
+    pickerChosen: (n: number): string =>
+      n === 0 ? 'Eventi scelti' : n === 1 ? '1 evento scelto' : `${n} eventi scelti`,
+    pickerNone: 'Nessun evento scelto.',
+    pickerEvent: 'Evento n.',
+    pickerRemove: 'Rimuovi',
+    pickerRemoveLabel: (label: string) => `Rimuovi: ${label}`,
+    pickerSearch: 'Cerca un evento da aggiungere',
+    pickerSearchHint: 'Titolo, biblioteca o comune. Senza parole: i prossimi eventi in programma.',
+    pickerSearchButton: 'Cerca',
+    pickerSearching: 'Ricerca…',
+    pickerResultsLabel: 'Eventi trovati',
+    pickerResults: (n: number): string => (n === 1 ? '1 evento trovato.' : `${n} eventi trovati.`),
+    pickerNoResults: 'Nessun evento in programma corrisponde alla ricerca.',
+    pickerAdd: 'Aggiungi',
+    pickerAddLabel: (label: string) => `Aggiungi: ${label}`,
+    pickerAlready: 'già scelto',
+    pickerMoreDates: 'e altre date',
+    pickerGroupLabel: 'Aggiungi tutti gli eventi in programma di una campagna, rassegna o festival',
+    pickerGroupChoose: 'Scegli la campagna, la rassegna o il festival.',
+    pickerGroups: { campaign: 'Campagne', series: 'Rassegne', festival: 'Festival' },
+    pickerAddGroup: 'Aggiungi gli eventi',
+    pickerAdded: (added: number, already: number, title: string): string =>
+      `${added === 1 ? 'Aggiunto 1 evento' : `Aggiunti ${added} eventi`} di «${title}»${already ? ` (${already} già nell’elenco)` : ''}.`,
+    pickerGroupEmpty: (title: string) => `Nessun evento in programma per «${title}».`,
+    pickerFailed: 'Non è stato possibile caricare gli eventi: riprova.',
+    // "Invia ora"
+    sendNowLegend: 'Invio immediato',
+    sendNowHint: 'Parte subito per tutti i destinatari previsti, senza aspettare un’ora programmata.',
+    sendNow: 'Invia ora…',
+    sendNowQuestion: (subject: string, n: number | null): string =>
+      `Inviare ora «${subject}» a ${n == null ? 'tutti i destinatari previsti' : n === 1 ? '1 iscritto confermato' : `${n} iscritti confermati`}?`,
+    sendNowWarning:
+      'Una volta avviato, l’invio si può solo fermare (stato «Annullata»): chi l’ha già ricevuta la tiene.',
+    sendNowConfirm: 'Sì, invia ora',
+    sendNowCancel: 'Non ora',
+    sendNowUnsaved: 'Ci sono modifiche non salvate: salva la newsletter prima di inviarla.',
+    sendNowStarting: 'Avvio dell’invio…',
+    sendNowStarted:
+      'Invio avviato: la newsletter parte entro pochi secondi. Stato e avanzamento sono nella colonna laterale.',
+    // campaign periods and the dates of their events
+    campaignEventsTitle: 'Date degli eventi della campagna',
+    campaignNoEvents: 'Nessun evento pubblicato è ancora collegato a questa campagna.',
+    campaignSpan: (n: number, first: string, last: string): string =>
+      `${n === 1 ? '1 evento pubblicato' : `${n} eventi pubblicati`}, dal ${first} al ${last}.`,
+    campaignTruncated: '(Contati solo i primi 1.000 eventi.)',
+    campaignOutside: (n: number, first: string, last: string): string =>
+      `Attenzione: ${n === 1 ? '1 evento ha' : `${n} eventi hanno`} date fuori dal periodo della campagna (dal ${first} al ${last}).`,
+    campaignOutsideHint:
+      'Il salvataggio non è bloccato: allarga il periodo della campagna o chiedi alle biblioteche di rivedere il collegamento.',
+    campaignMore: (n: number) => `… e ${n === 1 ? 'un altro' : `altri ${n}`}.`,
+    campaignUseSpan: (first: string, last: string) => `Usa il periodo degli eventi (dal ${first} al ${last})`,
+    campaignSpanTaken: 'Periodo aggiornato con le date degli eventi: salva la campagna per confermarlo.',
+    campaignAllInside: 'Tutte le date degli eventi cadono nel periodo della campagna.',
+    eventDays: (first: string, last: string) => (first === last ? first : `dal ${first} al ${last}`),
+    eventCampaignOutside: (title: string, first: string, last: string, dates: string): string =>
+      `Le date di questo evento (${dates}) cadono fuori dal periodo della campagna «${title}» (dal ${first} al ${last}).`,
+    eventCampaignHint:
+      'La pubblicazione non è bloccata: controlla le date dell’evento o chiedi al coordinamento della rete di rivedere il periodo della campagna.',
   },
 }
 

@@ -155,3 +155,20 @@ export const searchSuggestion = async (
   const { totalDocs } = index.query(await resolveFilters({ ...f, q }, now), { page: 1, limit: 0 })
   return totalDocs > total ? { q, total: totalDocs } : null
 }
+
+/**
+ * How many rows the agenda would list for a filter set (its "N eventi"): the index's count when it is current,
+ * else the database's, by the same query as findAgendaPage.
+ */
+export const countAgenda = async (f: Filters, now: Date = new Date()): Promise<number> => {
+  const resolved = await resolveFilters(f, now)
+  const index = await currentSearchIndex({ wait: resolved.words.length > 0 })
+  if (index) return index.query(resolved, { page: 1, limit: 0 }).totalDocs
+  const payload = await getPayload()
+  const { totalDocs } = await payload.count({
+    collection: SLUGS.occurrences,
+    where: whereOf(resolved),
+    overrideAccess: false,
+  })
+  return totalDocs
+}

@@ -1,12 +1,14 @@
 import type { Where } from 'payload'
-import type { Event } from '../../cms/payload-types'
+import type { Event, Library } from '../../cms/payload-types'
 import type { EventStatus } from '../../collections/enums'
 import { fromWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { resolveFilters, whereOf } from './agenda'
-import { FilterError, type Filters, filtersToParams, parseFilters } from './filters'
-import { formatMonth, formatTime, formatTimeRange, type Instant, isoWithOffset, lastDay, romeDate } from './format'
+import { activeFilters } from './agenda-view'
+import { FilterError, type Filters, filtersToParams, parseFilters, searchWords } from './filters'
+import { formatMonth, formatTime, formatTimeRange, isoWithOffset, lastDay, romeDate } from './format'
 import { strings } from './i18n'
+import { filterOptions } from './options'
 import { getPayload } from './payload'
 import { currentSearchIndex } from './search/sync'
 import { agendaPath, calendarPath, eventPath, type Locale } from './urls'
@@ -14,6 +16,7 @@ import { agendaPath, calendarPath, eventPath, type Locale } from './urls'
 const MONTH = /^(\d{4})-(\d{2})$/
 /** More rows than any real month has; the page says so if a month ever exceeds it. */
 const MAX_ROWS = 2000
+/** Entries a day shows (a title repeated on that day is one entry); the rest are behind "altri N". */
 export const PER_DAY = 4
 
 /** `mese=YYYY-MM` (default: the current month in Rome). */
@@ -41,6 +44,8 @@ const lastDayOfMonth = (month: string) => {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 }
 
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
 export type CalendarItem = {
   title: string
   href: string
@@ -48,14 +53,36 @@ export type CalendarItem = {
   timeLabel: string
   status: EventStatus
   statusLabel: string | null
+  /** Where: the library, or how many libraries a repeated title is in. */
+  place: string
+  /** The dates this entry stands for on its day: 1, or a title repeated (a weekly reading in many libraries). */
+  count: number
+  /** Began on an earlier day (an exhibition still open). */
+  ongoing: boolean
 }
-export type CalendarDay = { day: string; inMonth: boolean; items: CalendarItem[]; moreHref: string; total: number }
+export type CalendarDay = {
+  day: string
+  inMonth: boolean
+  items: CalendarItem[]
+  /** Every date on that day, and those not among `items`. */
+  total: number
+  hidden: number
+  moreHref: string
+}
 
-/** The Rome day a row sits on in the grid: its start day, or the 1st for what began the month before. */
-const dayOf = (start: Instant, first: string) => {
-  const day = romeDate(start)
-  return day < first ? first : day
+/** One date of the month as the grid sees it: from the search index or from a database row. */
+type Span = { id: string; start: number; end: number; title: string; event: string; library: string | null }
+
+/** A day's entry: the dates of one title (that began that day, or earlier), the first of them shown. */
+type Entry = {
+  title: string
+  ongoing: boolean
+  first: string
+  count: number
+  events: Set<string>
+  libraries: Set<string>
 }
+type DayEntries = { total: number; entries: Map<string, Entry> }
 
 const nextRomeMidnight = (instant: number) => {
   const [y, m, d] = romeDate(new Date(instant)).split('-').map(Number) as [number, number, number]
@@ -63,10 +90,81 @@ const nextRomeMidnight = (instant: number) => {
 }
 
 /**
- * The rows the grid shows and how many each day has. From the search index when it is current: only the
- * first PER_DAY rows of each day are read; otherwise from the database, at most MAX_ROWS rows.
+ * The month's grid, fed with every matching date in agenda order (start, id): a date sits on each day it covers
+ * within the month (an exhibition on every day it is open), and on each day the dates of one title are one entry.
+ * Both query paths feed it the same spans, so they draw the same grid.
  */
-const monthRows = async (filters: Filters, first: string, now: Date) => {
+class MonthGrid {
+  readonly days = new Map<string, DayEntries>()
+  /** The dates placed on at least one day of the month. */
+  dates = 0
+  private startDay = ''
+  private startDayEnd = Number.NEGATIVE_INFINITY
+
+  constructor(
+    private readonly first: string,
+    private readonly last: string,
+  ) {}
+
+  add(span: Span) {
+    if (span.start >= this.startDayEnd) {
+      this.startDay = romeDate(new Date(span.start))
+      this.startDayEnd = nextRomeMidnight(span.start)
+    }
+    // The last day it covers: an end at midnight (all-day, or a late evening) closes the day before.
+    const lastCovered = span.end - 1 >= this.startDayEnd ? romeDate(new Date(span.end - 1)) : this.startDay
+    const until = [lastCovered, this.last].sort()[0] as string // ISO days sort as strings
+    const from = [this.startDay, this.first].sort()[1] as string
+    if (from <= until) this.dates++
+    for (let day = from; day <= until; day = nextDay(day)) {
+      const ongoing = day !== this.startDay
+      let entries = this.days.get(day)
+      if (!entries) {
+        entries = { total: 0, entries: new Map() }
+        this.days.set(day, entries)
+      }
+      entries.total++
+      const key = `${ongoing ? 1 : 0}|${span.title}`
+      let entry = entries.entries.get(key)
+      if (!entry) {
+        entry = { title: span.title, ongoing, first: span.id, count: 0, events: new Set(), libraries: new Set() }
+        entries.entries.set(key, entry)
+      }
+      entry.count++
+      entry.events.add(span.event)
+      if (span.library !== null) entry.libraries.add(span.library)
+    }
+  }
+
+  /** The entries each day shows: those that begin that day first, then those still open, each in agenda order. */
+  shown(day: string): Entry[] {
+    const all = [...(this.days.get(day)?.entries.values() ?? [])]
+    return [...all.filter((e) => !e.ongoing), ...all.filter((e) => e.ongoing)].slice(0, PER_DAY)
+  }
+}
+
+type Row = {
+  id: number | string
+  title: string
+  start: string
+  end: string
+  allDay?: boolean | null
+  status?: string | null
+  event?: number | Event | null
+  library?: number | Library | null
+}
+
+const idOf = (value: unknown): string | null =>
+  value === null || value === undefined
+    ? null
+    : String(typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
+
+/**
+ * The month's grid and the rows of the entries it shows. From the search index when it is current: every
+ * matching date is placed from the index, and only the shown entries' first rows are read; otherwise from
+ * the database, at most MAX_ROWS rows.
+ */
+const monthGrid = async (filters: Filters, first: string, last: string, now: Date) => {
   const resolved = await resolveFilters(filters, now)
   const payload = await getPayload()
   const find = async (where: Where, limit: number) =>
@@ -78,39 +176,42 @@ const monthRows = async (filters: Filters, first: string, now: Date) => {
         depth: 1,
         limit,
         pagination: false,
-        select: { title: true, start: true, end: true, allDay: true, status: true, event: true },
-        populate: { events: { slug: true } },
+        select: { title: true, start: true, end: true, allDay: true, status: true, event: true, library: true },
+        populate: { events: { slug: true }, libraries: { name: true } },
         overrideAccess: false,
       })
-    ).docs
-  const totals = new Map<string, number>()
+    ).docs as Row[]
+  const shownIds = (grid: MonthGrid) => [...grid.days.keys()].flatMap((day) => grid.shown(day).map((e) => e.first))
   const index = await currentSearchIndex({ wait: true })
   if (index) {
-    const shown: string[] = []
-    let day = ''
-    let dayEnd = Number.NEGATIVE_INFINITY
-    index.forEachMatch(resolved, (id, start) => {
-      if (start >= dayEnd) {
-        day = dayOf(new Date(start), first)
-        dayEnd = nextRomeMidnight(start)
-      }
-      const seen = totals.get(day) ?? 0
-      if (seen < PER_DAY) shown.push(id)
-      totals.set(day, seen + 1)
+    const grid = new MonthGrid(first, last)
+    index.forEachMatch(resolved, (id, start, event, end) => {
+      const { key, title, library } = index.eventAt(event)
+      grid.add({ id, start, end, title, event: key, library })
     })
-    const rows = shown.length ? await find({ id: { in: shown } }, shown.length) : []
-    if (rows.length === shown.length) return { rows, totals, truncated: false }
-    totals.clear() // rows rewritten since the index was built (see findAgendaPage): the database answers
+    const ids = [...new Set(shownIds(grid))]
+    const rows = ids.length ? await find({ id: { in: ids } }, ids.length) : []
+    // Rows rewritten since the index was built (see findAgendaPage): the database answers.
+    if (rows.length === ids.length) return { grid, rows, truncated: false }
   }
   const rows = await find(whereOf(resolved), MAX_ROWS)
-  for (const o of rows) {
-    const day = dayOf(o.start, first)
-    totals.set(day, (totals.get(day) ?? 0) + 1)
-  }
-  return { rows, totals, truncated: rows.length >= MAX_ROWS }
+  const grid = new MonthGrid(first, last)
+  for (const o of rows)
+    grid.add({
+      id: String(o.id),
+      start: Date.parse(o.start),
+      end: Date.parse(o.end),
+      title: o.title,
+      event: idOf(o.event) ?? '',
+      library: idOf(o.library),
+    })
+  return { grid, rows, truncated: rows.length >= MAX_ROWS }
 }
 
-/** The month view: weeks from Monday, each day with its events (an event that began earlier sits on the 1st). */
+/**
+ * The month view: weeks from Monday, each day with its entries; a date spanning several days (an exhibition)
+ * is on each of them, and a title repeated on one day (a weekly reading in many libraries) is one entry.
+ */
 export const calendarView = async (searchParams: URLSearchParams, locale: Locale, now: Date = new Date()) => {
   const t = strings(locale)
   const month = parseMonth(searchParams, now)
@@ -118,36 +219,53 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
   const first = `${month}-01`
   const last = lastDayOfMonth(month)
   const filters: Filters = { ...parsed, quando: null, da: first, a: last, pagina: 1 }
-  const byDay = new Map<string, CalendarItem[]>()
-  const { rows, totals, truncated } = await monthRows(filters, first, now)
-  for (const o of rows) {
-    const day = dayOf(o.start, first)
-    const slug = (o.event as Event | null)?.slug
-    const status = (o.status ?? 'scheduled') as EventStatus
-    const item: CalendarItem = {
-      title: o.title,
-      href: slug ? eventPath(slug, locale, romeDate(o.start)) : '#',
-      startIso: isoWithOffset(o.start),
-      timeLabel:
-        o.allDay || lastDay(o) !== romeDate(o.start) ? formatTimeRange(o, locale, now) : formatTime(o.start, locale),
-      status,
-      statusLabel: status === 'scheduled' ? null : t.statusLabels[status],
-    }
-    byDay.set(day, [...(byDay.get(day) ?? []), item])
-  }
+  const [{ grid, rows, truncated }, options] = await Promise.all([
+    monthGrid(filters, first, last, now),
+    filterOptions(),
+  ])
+  const rowById = new Map(rows.map((o) => [String(o.id), o]))
 
   // Filters other than the month travel with every link.
-  const base = filtersToParams({ ...parsed, quando: null, da: null, a: null, pagina: 1 }, { page: false })
+  const shown: Filters = { ...parsed, quando: null, da: null, a: null, pagina: 1 }
+  const base = filtersToParams(shown, { page: false })
   const monthHref = (m: string) => {
     const p = new URLSearchParams(base)
     p.set('mese', m)
     return calendarPath(p, locale)
   }
-  const dayHref = (day: string) => {
+  const dayHref = (day: string, q?: string) => {
     const p = new URLSearchParams(base)
     p.set('da', day)
     p.set('a', day)
+    if (q) p.set('q', q)
     return agendaPath(p, locale)
+  }
+
+  const itemOf = (day: string, entry: Entry): CalendarItem | null => {
+    const o = rowById.get(entry.first)
+    if (!o) return null
+    const status = (o.status ?? 'scheduled') as EventStatus
+    const slug = typeof o.event === 'object' ? o.event?.slug : null
+    const library = typeof o.library === 'object' ? (o.library?.name ?? '') : ''
+    // A title repeated on the day leads to that day's list of it; one event's dates to the event.
+    const href =
+      entry.events.size > 1
+        ? dayHref(day, searchWords(entry.title).join(' '))
+        : slug
+          ? eventPath(slug, locale, romeDate(o.start))
+          : '#'
+    return {
+      title: o.title,
+      href,
+      startIso: isoWithOffset(o.start),
+      timeLabel:
+        o.allDay || lastDay(o) !== romeDate(o.start) ? formatTimeRange(o, locale, now) : formatTime(o.start, locale),
+      status,
+      statusLabel: status === 'scheduled' ? null : t.statusLabels[status],
+      place: entry.libraries.size > 1 ? t.calendarLibraries(entry.libraries.size) : library,
+      count: entry.count,
+      ongoing: entry.ongoing,
+    }
   }
 
   // Monday-first weeks covering the month.
@@ -159,12 +277,15 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
     const week: CalendarDay[] = []
     for (let i = 0; i < 7; i++) {
       const day = cursor.toISOString().slice(0, 10)
-      const items = byDay.get(day) ?? []
+      const entries = day.startsWith(month) ? grid.shown(day) : []
+      const items = entries.flatMap((e) => itemOf(day, e) ?? [])
+      const total = grid.days.get(day)?.total ?? 0
       week.push({
         day,
         inMonth: day.startsWith(month),
-        items: items.slice(0, PER_DAY),
-        total: totals.get(day) ?? 0,
+        items,
+        total,
+        hidden: total - entries.reduce((n, e) => n + e.count, 0),
         moreHref: dayHref(day),
       })
       cursor = new Date(cursor.getTime() + 86_400_000)
@@ -176,8 +297,13 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
     month,
     monthLabel: formatMonth(month, locale),
     weeks,
-    total: [...totals.values()].reduce((a, b) => a + b, 0),
+    /** Dates in the month (an exhibition counts once, however many days it is open). */
+    total: grid.dates,
     truncated,
+    active: activeFilters(shown, options, locale, (p) => {
+      p.set('mese', month)
+      return calendarPath(p, locale)
+    }),
     previousHref: monthHref(shiftMonth(month, -1)),
     nextHref: monthHref(shiftMonth(month, 1)),
     listHref: agendaPath(base, locale),

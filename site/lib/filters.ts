@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz'
 import { ACCESSIBILITY_LABELS, type Accessibility } from '../../collections/enums'
 import { NEAR_FILTERS, type RadiusParam, SLUG_PARAMS, type SlugParam } from '../../collections/filter-registry'
+import { MAX_AGES, parseAges } from '../../collections/lib/ages'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { foldText } from '../../collections/lib/slugify'
 
@@ -12,7 +13,8 @@ export type Filters = Record<SlugParam, string[]> &
   /** The radius in km of a filter by distance (`vicino`), null for its default. */
   Record<RadiusParam, number | null> & {
     accessibilita: Accessibility[]
-    eta: number | null
+    /** Ages in years, ascending: an event suits one of them (a family with children of 2 and 5). */
+    eta: number[]
     da: string | null
     a: string | null
     quando: Quando | null
@@ -45,7 +47,7 @@ export const emptyFilters = (): Filters => ({
   ...(Object.fromEntries(SLUG_PARAMS.map((name): [SlugParam, string[]] => [name, []])) as Record<SlugParam, string[]>),
   ...(Object.fromEntries(NEAR_FILTERS.map((e) => [e.within.param, null])) as Record<RadiusParam, null>),
   accessibilita: [],
-  eta: null,
+  eta: [],
   da: null,
   a: null,
   quando: null,
@@ -91,12 +93,12 @@ export const parseFilters = (params: URLSearchParams): Filters => {
     // Without a place to be near, a radius means nothing: it is dropped, not an error.
     f[within.param] = f[param].length ? Number(radius) : null
   }
-  const eta = single(params, 'eta')
-  if (eta !== null) {
-    if (!/^\d{1,3}$/.test(eta) || Number(eta) > 120)
-      throw new FilterError('eta', 'L’età deve essere un numero intero di anni tra 0 e 120.')
-    f.eta = Number(eta)
-  }
+  // Each value may itself be a list ("2, 5", as the form's field sends it).
+  const ages = params.getAll('eta').map((v) => parseAges(v))
+  if (ages.some((a) => a === null))
+    throw new FilterError('eta', 'L’età deve essere un numero intero di anni tra 0 e 120 (più età: 2, 5).')
+  f.eta = [...new Set(ages.flatMap((a) => a ?? []))].sort((a, b) => a - b)
+  if (f.eta.length > MAX_AGES) throw new FilterError('eta', `Troppe età (al massimo ${MAX_AGES}).`)
   for (const name of ['da', 'a'] as const) {
     const v = single(params, name)
     if (v !== null && !validDay(v)) throw new FilterError(name, `La data «${name}» deve essere nel formato AAAA-MM-GG.`)
@@ -134,7 +136,7 @@ export const filtersToParams = (f: Filters, options: { page?: boolean } = {}): U
     if (f[param].length && radius !== null && radius !== within.km) p.set(within.param, String(radius))
   }
   for (const v of [...f.accessibilita].sort()) p.append('accessibilita', v)
-  if (f.eta !== null) p.set('eta', String(f.eta))
+  for (const age of [...f.eta].sort((a, b) => a - b)) p.append('eta', String(age))
   if (f.quando) p.set('quando', f.quando)
   if (f.da) p.set('da', f.da)
   if (f.a) p.set('a', f.a)

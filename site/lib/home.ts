@@ -95,7 +95,7 @@ const featuredCards = async (locale: Locale, now: Date) => {
  * today's, the featured ones, "near you", campaigns and festivals.
  */
 export const homeView = async (locale: Locale, now: Date = new Date()) => {
-  const children: Filters = { ...emptyFilters(), quando: 'weekend', eta: CHILD_AGE }
+  const children: Filters = { ...emptyFilters(), quando: 'weekend', eta: [CHILD_AGE] }
   const today: Filters = { ...emptyFilters(), quando: 'oggi' }
   const [forChildren, todays, featured, running] = await Promise.all([
     upcoming(children, locale, now),

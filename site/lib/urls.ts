@@ -1,3 +1,5 @@
+import { FILTERS } from '../../collections/filter-registry'
+import { parseAges } from '../../collections/lib/ages'
 import { cmsUrl, siteUrl } from '../../shared/env'
 
 export type { Locale } from '../../shared/strings'
@@ -69,14 +71,22 @@ export const mediaUrl = (url: string | null | undefined): string | null => {
   return `${cmsUrl()}${url.startsWith('/') ? '' : '/'}${url}`
 }
 
+const AGE_PARAMS = new Set<string>(FILTERS.filter((e) => e.kind === 'age').map((e) => e.param))
+
 /**
- * The address without empty parameters (a submitted form sends `q=&da=` for untouched fields), or null
- * when it is already clean: pages redirect there so shared links stay short and canonical.
+ * The address without empty parameters (a submitted form sends `q=&da=` for untouched fields) and with an age
+ * list as repeated parameters, or null when it is already clean: pages redirect there so shared links stay short and canonical.
  */
 export const cleanUrl = (url: URL): string | null => {
   const params = [...url.searchParams]
-  if (!params.some(([, v]) => v === '')) return null
-  const kept = new URLSearchParams(params.filter(([, v]) => v !== ''))
+  // Only a valid list is split (an invalid one is left to the page's 400, never redirected to itself).
+  const lists = (name: string, value: string) => AGE_PARAMS.has(name) && /[\s,;]/.test(value) && !!parseAges(value)
+  if (!params.some(([k, v]) => v === '' || lists(k, v))) return null
+  // An age field holds "2, 5": the address repeats the parameter instead, as every link does (eta=2&eta=5).
+  const split = params.flatMap(([k, v]): [string, string][] =>
+    lists(k, v) ? (parseAges(v) ?? []).map((part) => [k, String(part)]) : [[k, v]],
+  )
+  const kept = new URLSearchParams(split.filter(([, v]) => v !== ''))
   const query = kept.toString()
   return query ? `${url.pathname}?${query}` : url.pathname
 }

@@ -45,6 +45,10 @@ test('the event page shows places per date; a family books and cancels from the 
   await axePage.goto(`/eventi/${slug}`)
   await noAxeViolations(axePage)
 
+  // The consent links to the booking's privacy notice, which names the retention period (30 days in the demo).
+  await box.getByRole('link', { name: 'Leggi l’informativa' }).click()
+  await expect(box.getByText(/si cancellano da soli 30 giorni dopo la data dell’evento/)).toBeVisible()
+
   const email = `prenota-${Date.now()}@example.org`
   await page.getByLabel('Nome e cognome di un adulto').fill('Giulia Rossi')
   await page.getByLabel('Email', { exact: true }).fill(email)

@@ -61,7 +61,12 @@ const queriesFor = async (filter: FilterEntry): Promise<string[]> => {
         `${filter.param}=${filter.options.join(`&${filter.param}=`)}`,
       ]
     case 'age':
-      return [0, 4, 11, 40, 120].map((age) => `${filter.param}=${age}`)
+      // Several ages: an event suits one of them.
+      return [
+        ...[0, 4, 11, 40, 120].map((age) => `${filter.param}=${age}`),
+        `${filter.param}=2&${filter.param}=5`,
+        `${filter.param}=1&${filter.param}=40`,
+      ]
     case 'flag':
       return [`${filter.param}=1`]
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYSTEM_CONTEXT } from '../../collections/Newsletters/hooks/guardStatus'
 import { SLUGS } from '../../collections/slugs'
 import { buildNetwork, client, countAll, type Network, stored, type Via } from '../helpers/network'
-import { getPayload, type Payload } from '../helpers/payload'
+import { getPayload, type Payload, rest } from '../helpers/payload'
 
 let payload: Payload
 let net: Network
@@ -89,5 +89,94 @@ describe.each(['rest', 'local'] as Via[])('newsletter status rules over %s', (vi
       expect((await editor().delete(newsletters, doc.id)).status, status).toBe(200)
       expect(await countAll(payload, newsletters, { id: { equals: doc.id } }), status).toBe(0)
     }
+  })
+})
+
+// "Invia ora" (issue 19): the scheduling path with this minute as the time, the same rights and status rules.
+describe('sending a newsletter now', () => {
+  const sendNow = async (id: number | string, who: Parameters<Network['token']>[0] | null, body: unknown) =>
+    rest('POST', `/newsletters/${id}/send-now`, { token: who ? await net.token(who) : undefined, body })
+
+  const startJobs = async (id: number | string) =>
+    (
+      await payload.find({
+        collection: 'payload-jobs',
+        where: { taskSlug: { equals: 'startNewsletter' } },
+        pagination: false,
+        overrideAccess: true,
+      })
+    ).docs.filter((j) => String((j.input as { newsletterId?: string })?.newsletterId) === String(id))
+
+  it('schedules a draft for now; the start job, not the request, moves it to sending', async () => {
+    const doc = await fixture('draft', { scheduledAt: null })
+    const before = Date.now()
+    const res = await sendNow(doc.id, 'editorA', { confirm: true })
+    expect(res.status, JSON.stringify(res.json)).toBe(202)
+    const saved = await stored(payload, newsletters, doc.id)
+    expect(saved.status).toBe('scheduled')
+    expect(new Date(saved.scheduledAt).getTime()).toBeGreaterThanOrEqual(before - 1000)
+    expect(new Date(saved.scheduledAt).getTime()).toBeLessThanOrEqual(Date.now())
+    const [job] = await startJobs(doc.id)
+    expect(job?.queue).toBe('newsletter')
+    expect(new Date(job?.waitUntil as string).getTime()).toBeLessThanOrEqual(Date.now())
+    await payload.jobs.run({ queue: 'newsletter', limit: 1, where: { id: { equals: job?.id } } })
+    const started = await stored(payload, newsletters, doc.id)
+    expect(['sending', 'sent']).toContain(started.status)
+    expect(started.progress?.startedAt).toBeTruthy()
+  })
+
+  it('brings a scheduled newsletter forward to now: one new start job, the earlier ones no longer match its time', async () => {
+    const doc = await fixture('scheduled', { scheduledAt: inHours(5) })
+    const earlier = await startJobs(doc.id)
+    expect((await sendNow(doc.id, 'editorA', { confirm: true })).status).toBe(202)
+    const saved = await stored(payload, newsletters, doc.id)
+    expect(new Date(saved.scheduledAt).getTime()).toBeLessThanOrEqual(Date.now())
+    const jobs = await startJobs(doc.id)
+    expect(jobs.length).toBe(earlier.length + 1)
+    // startNewsletter acts only when the newsletter is still scheduled for the time its job was queued for.
+    const at = (j: (typeof jobs)[number]) => (j.input as { scheduledAt: string }).scheduledAt
+    expect(jobs.filter((j) => at(j) === new Date(saved.scheduledAt).toISOString())).toHaveLength(1)
+    expect(earlier.map(at)).not.toContain(new Date(saved.scheduledAt).toISOString())
+  })
+
+  it('asks for confirmation: without it, a 400 and nothing changes', async () => {
+    const doc = await fixture('draft', { scheduledAt: null })
+    const before = await stored(payload, newsletters, doc.id)
+    for (const body of [{}, { confirm: 'true' }, 'confirm']) {
+      const res = await sendNow(doc.id, 'editorA', body)
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(res.json.error).toContain('Conferma l’invio')
+    }
+    expect(await stored(payload, newsletters, doc.id)).toEqual(before)
+    expect(await startJobs(doc.id)).toEqual([])
+  })
+
+  it('refuses sending, sent and cancelled newsletters and the weekly digest, and nothing changes', async () => {
+    for (const status of ['sending', 'sent', 'cancelled']) {
+      const doc = await fixture(status)
+      const before = await stored(payload, newsletters, doc.id)
+      const res = await sendNow(doc.id, 'editorA', { confirm: true })
+      expect(res.status, status).toBe(400)
+      expect(res.json.error, status).toMatch(/solo una bozza o una newsletter programmata/)
+      expect(await stored(payload, newsletters, doc.id), status).toEqual(before)
+    }
+    const digest = await fixture('draft', { kind: 'digest', system: null })
+    const res = await sendNow(digest.id, 'admin', { confirm: true })
+    expect(res.status).toBe(400)
+    expect((await stored(payload, newsletters, digest.id)).status).toBe('draft')
+  })
+
+  it('checks rights as scheduling does: another system, a contributor, a network editor, nobody', async () => {
+    const doc = await fixture('draft', { scheduledAt: null })
+    const before = await stored(payload, newsletters, doc.id)
+    expect((await sendNow(doc.id, null, { confirm: true })).status).toBe(401)
+    expect((await sendNow(doc.id, 'editorB', { confirm: true })).status).toBe(404)
+    expect((await sendNow(doc.id, 'contributorA1', { confirm: true })).status).toBe(404)
+    // Network editors read every newsletter but schedule none.
+    const network = await sendNow(doc.id, 'networkEditor', { confirm: true })
+    expect(network.status).toBe(403)
+    expect(network.json.error).toContain('permessi')
+    expect(await stored(payload, newsletters, doc.id)).toEqual(before)
+    expect(await startJobs(doc.id)).toEqual([])
   })
 })

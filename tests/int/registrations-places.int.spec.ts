@@ -309,6 +309,29 @@ describe('settings of a date', () => {
     })
   })
 
+  it('one date of a series can take no registrations: it is not offered, and a booking for it is refused', async () => {
+    const first = new Date(helpers.romeAt(9, 10, 0))
+    const second = new Date(first.getTime() + 7 * 24 * HOUR)
+    const event = await helpers.fixtureEvent(payload, net, {
+      title: 'Letture all’aperto',
+      start: first.toISOString(),
+      end: new Date(first.getTime() + HOUR).toISOString(),
+      recurrence: { frequency: 'weekly', interval: 1, count: 3 },
+      changedDates: [{ originalStart: second.toISOString(), noRegistration: true }],
+      registration: { mode: 'required', places: 10, maxPerBooking: 6, waitingList: true },
+    } as never)
+    const dates = await wing.availability(payload, event)
+    expect(dates.map((d) => d.start)).not.toContain(second.toISOString())
+    expect(dates).toHaveLength(2)
+    const before = (await rowsOf(event.id)).length
+    expect(await wing.book(payload, person(event.id, second.toISOString()))).toMatchObject({
+      ok: false,
+      field: 'start',
+      message: 'Data: a questa data si partecipa senza iscrizione.',
+    })
+    expect(await rowsOf(event.id)).toHaveLength(before)
+  })
+
   it('booking opens N days before the date: before that the public is refused with the opening time, staff may book', async () => {
     const { event, start } = await registrable({ opensDaysBefore: 5 })
     const refused = await wing.book(payload, person(event.id, start))

@@ -63,6 +63,56 @@ describe('demo seed', () => {
     expect(states).toContainEqual(expect.objectContaining({ state: 'open', left: 7 }))
   })
 
+  it('records a past date the desk shows with attendance: arrivals, a no-show, a cancellation and walk-ins', async () => {
+    const { docs } = await payload.find({ collection: 'attendance', pagination: false, depth: 0, overrideAccess: true })
+    expect(docs).toHaveLength(1)
+    const row = docs[0]!
+    expect(new Date(row.start).getTime()).toBeLessThan(new Date('2026-03-10T10:00:00Z').getTime())
+    expect(row).toMatchObject({ checkedIn: 10, walkIns: 3, total: 13, format: 'presence' })
+    const { docs: bookings } = await payload.find({
+      collection: 'registrations',
+      where: { and: [{ event: { equals: row.event } }, { start: { equals: row.start } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(bookings.map((b) => b.status).sort()).toEqual([
+      'attended',
+      'attended',
+      'attended',
+      'attended',
+      'cancelled',
+      'confirmed',
+    ])
+  })
+
+  it('links an event to a campaign only when all its dates fall within the campaign’s own period', async () => {
+    const { dateDays, outside, periodDays } = await import('../../collections/lib/campaign-period')
+    const { docs: campaigns } = await payload.find({
+      collection: 'campaigns',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(campaigns.length).toBe(3)
+    for (const c of campaigns) {
+      const period = periodDays(c)
+      const { docs: rows } = await payload.find({
+        collection: 'occurrences',
+        where: { campaigns: { in: [c.id] } },
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: { start: true, end: true },
+      })
+      expect(rows.length, c.title).toBeGreaterThan(0)
+      expect(
+        rows.filter((r) => !period || outside(dateDays(r.start, r.end), period)),
+        c.title,
+      ).toEqual([])
+    }
+  })
+
   it('keeps memory bounded: the event loop turns after every event, so libsql can free its statements; the pictures are a fixed cost', () => {
     // libsql releases a prepared statement in a finalizer that runs between event-loop turns; a seed that
     // never yields keeps ~0.6 MB per event (12.9 GB at 20,000 events).

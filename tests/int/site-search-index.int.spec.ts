@@ -83,6 +83,7 @@ describe('the search index evaluates filters exactly as the database query does'
     `q=a&da=${romeAt(-20, 0).slice(0, 10)}&a=${romeAt(20, 0).slice(0, 10)}`,
     'quando=weekend',
     `sistema=${slugs.system}&eta=4`,
+    'eta=2&eta=12',
     'pagina=3',
   ]
 
@@ -231,15 +232,22 @@ describe('the search index follows the CMS', () => {
   })
 })
 
+const month = (offset: number) => {
+  const d = new Date()
+  d.setUTCDate(1)
+  d.setUTCMonth(d.getUTCMonth() + offset)
+  return d.toISOString().slice(0, 7)
+}
+
 describe('the month view', () => {
   it('shows the same days, rows and per-day totals from the index as from the database', async () => {
-    const month = (offset: number) => {
-      const d = new Date()
-      d.setUTCDate(1)
-      d.setUTCMonth(d.getUTCMonth() + offset)
-      return d.toISOString().slice(0, 7)
-    }
-    const queries = [`mese=${month(0)}`, `mese=${month(1)}`, `mese=${month(1)}&q=lettura`, `mese=${month(0)}&eta=4`]
+    const queries = [
+      `mese=${month(0)}`,
+      `mese=${month(1)}`,
+      `mese=${month(1)}&q=lettura`,
+      `mese=${month(0)}&eta=4`,
+      `mese=${month(1)}&eta=2&eta=5`,
+    ]
     let busyDays = 0
     for (const query of queries) {
       resetSearchIndex()
@@ -251,6 +259,52 @@ describe('the month view', () => {
       busyDays += fromDb.weeks.flat().filter((d) => d.total > d.items.length).length
     }
     expect(busyDays).toBeGreaterThan(0) // some days have more rows than the grid shows: totals are exercised
+  })
+
+  it('shows a date that spans several days on each of them, from the index as from the database', async () => {
+    const { docs } = await payload.find({
+      collection: SLUGS.occurrences,
+      where: { allDay: { equals: true }, start: { greater_than: new Date().toISOString() } },
+      sort: 'start',
+      depth: 1,
+      limit: 100,
+      overrideAccess: false,
+    })
+    // A multi-day all-day date (an exhibition): its end is the midnight after its last day.
+    const long = docs.find((o) => Date.parse(o.end) - Date.parse(o.start) >= 3 * 86_400_000)
+    expect(long).toBeDefined()
+    const o = long as NonNullable<typeof long>
+    const library = typeof o.library === 'object' ? o.library?.slug : undefined
+    const rome = (instant: number) => new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' })
+    const firstDay = rome(Date.parse(o.start))
+    const lastDay = rome(Date.parse(o.end) - 1)
+    const query = `mese=${firstDay.slice(0, 7)}&biblioteca=${library}&q=${encodeURIComponent(o.title)}`
+    resetSearchIndex()
+    clearPageCache()
+    const fromDb = await calendarView(new URLSearchParams(query), 'it')
+    await readyIndex()
+    const fromIndex = await calendarView(new URLSearchParams(query), 'it')
+    expect(fromIndex).toEqual(fromDb)
+    const days = fromDb.weeks.flat().filter((d) => d.inMonth && d.day >= firstDay && d.day <= lastDay)
+    expect(days.length).toBeGreaterThanOrEqual(2)
+    for (const d of days) {
+      const item = d.items.find((i) => i.title === o.title)
+      expect(item, d.day).toBeDefined()
+      expect(item?.ongoing, d.day).toBe(d.day !== firstDay)
+    }
+  })
+
+  it('shows a title repeated on one day once, with how many dates and libraries it stands for', async () => {
+    const view = await calendarView(new URLSearchParams(`mese=${month(1)}&q=sabato storie ogni settimana`), 'it')
+    const saturdays = view.weeks.flat().filter((d) => d.inMonth && d.total > 1)
+    expect(saturdays.length).toBeGreaterThan(0)
+    for (const d of saturdays) {
+      expect(new Date(`${d.day}T12:00:00Z`).getUTCDay(), d.day).toBe(6)
+      expect(d.items, d.day).toHaveLength(1)
+      expect(d.items[0]?.count, d.day).toBe(d.total)
+      expect(d.hidden, d.day).toBe(0)
+      expect(d.items[0]?.href, d.day).toContain(`da=${d.day}`)
+    }
   })
 })
 

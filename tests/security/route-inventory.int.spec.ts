@@ -78,8 +78,18 @@ const COVERED: Record<string, string> = {
   'GET /api/newsletters/:id/preview': 'this file: project endpoints',
   'POST /api/newsletters/:id/test': 'this file: project endpoints',
   'GET /api/newsletters/:id/audience': 'this file: project endpoints',
+  'POST /api/newsletters/:id/send-now': 'newsletter-status.int.spec.ts (status rules, rights) and this file',
+  'GET /api/newsletters/event-options': 'newsletter-picker.int.spec.ts (newsletter writers only: 401/403, input)',
   'POST /api/registrations/staff-book': 'registrations-staff.int.spec.ts (staff only: 401/403, input, own bookings)',
   'POST /api/registrations/staff-cancel': 'registrations-staff.int.spec.ts (only one’s own booking; 401 without login)',
+  'POST /api/registrations/desk/book': 'registrations-desk.int.spec.ts: every role, nothing written on refusal',
+  'POST /api/registrations/desk/status': 'registrations-desk.int.spec.ts: every role, nothing written on refusal',
+  'POST /api/registrations/desk/arrivals': 'registrations-desk.int.spec.ts: every role, nothing written on refusal',
+  'POST /api/registrations/desk/headcount': 'registrations-desk.int.spec.ts: every role, nothing written on refusal',
+  'POST /api/registrations/desk/pdf': 'registrations-desk.int.spec.ts: every role, nothing written on refusal',
+  'GET /api/registrations/desk/csv': 'registrations-desk.int.spec.ts: every role',
+  'POST /api/registrations/check-in': 'registrations-desk.int.spec.ts: every role, other system, forged code',
+  'GET /api/exports/:id/download': 'registrations-desk.int.spec.ts: every role (the exports’ read rule)',
   'GET /api/payload-jobs/run': 'default-routes.int.spec.ts: jobs',
   'GET /api/payload-jobs/handle-schedules': 'default-routes.int.spec.ts: jobs',
   'GET /api/payload-preferences/:key': 'rights matrix (payload-preferences: only one’s own)',
@@ -231,6 +241,24 @@ describe('project endpoints and globals, as staff of another system', () => {
         expect(res.status, `${who} ${name}`).toBeLessThan(500)
       }
     }
+  })
+
+  it('"Invia ora" of system A is refused to system B, contributors and network editors; nothing is scheduled', async () => {
+    const newsletter = await payload.create({
+      collection: SLUGS.newsletters,
+      data: { subject: 'Di A, da non inviare', system: net.systems.a } as never,
+      overrideAccess: true,
+    })
+    for (const who of ['editorB', 'contributorA1', 'networkEditor'] as const) {
+      const res = await rest('POST', `/newsletters/${newsletter.id}/send-now`, {
+        token: await net.token(who),
+        body: { confirm: true },
+      })
+      expect([403, 404], who).toContain(res.status)
+    }
+    const stored = await payload.findByID({ collection: SLUGS.newsletters, id: newsletter.id, overrideAccess: true })
+    expect(stored.status).toBe('draft')
+    expect(stored.scheduledAt ?? null).toBeNull()
   })
 
   it('subscriber export and erase are network admins’ only; the subscriber is still there', async () => {

@@ -23,6 +23,7 @@ const row = (n: number, text: string, event = String(n)): IndexedRow => ({
   event,
   start: Date.UTC(2027, 0, 1) + n * 3_600_000,
   end: Date.UTC(2027, 0, 1) + n * 3_600_000 + 1_800_000,
+  title: text,
   lists,
   ageMin: 0,
   ageMax: 120,

@@ -25,7 +25,7 @@ describe('agenda filters round-trip through the URL', () => {
       festival: ['festival-della-lettura-della-bassa'],
       campagna: ['nati-per-leggere'],
       accessibilita: ['lis', 'step-free'] as ('lis' | 'step-free')[],
-      eta: 4,
+      eta: [2, 5],
       da: '2026-12-01',
       a: '2026-12-31',
       quando: 'weekend' as const,
@@ -67,10 +67,20 @@ describe('agenda filters round-trip through the URL', () => {
     ['pagina=0', 'pagina'],
     ['sistema=Valle Seriana', 'sistema'],
     ['accessibilita=rampa', 'accessibilita'],
-    ['eta=3&eta=4', 'eta'],
+    ['eta=2&eta=tre', 'eta'],
+    ['eta=1,2,3,4,5,6,7,8,9,10,11', 'eta'],
     [`q=${'a'.repeat(2000)}`, 'q'],
   ])('"%s" is refused naming «%s»', (query, param) => {
     expect(errorParam(query)).toBe(param)
+  })
+})
+
+describe('several ages: a family with children of 2 and 5', () => {
+  it('reads repeated and comma-separated ages alike, in one canonical order', () => {
+    expect(parseFilters(new URLSearchParams('eta=5&eta=2')).eta).toEqual([2, 5])
+    expect(parseFilters(new URLSearchParams('eta=2, 5')).eta).toEqual([2, 5])
+    expect(parseFilters(new URLSearchParams('eta=5;2&eta=2')).eta).toEqual([2, 5])
+    expect(filtersToParams(parseFilters(new URLSearchParams('eta=5&eta=2'))).toString()).toBe('eta=2&eta=5')
   })
 })
 
@@ -81,5 +91,13 @@ describe('cleanUrl (form submissions)', () => {
     )
     expect(cleanUrl(new URL('http://x/eventi?q=&da='))).toBe('/eventi')
     expect(cleanUrl(new URL('http://x/eventi?sistema=valle-seriana'))).toBeNull()
+  })
+
+  it("turns the age field's list into repeated parameters, and leaves a malformed one to the 400 page", () => {
+    expect(cleanUrl(new URL('http://x/eventi?q=&eta=2%2C+5&pubblico=famiglie'))).toBe(
+      '/eventi?eta=2&eta=5&pubblico=famiglie',
+    )
+    expect(cleanUrl(new URL('http://x/eventi?eta=2&eta=5'))).toBeNull()
+    expect(cleanUrl(new URL('http://x/eventi?eta=due+e+cinque'))).toBeNull()
   })
 })

@@ -57,7 +57,7 @@ export const agendaParams = (p: Preferences, lookups: Lookups): URLSearchParams 
       if (slug) params.append('comune', slug)
     }
   if (!p.ages.length) add('pubblico', p.audiences, lookups.audiences)
-  if (!p.audiences.length && p.ages.length === 1) params.set('eta', String(p.ages[0]))
+  if (!p.audiences.length) for (const age of p.ages) params.append('eta', String(age))
   add('categoria', p.categories, lookups.categories)
   add('campagna', p.campaigns, lookups.campaigns)
   return params

@@ -132,7 +132,7 @@ export const groupByDay = (items: EventItem[], language: Locale, from?: Date): E
   const days: EmailDay[] = []
   for (const item of items) {
     // Something already running (an exhibition) is listed on the first day of the period.
-    const label = dayLabel(from && item.start < from ? from : item.start, language)
+    const label = dayLabel(from && item.start < from ? from : item.start, language, from)
     const last = days[days.length - 1]
     const event = toEmailEvent(item, language)
     if (last?.label === label) last.events.push(event)

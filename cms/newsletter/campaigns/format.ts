@@ -5,12 +5,22 @@ const locale = (language: Locale) => (language === 'en' ? 'en-GB' : 'it-IT')
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
-/** "Sabato 28 novembre" (Rome calendar). */
-export const dayLabel = (date: Date, language: Locale) =>
+const romeYear = (date: Date) => new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: TZ }).format(date)
+
+/** The year is written only when it is not the current one (Rome calendar). */
+const yearUnlessCurrent = (date: Date, now: Date): Intl.DateTimeFormatOptions =>
+  romeYear(date) === romeYear(now) ? {} : { year: 'numeric' }
+
+/** "Sabato 28 novembre", or "Sabato 8 maggio 2027" when the date is not in the current year (Rome calendar). */
+export const dayLabel = (date: Date, language: Locale, now = new Date()) =>
   capitalise(
-    new Intl.DateTimeFormat(locale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: TZ }).format(
-      date,
-    ),
+    new Intl.DateTimeFormat(locale(language), {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...yearUnlessCurrent(date, now),
+      timeZone: TZ,
+    }).format(date),
   )
 
 const hm = (date: Date, language: Locale) =>
@@ -24,9 +34,14 @@ export const timeLabel = (start: Date, end: Date | null, allDay: boolean, langua
   return end && end.getTime() > start.getTime() ? `${hm(start, language)}–${hm(end, language)}` : hm(start, language)
 }
 
-const dm = (date: Date, language: Locale) =>
-  new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', timeZone: TZ }).format(date)
+const dm = (date: Date, language: Locale, now: Date) =>
+  new Intl.DateTimeFormat(locale(language), {
+    day: 'numeric',
+    month: 'long',
+    ...yearUnlessCurrent(date, now),
+    timeZone: TZ,
+  }).format(date)
 
-/** "26 novembre al 5 dicembre" / "26 November to 5 December" (the last day inclusive). */
-export const rangeLabel = (from: Date, lastDay: Date, language: Locale) =>
-  `${dm(from, language)} ${language === 'en' ? 'to' : 'al'} ${dm(lastDay, language)}`
+/** "26 novembre al 5 dicembre" / "26 November to 5 December" (the last day inclusive; years as in dayLabel). */
+export const rangeLabel = (from: Date, lastDay: Date, language: Locale, now = from) =>
+  `${dm(from, language, now)} ${language === 'en' ? 'to' : 'al'} ${dm(lastDay, language, now)}`

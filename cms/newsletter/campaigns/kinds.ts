@@ -166,7 +166,7 @@ export const renderEditorial = async (
     sender: editorialSender(newsletter, lookups)?.fromName ?? mailSettings().networkName,
     subject: newsletter.subject,
     intro: newsletter.intro,
-    events: firstPerEvent.map((item) => ({ ...toEmailEvent(item, lang), day: dayLabel(item.start, lang) })),
+    events: firstPerEvent.map((item) => ({ ...toEmailEvent(item, lang), day: dayLabel(item.start, lang, now) })),
     series: series.map((s) => ({
       title: s.title,
       url: sitePageUrl(`/rassegne/${encodeURIComponent(s.slug ?? '')}`, lang),

@@ -163,5 +163,11 @@ export const changedDatesField: Field = {
       max: 10000,
       admin: { description: 'Vuoto: i posti dell’evento.' },
     },
+    {
+      name: 'noRegistration',
+      type: 'checkbox',
+      label: 'Senza iscrizione per questa data',
+      admin: { description: 'Per un evento con iscrizione: a questa data si partecipa senza iscriversi.' },
+    },
   ],
 }

@@ -99,6 +99,7 @@ export const syncOccurrences = async (eventId: Id, req: PayloadRequest, fresh = 
         status: o.status ?? event.status,
         note: o.note ?? null,
         places: o.places ?? null,
+        noRegistration: !!o.noRegistration,
       },
       returning: false,
       req,

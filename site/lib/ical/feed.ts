@@ -9,7 +9,7 @@ import { getPayload } from '../payload'
 import { currentSearchIndex } from '../search/sync'
 import { NETWORK } from '../site-info'
 import { absoluteUrl, eventIcsPath } from '../urls'
-import { describeFilters } from './describe'
+import { describeFilters, feedTitle } from './describe'
 import { FEED_MAX_BYTES, FEED_MAX_EVENTS, HORIZON_MONTHS, HORIZON_PAST_DAYS } from './limits'
 import { datesByEvent, type Id, loadFeedEvents, ROW_SELECT, type Row } from './load'
 
@@ -134,7 +134,7 @@ export const filterFeed = async (request: FeedRequest): Promise<Feed> => {
   const { from, to } = dateRange(filters, now)
   const { rows, ids, matched } = await feedRows(resolved, now, maxEvents)
   const parts = await describeFilters(request.filters)
-  const name = ['Eventi', ...(parts.length ? parts : [NETWORK.name])].join(' – ')
+  const name = feedTitle(parts)
   const pageUrl = absoluteUrl(request.pagePath)
 
   const { events, lastModified } = await loadFeedEvents(ids, datesByEvent(rows))

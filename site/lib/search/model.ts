@@ -16,6 +16,8 @@ export type IndexedRow = {
   ageMax: number
   free: boolean
   searchText: string
+  /** The event's title as shown (the month view groups a day's dates by it). */
+  title: string
 }
 
 // Every filter field of an occurrence is copied from its event (collections/Events/hooks/materializeOccurrences.ts),
@@ -27,6 +29,7 @@ type EventEntry = {
     free: boolean
   }
   words: Int32Array
+  title: string
   rows: { id: Key; start: number; end: number }[]
 }
 
@@ -82,6 +85,7 @@ export class AgendaIndex {
         entry = {
           fields: { ...row.lists, ageMin: row.ageMin, ageMax: row.ageMax, free: row.free },
           words: this.intern(row.searchText),
+          title: row.title,
           rows: [],
         }
         this.entries.set(row.event, entry)
@@ -169,6 +173,13 @@ export class AgendaIndex {
     })
   }
 
+  /** The key, title and library of the event at a position that forEachMatch reports. */
+  eventAt(event: number): { key: Key; title: string; library: Key | null } {
+    const table = this.table ?? this.buildTable()
+    const entry = table.events[event] as EventEntry
+    return { key: table.keys[event] as Key, title: entry.title, library: entry.fields.library[0] ?? null }
+  }
+
   /** Every matching row, in agenda order (`event`: the event's position in this index, for counting). */
   forEachMatch(f: ResolvedFilters, visit: (id: Key, start: number, event: number, end: number) => void) {
     const table = this.table ?? this.buildTable()
@@ -198,7 +209,7 @@ export class AgendaIndex {
     const pass = new Uint8Array(events.length)
     events.forEach(({ fields, words }, i) => {
       if (lists.some(({ field, values }) => !fields[field].some((v) => values.has(v)))) return
-      if (f.eta !== null && !(fields.ageMin <= f.eta && fields.ageMax >= f.eta)) return
+      if (f.eta.length && !f.eta.some((age) => fields.ageMin <= age && fields.ageMax >= age)) return
       if (f.free && !fields.free) return
       if (!masks.every((mask) => anyWord(words, mask))) return
       pass[i] = 1

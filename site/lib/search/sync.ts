@@ -47,6 +47,7 @@ const toRow = (doc: Record<string, unknown>): IndexedRow => ({
   ageMax: Number(doc.ageMax ?? 120),
   free: doc.free === true,
   searchText: (doc.searchText as string | null) ?? '',
+  title: (doc.title as string | null) ?? '',
 })
 
 // The public's rows, read through the adapter: the Local API's per-document hooks cost 4.5 s and 1.3 GB for
@@ -58,7 +59,7 @@ const readRows = async (payload: Payload, where: Where): Promise<IndexedRow[]> =
     const result = await payload.db.find<Record<string, unknown>>({
       collection: SLUGS.occurrences,
       where: publicOnly(where),
-      select: ROW_FIELDS,
+      select: { ...ROW_FIELDS, title: true },
       sort: 'id',
       limit: PAGE,
       page,

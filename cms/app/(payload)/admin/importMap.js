@@ -21,7 +21,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { CampaignPeriodNotice as CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64 } from '../../../../collections/Events/components/CampaignPeriodNotice'
 import { NoticesSent as NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9 } from '../../../../collections/Events/components/NoticesSent'
+import { CampaignEvents as CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2 } from '../../../../collections/Campaigns/components/CampaignEvents'
+import { EventPicker as EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0 } from '../../../../collections/Newsletters/components/EventPicker'
 import { NewsletterTools as NewsletterTools_15f96de0293e037c574fc94b0d2fe742 } from '../../../../collections/Newsletters/components/NewsletterTools'
 import { Progress as Progress_6f11da329226a9973b7d422e95e9c8d4 } from '../../../../collections/Newsletters/components/Progress'
 import { AudienceSummary as AudienceSummary_43a65ae1235f844b0fca354acb0ade04 } from '../../../../collections/Newsletters/components/AudienceSummary'
@@ -29,7 +32,11 @@ import { GdprActions as GdprActions_f2dbf9b75fe860f387c9e1dd969b0c89 } from '../
 import { SubscriberCounts as SubscriberCounts_b507db2ea28d75847289fd66d344569f } from '../../../../collections/Subscribers/components/SubscriberCounts'
 import { StaffAgendaLink as StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4 } from '../../../components/StaffAgendaLink'
 import { HealthNotice as HealthNotice_28737eea64bc433d287b689fda8b3390 } from '../../../components/HealthNotice'
+import { DeskLink as DeskLink_a8d98bda9ab1c293078e6fb8073c2241 } from '../../../components/desk/DeskLink'
 import { StaffAgenda as StaffAgenda_62eb87188987cb84147a5905fd940df0 } from '../../../components/StaffAgenda'
+import { DeskIndex as DeskIndex_87e16304842fecaeaa18ac3a1b244f36 } from '../../../components/desk/DeskIndex'
+import { CheckIn as CheckIn_7f9ee5e7e78447c3c4806234e374e907 } from '../../../components/desk/CheckIn'
+import { DateSheet as DateSheet_2afde0919a43a7e397a52b46f78369f9 } from '../../../components/desk/DateSheet'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -57,7 +64,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "../collections/Events/components/CampaignPeriodNotice#CampaignPeriodNotice": CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64,
   "../collections/Events/components/NoticesSent#NoticesSent": NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9,
+  "../collections/Campaigns/components/CampaignEvents#CampaignEvents": CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2,
+  "../collections/Newsletters/components/EventPicker#EventPicker": EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0,
   "../collections/Newsletters/components/NewsletterTools#NewsletterTools": NewsletterTools_15f96de0293e037c574fc94b0d2fe742,
   "../collections/Newsletters/components/Progress#Progress": Progress_6f11da329226a9973b7d422e95e9c8d4,
   "../collections/Newsletters/components/AudienceSummary#AudienceSummary": AudienceSummary_43a65ae1235f844b0fca354acb0ade04,
@@ -65,6 +75,10 @@ export const importMap = {
   "../collections/Subscribers/components/SubscriberCounts#SubscriberCounts": SubscriberCounts_b507db2ea28d75847289fd66d344569f,
   "./components/StaffAgendaLink#StaffAgendaLink": StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4,
   "./components/HealthNotice#HealthNotice": HealthNotice_28737eea64bc433d287b689fda8b3390,
+  "./components/desk/DeskLink#DeskLink": DeskLink_a8d98bda9ab1c293078e6fb8073c2241,
   "./components/StaffAgenda#StaffAgenda": StaffAgenda_62eb87188987cb84147a5905fd940df0,
+  "./components/desk/DeskIndex#DeskIndex": DeskIndex_87e16304842fecaeaa18ac3a1b244f36,
+  "./components/desk/CheckIn#CheckIn": CheckIn_7f9ee5e7e78447c3c4806234e374e907,
+  "./components/desk/DateSheet#DateSheet": DateSheet_2afde0919a43a7e397a52b46f78369f9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
