@@ -186,7 +186,7 @@ export const en: Catalogue = {
     nothingListed: 'Nothing to show yet.',
     explore: 'Explore',
     near: 'Near',
-    nearHint: 'Events in the towns less than 10 km from the one chosen',
+    nearHint: 'Events in the towns within this distance of the one chosen',
     nearAll: 'Anywhere',
     nearChip: (comune: string, km: number) => `Within ${km} km of ${comune}`,
     nearTitle: 'Events near you',

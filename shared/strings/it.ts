@@ -210,7 +210,7 @@ export const it = {
     nothingListed: 'Non c’è ancora niente da mostrare.',
     explore: 'Esplora',
     near: 'Vicino a',
-    nearHint: 'Gli eventi nei comuni a meno di 10 km da quello scelto',
+    nearHint: 'Gli eventi nei comuni entro questa distanza da quello scelto',
     nearAll: 'Ovunque',
     nearChip: (comune: string, km: number) => `Entro ${km} km da ${comune}`,
     nearTitle: 'Eventi vicino a te',

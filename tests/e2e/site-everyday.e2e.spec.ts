@@ -29,6 +29,11 @@ test('a search with a typo proposes the corrected search, without JavaScript: fu
     await expect(page.getByText('Nessun evento corrisponde alla ricerca.')).toBeVisible()
     const link = page.getByRole('link', { name: '«fumetto»' })
     await expect(link.locator('..')).toContainText(/Forse cercavi «fumetto»\? \(\d+ eventi?\)/)
+    // The wider searches follow the corrected one, and keep the words as typed.
+    const wider = page.getByRole('list', { name: 'Allargando la ricerca' })
+    await expect(wider.getByRole('link', { name: /^Senza cercare «fumeto»/ })).toBeVisible()
+    const order = await page.getByRole('main').locator('p.suggestion, .no-results h2').allInnerTexts()
+    expect(order).toEqual([expect.stringMatching(/^Forse cercavi/), 'Allargando la ricerca'])
     await link.click()
     await expect(page).toHaveURL(/\/eventi\?q=fumetto$/)
     expect(await cards(page).count()).toBeGreaterThan(0)
@@ -79,10 +84,26 @@ test('near me: a family in Nembro picks its comune and 10 km on the home page an
   })
 })
 
-test('the near filter is in the agenda form and its results pass axe', async ({ page }) => {
+test('the near filter is in the agenda form with its radius, a resubmitted form keeps both, and it passes axe', async ({
+  page,
+}) => {
   await page.goto('/eventi?vicino=treviglio&raggio=20')
-  await expect(page.getByLabel('Vicino a')).toHaveValue('treviglio')
+  const form = page.getByRole('form', { name: 'Filtra gli eventi' })
+  await expect(form.getByLabel('Vicino a')).toHaveValue('treviglio')
+  await expect(form.getByLabel('Distanza massima')).toHaveValue('20')
   await expectNoViolations(page)
+  await form.getByLabel('Distanza massima').selectOption({ label: '30 km' })
+  await form.getByRole('button', { name: 'Mostra gli eventi' }).click()
+  await expect(page).toHaveURL(/\/eventi\?vicino=treviglio&raggio=30$/)
+  await expect(page.getByRole('link', { name: 'Rimuovi il filtro Entro 30 km da Treviglio' })).toBeVisible()
+  // Searching words from the box sends the whole form: the place and its radius stay.
+  await form.getByLabel('Cerca', { exact: true }).fill('lettura')
+  await form.getByRole('button', { name: 'Cerca', exact: true }).click()
+  await expect(page).toHaveURL(/\/eventi\?q=lettura&vicino=treviglio&raggio=30$/)
+  // Without a place, the radius the form always sends is dropped from the address.
+  await page.goto('/eventi?quando=weekend')
+  await form.getByRole('button', { name: 'Cerca', exact: true }).click()
+  await expect(page).toHaveURL(/\/eventi\?quando=weekend$/)
 })
 
 /** A weekly series' card for a later Saturday, from the agenda. */

@@ -80,6 +80,23 @@ describe('events near a comune', () => {
     ])
   })
 
+  it('nothing near enough: the empty page proposes the next radius with its count, beside the corrected search', async () => {
+    const empty = await agendaView(new URLSearchParams('vicino=dalmine&q=albino'), 'it')
+    expect(empty?.total).toBe(0)
+    expect(empty?.suggestions).toContainEqual({
+      label: 'Entro 20 km da Dalmine',
+      total: 1,
+      href: '/eventi?vicino=dalmine&raggio=20&q=albino',
+    })
+    expect(await titles('vicino=dalmine&raggio=20&q=albino')).toEqual(['Ad Albino (a 20 km)'])
+    // A typo as well: "Forse cercavi" corrects the words, the wider searches keep them.
+    const typo = await agendaView(new URLSearchParams('vicino=dalmine&raggio=20&q=albno'), 'it')
+    expect(typo?.total).toBe(0)
+    expect(typo?.suggestion).toMatchObject({ q: 'albino', total: 1 })
+    expect(typo?.suggestion?.href).toBe('/eventi?vicino=dalmine&raggio=20&q=albino')
+    expect(typo?.suggestions.map((x) => x.label)).toEqual(['Senza cercare «albno»'])
+  })
+
   it('an unknown comune is a 404, a radius not offered a 400 naming it', async () => {
     await expect(agendaView(new URLSearchParams('vicino=atlantide'), 'it')).rejects.toMatchObject({ param: 'vicino' })
     await expect(agendaView(new URLSearchParams('vicino=nembro&raggio=7'), 'it')).rejects.toMatchObject({
