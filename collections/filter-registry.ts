@@ -1,5 +1,7 @@
 import type { Where } from 'payload'
 import type { SiteStrings } from '../shared/strings'
+import { COMUNI } from './data/comuni'
+import { COMUNE_COORDINATES } from './data/comuni-geo'
 import { ACCESSIBILITY_LABELS, type Accessibility } from './enums'
 import { comuneBySlug } from './fields/comune'
 import type { PreferenceDimension } from './Subscribers/preferences'
@@ -17,6 +19,10 @@ import { SLUGS } from './slugs'
  * - `kind`: `relation` (slugs of `collection`, matched as ids), `comune` (ISTAT codes by slug), `option` (one of
  *   `options`, named by `labels`), `age` (numbers of years, one of them between the `ageMin`/`ageMax` fields),
  *   `flag` (the field is true).
+ * - `within` (a `comune` filter only): the comuni chosen are places to be near; the filter matches the comuni
+ *   whose seat lies within `km` of one of them (`param` chooses among `choices`, default `km`), coordinates from
+ *   collections/data/comuni-geo.ts. It resolves to a list of ISTAT codes, so the index and the database match it
+ *   as they match `comune`.
  * - `label`: its key in the site's strings (shared/strings); `form`: where the agenda form shows it (`main`, or `more` under
  *   "more filters"; without it, values from a link travel as hidden fields); `all`: the catalogue key of a select's
  *   empty choice when it is not `all`; `hint`: the key of the text under a field; `multiple`: a relation the form
@@ -61,6 +67,17 @@ export const FILTERS = [
     form: 'more',
     feed: 'comune',
     preference: 'comuni',
+  },
+  {
+    param: 'vicino',
+    field: 'comune',
+    kind: 'comune',
+    within: { param: 'raggio', km: 10, choices: [5, 10, 20, 30] },
+    label: 'near',
+    hint: 'nearHint',
+    all: 'nearAll',
+    form: 'more',
+    feed: 'comune',
   },
   {
     kind: 'relation',
@@ -145,6 +162,7 @@ type FilterSpec = {
   order?: string
   choice?: string
   group?: string
+  within?: { param: string; km: number; choices: readonly number[] }
 }
 
 export type FilterEntry = (typeof FILTERS)[number]
@@ -163,9 +181,14 @@ export const RELATIONS = FILTERS.filter((f): f is RelationEntry => f.kind === 'r
 export const SLUG_PARAMS = FILTERS.filter((f) => f.kind === 'relation' || f.kind === 'comune').map(
   (f) => f.param,
 ) as SlugParam[]
-export const LIST_FIELDS = FILTERS.filter((f) => f.kind !== 'age' && f.kind !== 'flag').map(
-  (f) => f.field,
-) as ListField[]
+export const LIST_FIELDS = [
+  ...new Set(FILTERS.filter((f) => f.kind !== 'age' && f.kind !== 'flag').map((f) => f.field)),
+] as ListField[]
+
+/** A `comune` filter by distance (`within`), and its radius parameter. */
+export type NearEntry = Extract<FilterEntry, { within: object }>
+export type RadiusParam = NearEntry['within']['param']
+export const NEAR_FILTERS = FILTERS.filter((f): f is NearEntry => 'within' in f)
 
 /** What a filter set becomes once its slugs are ids and its dates instants: what both query paths evaluate. */
 export type ResolvedFilters = {
@@ -203,6 +226,30 @@ export const whereOf = (r: ResolvedFilters): Where => {
   if (r.to) and.push({ start: { less_than: r.to.toISOString() } })
   return { and }
 }
+
+const EARTH_KM = 6371
+const toRad = (deg: number) => (deg * Math.PI) / 180
+/** Great-circle distance between two comuni seats in km, or null when either has no coordinates. */
+export const comuneDistanceKm = (a: string, b: string): number | null => {
+  const p = COMUNE_COORDINATES[a]
+  const q = COMUNE_COORDINATES[b]
+  if (!p || !q) return a === b ? 0 : null
+  const h =
+    Math.sin(toRad(q[0] - p[0]) / 2) ** 2 +
+    Math.cos(toRad(p[0])) * Math.cos(toRad(q[0])) * Math.sin(toRad(q[1] - p[1]) / 2) ** 2
+  return 2 * EARTH_KM * Math.asin(Math.sqrt(h))
+}
+
+/** The ISTAT codes of the comuni within `km` of any of `origins` (the origins included). */
+export const comuniWithin = (origins: string[], km: number): string[] =>
+  COMUNI.flatMap((c) =>
+    origins.some((o) => {
+      const d = comuneDistanceKm(o, c.istat)
+      return d !== null && d <= km
+    })
+      ? [c.istat]
+      : [],
+  )
 
 /** The comune slugs of a filter set as ISTAT codes; `null` names the first unknown slug. */
 export const comuneCodes = (slugs: string[]): { codes: string[]; unknown: string | null } => {

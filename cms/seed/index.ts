@@ -1,10 +1,12 @@
 import { commitTransaction, createLocalReq, initTransaction, type Payload, type PayloadRequest } from 'payload'
 import { COMUNI } from '../../collections/data/comuni'
+import { COMUNE_COORDINATES } from '../../collections/data/comuni-geo'
 import type { EventStatus } from '../../collections/enums'
 import { plainTextToLexical } from '../../collections/lib/lexical-text'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { DEMO_NOTE, TEMPLATES } from './events'
+import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
 import { prng } from './random'
 import { eventSlugBook } from './slugs'
@@ -17,6 +19,17 @@ const comuneByName = (name: string) => {
   const c = COMUNI.find((x) => x.name === name)
   if (!c) throw new Error(`Unknown comune in seed: ${name}`)
   return c
+}
+
+/**
+ * Plausible coordinates of the n-th demo place in a comune: near the comune's seat (GeoNames), a few hundred
+ * metres apart. Derived from `n`, not from the seed's random stream, so the demo events stay the same.
+ */
+const placeIn = (istat: string, n: number): { lat?: number; lng?: number } => {
+  const seat = COMUNE_COORDINATES[istat]
+  if (!seat) return {}
+  const round = (x: number) => Math.round(x * 100_000) / 100_000
+  return { lat: round(seat[0] + 0.0018 * ((n % 5) - 2)), lng: round(seat[1] + 0.0025 * (((n * 3) % 5) - 2)) }
 }
 
 /** A Rome wall-clock time `days` after today's Rome date, as an ISO instant. */
@@ -89,6 +102,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
           system: systems.get(s.key) as number,
           comune: comune.istat as never,
           address: `Via Roma ${10 + i} (indirizzo dimostrativo)`,
+          ...placeIn(comune.istat, i),
           email: `biblioteca.${comune.slug}@rbbg.example.org`,
           phone: `035 ${String(200000 + i * 1111).slice(0, 6)}`,
           accessibilityNotes: i % 2 === 0 ? 'Ingresso senza barriere, ascensore per il primo piano.' : undefined,
@@ -101,7 +115,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   log(`${libraries.length} biblioteche`)
 
   const venues: { id: Id; system: string }[] = []
-  for (const v of VENUES) {
+  for (const [n, v] of VENUES.entries()) {
     const doc = await payload.create({
       collection: SLUGS.venues,
       data: {
@@ -109,6 +123,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         kind: v.kind as never,
         comune: comuneByName(v.comune).istat as never,
         address: 'Indirizzo dimostrativo',
+        ...placeIn(comuneByName(v.comune).istat, n + 7),
         system: systems.get(v.system) as number,
       },
       ...base,
@@ -207,6 +222,8 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     series.set(key, doc.id)
   }
 
+  const pictures = await seedPictures(payload, log)
+
   const hours = [
     [10, 0],
     [10, 30],
@@ -257,6 +274,8 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
         slug: slugFor(title, start),
         summary: template.summary,
         description: plainTextToLexical(`${template.summary}\n${DEMO_NOTE}`) as never,
+        image: (pictures.get(template.title)?.id as number) ?? undefined,
+        imageAlt: pictures.get(template.title)?.alt,
         system: systems.get(system.key) as number,
         library: library.id as number,
         venue: (venue?.id as number) ?? undefined,

@@ -1,5 +1,6 @@
-import { FILTERS } from '../../collections/filter-registry'
-import { findAgendaPage } from './agenda'
+import { comuneBySlug } from '../../collections/fields/comune'
+import { FILTERS, NEAR_FILTERS } from '../../collections/filter-registry'
+import { findAgendaPage, searchSuggestion } from './agenda'
 import { groupByDay } from './cards'
 import { dateRange, type Filters, filtersToParams, parseFilters } from './filters'
 import { romeDate } from './format'
@@ -46,11 +47,22 @@ export const activeFilters = (
       for (const age of f[e.param]) chips.push(chip(`${name}: ${age}`, e.param, String(age)))
     } else if (e.kind === 'flag') {
       if (f[e.param]) chips.push(chip(name, e.param, '1'))
-    } else
+    } else if (e.kind === 'comune' && 'within' in e)
+      for (const value of f[e.param]) {
+        const rest = withoutValue(params, e.param, value)
+        if (!rest.has(e.param)) rest.delete(e.within.param) // the last place gone, its radius goes too
+        const km = f[e.within.param] ?? e.within.km
+        chips.push({ label: t.nearChip(labelOf(options[e.param], value), km), removeHref: path(rest) })
+      }
+    else
       for (const value of f[e.param]) chips.push(chip(`${name}: ${labelOf(options[e.param], value)}`, e.param, value))
   }
   return chips
 }
+
+/** The ISTAT codes of the places a filter set is near (`vicino`), for the cards' distances. */
+const nearOrigins = (f: Filters): string[] =>
+  NEAR_FILTERS.flatMap((e) => f[e.param].flatMap((slug) => comuneBySlug.get(slug)?.istat ?? []))
 
 /** The /eventi page: one page of occurrences grouped by day, the form state and every derived link. */
 export const agendaView = async (searchParams: URLSearchParams, locale: Locale, now: Date = new Date()) => {
@@ -62,11 +74,14 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     feedName(filters),
   ])
   if (filters.pagina > 1 && page.items.length === 0) return null
-  const suggestions = page.totalDocs === 0 ? await suggestionsFor(filters, locale, now) : []
+  const [cards, suggestion, suggestions] = await Promise.all([
+    toCards(page.items, locale, now, nearOrigins(filters)),
+    searchSuggestion(filters, page.totalDocs, now),
+    page.totalDocs === 0 ? suggestionsFor(filters, locale, now) : [],
+  ])
   // Nothing matches now: a search for some days is a dead end, not a calendar to subscribe to; a standing
   // search (a library, an age) may still be worth following, and the box says it is empty for now.
   const subscribe = page.totalDocs > 0 ? 'show' : filters.quando || filters.da || filters.a ? 'none' : 'empty'
-  const cards = await toCards(page.items, locale, now)
   const groups = groupByDay(cards, romeDate(dateRange(filters, now).from))
   const params = filtersToParams(filters, { page: false })
   const pageHref = (n: number) => {
@@ -97,6 +112,10 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     jsonPath: query ? `/eventi.json?${query}` : '/eventi.json',
     rssPath: query ? `/feed.xml?${query}` : '/feed.xml',
     resetHref: agendaPath('', locale),
+    suggestion: suggestion && {
+      ...suggestion,
+      href: agendaPath(filtersToParams({ ...filters, q: suggestion.q }, { page: false }), locale),
+    },
   }
 }
 

@@ -3,9 +3,8 @@ import type { Occurrence } from '../../cms/payload-types'
 import { comuneByIstat } from '../../collections/fields/comune'
 import {
   comuneCodes,
-  LIST_FIELDS,
-  type ListField,
-  RELATIONS,
+  comuniWithin,
+  FILTERS,
   type RelationEntry,
   type RelationField,
   type ResolvedFilters,
@@ -39,16 +38,22 @@ export type { RelationField, ResolvedFilters }
 export { whereOf }
 
 export const resolveFilters = async (f: Filters, now: Date = new Date()): Promise<ResolvedFilters> => {
-  const values = new Map<ListField, (number | string)[]>()
-  for (const entry of RELATIONS) values.set(entry.field, await resolveSlugs(entry, f[entry.param]))
-  const comune = comuneCodes(f.comune)
-  if (comune.unknown) throw new UnknownSlugError('comune', comune.unknown)
-  values.set('comune', comune.codes)
-  values.set('accessibility', f.accessibilita)
-  const lists = LIST_FIELDS.flatMap((field) => {
-    const found = values.get(field) ?? []
-    return found.length ? [{ field, values: found }] : []
-  })
+  // One list per filter in use, in registry order (two filters may read the same field: `comune`, `vicino`).
+  const lists: ResolvedFilters['lists'] = []
+  for (const e of FILTERS) {
+    if (e.kind === 'relation') {
+      const ids = await resolveSlugs(e, f[e.param])
+      if (ids.length) lists.push({ field: e.field, values: ids })
+    } else if (e.kind === 'comune') {
+      const comune = comuneCodes(f[e.param])
+      if (comune.unknown) throw new UnknownSlugError(e.param, comune.unknown)
+      const codes =
+        'within' in e && comune.codes.length
+          ? comuniWithin(comune.codes, f[e.within.param] ?? e.within.km)
+          : comune.codes
+      if (codes.length) lists.push({ field: e.field, values: codes })
+    } else if (e.kind === 'option' && f[e.param].length) lists.push({ field: e.field, values: f[e.param] })
+  }
   const { from, to } = dateRange(f, now)
   return { lists, eta: f.eta, free: f.gratuito, words: searchWords(f.q), from, to }
 }
@@ -124,6 +129,31 @@ export const findAgendaPage = async (
   if (rows.length < ids.length) return findOccurrences(whereOf(resolved), options)
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit)) // as the database adapters count an empty result
   return { items: rows, page, totalPages, totalDocs, hasNextPage: page < totalPages }
+}
+
+/** A search with fewer matching rows than this proposes a corrected query, when there is one. */
+export const FEW_RESULTS = 3
+
+export type SearchSuggestion = { q: string; total: number }
+
+/**
+ * "Forse cercavi …": for a search that found fewer than FEW_RESULTS rows, the query with its unknown words
+ * corrected from the index's vocabulary (site/lib/search/suggest.ts), if that query, with the same filters,
+ * finds more. The search itself is unchanged; without a current index there is no suggestion.
+ */
+export const searchSuggestion = async (
+  f: Filters,
+  total: number,
+  now: Date = new Date(),
+): Promise<SearchSuggestion | null> => {
+  const words = searchWords(f.q)
+  if (words.length === 0 || total >= FEW_RESULTS) return null
+  const index = await currentSearchIndex({ wait: true })
+  const corrected = index?.suggest(words)
+  if (!index || !corrected) return null
+  const q = corrected.join(' ')
+  const { totalDocs } = index.query(await resolveFilters({ ...f, q }, now), { page: 1, limit: 0 })
+  return totalDocs > total ? { q, total: totalDocs } : null
 }
 
 /**

@@ -249,7 +249,11 @@ export const calendarView = async (searchParams: URLSearchParams, locale: Locale
     const library = typeof o.library === 'object' ? (o.library?.name ?? '') : ''
     // A title repeated on the day leads to that day's list of it; one event's dates to the event.
     const href =
-      entry.events.size > 1 ? dayHref(day, searchWords(entry.title).join(' ')) : slug ? eventPath(slug, locale) : '#'
+      entry.events.size > 1
+        ? dayHref(day, searchWords(entry.title).join(' '))
+        : slug
+          ? eventPath(slug, locale, romeDate(o.start))
+          : '#'
     return {
       title: o.title,
       href,

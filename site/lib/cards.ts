@@ -1,6 +1,7 @@
 import type { Event, Media, Occurrence } from '../../cms/payload-types'
 import type { EventStatus } from '../../collections/enums'
 import { comuneByIstat } from '../../collections/fields/comune'
+import { comuneDistanceKm } from '../../collections/filter-registry'
 import { formatTimeRange, isoWithOffset, lastDay, romeDate } from './format'
 import { strings } from './i18n'
 import { type ResponsiveImage, thumbnail } from './images'
@@ -27,6 +28,8 @@ export type Card = {
   ageLabel: string | null
   free: boolean
   image: ResponsiveImage | null
+  /** How far its comune is from the place the visitor is near ("a 4 km"), when the agenda filters by distance. */
+  distance: string | null
 }
 
 type Named = { name?: string | null; title?: string | null }
@@ -39,7 +42,23 @@ export const ageLabel = (min: number | null | undefined, max: number | null | un
   return lo == null && hi == null ? null : strings(locale).ages(lo, hi)
 }
 
-export const toCard = (o: Occurrence, locale: Locale, media?: Map<string, Media>, now: Date = new Date()): Card => {
+/** The distance from the nearest of `near` (ISTAT codes) to a comune, in words; null without both. */
+const distanceLabel = (near: string[], comune: string | null | undefined, locale: Locale): string | null => {
+  if (!near.length || !comune) return null
+  const km = near
+    .map((origin) => comuneDistanceKm(origin, comune))
+    .filter((d): d is number => d !== null)
+    .sort((a, b) => a - b)[0]
+  return km === undefined ? null : strings(locale).distanceKm(km)
+}
+
+export const toCard = (
+  o: Occurrence,
+  locale: Locale,
+  media?: Map<string, Media>,
+  now: Date = new Date(),
+  near: string[] = [],
+): Card => {
   const t = strings(locale)
   const event = obj<Event>(o.event)
   const library = obj<Named>(o.library)
@@ -49,7 +68,8 @@ export const toCard = (o: Occurrence, locale: Locale, media?: Map<string, Media>
   const imageId = event?.image && typeof event.image === 'object' ? event.image.id : event?.image
   return {
     id: o.id,
-    href: event?.slug ? eventPath(event.slug, locale) : '#',
+    // The date travels with the link: the event page shows and adds that date first (a series has many).
+    href: event?.slug ? eventPath(event.slug, locale, o.day || romeDate(o.start)) : '#',
     title: o.title,
     summary: event?.summary ?? '',
     startIso: isoWithOffset(o.start),
@@ -66,7 +86,8 @@ export const toCard = (o: Occurrence, locale: Locale, media?: Map<string, Media>
     categories: (o.categories ?? []).map((c) => obj<Named>(c)?.name ?? '').filter(Boolean),
     ageLabel: ageLabel(o.ageMin, o.ageMax, locale),
     free: !!o.free,
-    image: imageId != null ? thumbnail(media?.get(String(imageId)), '') : null,
+    image: imageId != null ? thumbnail(media?.get(String(imageId)), event?.imageAlt) : null,
+    distance: distanceLabel(near, o.comune, locale),
   }
 }
 

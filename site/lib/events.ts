@@ -34,7 +34,37 @@ export const findEventBySlug = async (slug: string): Promise<Event | null> => {
   return docs[0] ?? null
 }
 
-type Dated = Pick<Occurrence, 'id' | 'start' | 'end' | 'allDay' | 'status' | 'note' | 'ageMin' | 'ageMax'>
+type Dated = Pick<Occurrence, 'id' | 'start' | 'end' | 'allDay' | 'status' | 'note' | 'ageMin' | 'ageMax' | 'day'>
+const select = {
+  start: true,
+  end: true,
+  allDay: true,
+  status: true,
+  note: true,
+  ageMin: true,
+  ageMax: true,
+  day: true,
+} as const
+
+/** A day as the `data` parameter of an event page writes it (the Rome calendar day of a date). */
+export const EVENT_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** The event's dates on one Rome day (`?data=`), in order; none when the event has no date that day. */
+export const eventDatesOn = async (eventId: number, day: string): Promise<Dated[]> => {
+  if (!EVENT_DAY.test(day)) return []
+  const payload = await getPayload()
+  const { docs } = await payload.find({
+    collection: SLUGS.occurrences,
+    where: { and: [{ event: { equals: eventId } }, { day: { equals: day } }] },
+    sort: ['start', 'id'],
+    depth: 0,
+    limit: 10,
+    pagination: false,
+    select,
+    overrideAccess: false,
+  })
+  return docs as Dated[]
+}
 
 /** The event's dates still to come (or still going on), in order; if none, its last past date. */
 export const eventDates = async (
@@ -42,7 +72,6 @@ export const eventDates = async (
   now: Date = new Date(),
 ): Promise<{ upcoming: Dated[]; last: Dated | null }> => {
   const payload = await getPayload()
-  const select = { start: true, end: true, allDay: true, status: true, note: true, ageMin: true, ageMax: true } as const
   const upcoming = await payload.find({
     collection: SLUGS.occurrences,
     where: { and: [{ event: { equals: eventId } }, { end: { greater_than: now.toISOString() } }] },
@@ -86,16 +115,27 @@ export type EventDateView = {
   statusLabel: string | null
   note: string
   past: boolean
+  /** A date of the day the visitor came for (`?data=`): listed first and highlighted. */
+  chosen: boolean
 }
 
-/** Everything the event page shows, in the page language. */
-export const eventView = async (event: Event, locale: Locale, now: Date = new Date()) => {
+/**
+ * Everything the event page shows, in the page language. With `day` (the `data` parameter), the dates of
+ * that day come first, highlighted, and "add to calendar" adds them; `chosenDay` is null when the event has
+ * no date that day (the page then drops the parameter).
+ */
+export const eventView = async (event: Event, locale: Locale, now: Date = new Date(), day: string | null = null) => {
   const t = strings(locale)
-  const { upcoming, last } = await eventDates(event.id, now)
-  const next = upcoming[0] ?? last
+  const [{ upcoming, last }, chosen] = await Promise.all([
+    eventDates(event.id, now),
+    day ? eventDatesOn(event.id, day) : Promise.resolve([]),
+  ])
+  const chosenIds = new Set(chosen.map((d) => d.id))
+  const next = chosen[0] ?? upcoming[0] ?? last
   // The headline status is the event's; single dates that differ carry their own badge.
   const eventStatus = (event.status || 'scheduled') as EventStatus
-  const dates = (upcoming.length ? upcoming : last ? [last] : []).map((d): EventDateView => {
+  const listed = upcoming.length ? upcoming : last ? [last] : []
+  const dates = [...chosen, ...listed.filter((d) => !chosenIds.has(d.id))].map((d): EventDateView => {
     const status = (d.status ?? event.status) as EventStatus
     return {
       id: d.id,
@@ -106,9 +146,13 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
       // A date only needs its own badge when it differs from the event as a whole.
       statusLabel: status === 'scheduled' || status === eventStatus ? null : t.statusLabels[status],
       note: d.note ?? '',
-      past: upcoming.length === 0,
+      past: new Date(d.end).getTime() <= now.getTime(),
+      chosen: chosenIds.has(d.id),
     }
   })
+  // "This date" (the chosen one, else the next) beside "all the dates", when there are other dates.
+  const manyDates = dates.length > 1 && dates.some((d) => !d.chosen)
+  const thisDay = manyDates ? (chosen.length ? day : (next?.day ?? null)) : null
   const library = obj<Library>(event.library)
   const venue = obj<Venue>(event.venue)
   const system = obj<System>(event.system)
@@ -173,6 +217,12 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     accessibility: event.accessibility ?? [],
     url,
     icsPath: eventIcsPath(event.slug as string),
+    /** The `.ics` of "this date" (the chosen or next one) when the event has several; null otherwise. */
+    icsDatePath: thisDay ? eventIcsPath(event.slug as string, thisDay) : null,
+    chosenDay: chosen.length ? day : null,
+    chosenLabel: chosen[0] ? formatWhen(chosen[0], locale, now) : null,
+    /** What "this date" of the calendar box is: the chosen date, or the next one. */
+    thisDate: thisDay && next ? { chosen: chosen.length > 0, label: formatWhen(next, locale, now) } : null,
     google: calendarInput ? googleCalendarUrl(calendarInput) : null,
     outlook: calendarInput ? outlookCalendarUrl(calendarInput) : null,
     share: shareLinks(url, event.title, locale),

@@ -7,7 +7,7 @@ import { formatWhen } from './format'
 import { getPayload } from './payload'
 import { escapeHtml } from './rich-text'
 import { NETWORK } from './site-info'
-import { absoluteUrl, ENTITY_SECTIONS, eventUrl, siteHost } from './urls'
+import { absoluteUrl, ENTITY_SECTIONS, eventPath, siteHost } from './urls'
 
 const RSS_ITEMS = 50
 
@@ -32,7 +32,7 @@ export const rssFeed = async (searchParams: URLSearchParams, now: Date = new Dat
     return [
       '<item>',
       `<title>${xml(o.title)}</title>`,
-      `<link>${xml(eventUrl(event.slug as string))}</link>`,
+      `<link>${xml(absoluteUrl(eventPath(event.slug as string, 'it', o.day)))}</link>`,
       `<guid isPermaLink="false">${xml(`${event.id}-${new Date(o.originalStart).toISOString()}@${siteHost()}`)}</guid>`,
       `<pubDate>${new Date(event.updatedAt).toUTCString()}</pubDate>`,
       `<description>${xml(description)}</description>`,
@@ -55,7 +55,7 @@ export const rssFeed = async (searchParams: URLSearchParams, now: Date = new Dat
   ].join('\n')
 }
 
-/** Every public page worth indexing: home, agenda, published events and entity pages. */
+/** Every public page worth indexing: home, agenda, published events, entity pages and their index pages. */
 export const sitemap = async (): Promise<string> => {
   const payload = await getPayload()
   // A sitemap file holds at most 50,000 URLs.
@@ -92,6 +92,7 @@ export const sitemap = async (): Promise<string> => {
     url('/accessibilita'),
     url('/en'),
     url('/en/eventi'),
+    ...sections.flatMap((section) => [url(`/${section}`), url(`/en/${section}`)]),
     ...events.docs.flatMap((e) => (e.slug ? [url(`/eventi/${e.slug}`, e.updatedAt)] : [])),
     ...entities.flatMap((result, i) =>
       result.docs.flatMap((d) => (d.slug ? [url(`/${sections[i]}/${d.slug}`, d.updatedAt)] : [])),

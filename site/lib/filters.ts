@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { ACCESSIBILITY_LABELS, type Accessibility } from '../../collections/enums'
-import { SLUG_PARAMS, type SlugParam } from '../../collections/filter-registry'
+import { NEAR_FILTERS, type RadiusParam, SLUG_PARAMS, type SlugParam } from '../../collections/filter-registry'
 import { MAX_AGES, parseAges } from '../../collections/lib/ages'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { foldText } from '../../collections/lib/slugify'
@@ -9,17 +9,19 @@ import { foldText } from '../../collections/lib/slugify'
  * The agenda's query language: GET parameters shared by /eventi, /eventi.json, /eventi/calendario,
  * the iCal feeds and the newsletter preferences. Repeating a parameter means OR; different parameters AND.
  */
-export type Filters = Record<SlugParam, string[]> & {
-  accessibilita: Accessibility[]
-  /** Ages in years, ascending: an event suits one of them (a family with children of 2 and 5). */
-  eta: number[]
-  da: string | null
-  a: string | null
-  quando: Quando | null
-  q: string
-  gratuito: boolean
-  pagina: number
-}
+export type Filters = Record<SlugParam, string[]> &
+  /** The radius in km of a filter by distance (`vicino`), null for its default. */
+  Record<RadiusParam, number | null> & {
+    accessibilita: Accessibility[]
+    /** Ages in years, ascending: an event suits one of them (a family with children of 2 and 5). */
+    eta: number[]
+    da: string | null
+    a: string | null
+    quando: Quando | null
+    q: string
+    gratuito: boolean
+    pagina: number
+  }
 
 export const QUANDO = ['oggi', 'domani', 'weekend', 'settimana', 'mese'] as const
 export type Quando = (typeof QUANDO)[number]
@@ -43,6 +45,7 @@ export class FilterError extends Error {
 
 export const emptyFilters = (): Filters => ({
   ...(Object.fromEntries(SLUG_PARAMS.map((name): [SlugParam, string[]] => [name, []])) as Record<SlugParam, string[]>),
+  ...(Object.fromEntries(NEAR_FILTERS.map((e) => [e.within.param, null])) as Record<RadiusParam, null>),
   accessibilita: [],
   eta: [],
   da: null,
@@ -82,6 +85,14 @@ export const parseFilters = (params: URLSearchParams): Filters => {
       throw new FilterError('accessibilita', `«${v.slice(0, 40)}» non è un’opzione di accessibilità.`)
   f.accessibilita = access as Accessibility[]
 
+  for (const { param, within } of NEAR_FILTERS) {
+    const radius = single(params, within.param)
+    if (radius === null) continue
+    if (!(within.choices as readonly number[]).map(String).includes(radius))
+      throw new FilterError(within.param, `«${within.param}» accetta: ${within.choices.join(', ')} (km).`)
+    // Without a place to be near, a radius means nothing: it is dropped, not an error.
+    f[within.param] = f[param].length ? Number(radius) : null
+  }
   // Each value may itself be a list ("2, 5", as the form's field sends it).
   const ages = params.getAll('eta').map((v) => parseAges(v))
   if (ages.some((a) => a === null))
@@ -120,6 +131,10 @@ export const parseFilters = (params: URLSearchParams): Filters => {
 export const filtersToParams = (f: Filters, options: { page?: boolean } = {}): URLSearchParams => {
   const p = new URLSearchParams()
   for (const name of SLUG_PARAMS) for (const v of [...f[name]].sort()) p.append(name, v)
+  for (const { param, within } of NEAR_FILTERS) {
+    const radius = f[within.param]
+    if (f[param].length && radius !== null && radius !== within.km) p.set(within.param, String(radius))
+  }
   for (const v of [...f.accessibilita].sort()) p.append('accessibilita', v)
   for (const age of [...f.eta].sort((a, b) => a - b)) p.append('eta', String(age))
   if (f.quando) p.set('quando', f.quando)

@@ -1,3 +1,5 @@
+import { COMUNI } from '../../collections/data/comuni'
+import { COMUNE_COORDINATES } from '../../collections/data/comuni-geo'
 import { comuneByIstat } from '../../collections/fields/comune'
 import { FILTERS, type FilterEntry, RELATIONS, type RelationEntry } from '../../collections/filter-registry'
 import { SLUGS } from '../../collections/slugs'
@@ -63,7 +65,12 @@ const load = async (): Promise<FilterOptions> => {
   }
   const comuni = new Set(places.flatMap(({ docs }) => docs.map((d) => d.comune as string)))
   for (const e of FILTERS) {
-    if (e.kind === 'comune')
+    // A place to be near may be any comune the distances know, with a library or not.
+    if (e.kind === 'comune' && 'within' in e)
+      options[e.param] = COMUNI.filter((c) => c.istat in COMUNE_COORDINATES)
+        .map((c) => ({ value: c.slug, label: c.name }))
+        .sort(byLabel)
+    else if (e.kind === 'comune')
       options[e.param] = [...comuni]
         .flatMap((istat) => {
           const c = comuneByIstat.get(istat)

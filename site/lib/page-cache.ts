@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib'
+import { NEAR_FILTERS } from '../../collections/filter-registry'
 import { SLUGS } from '../../collections/slugs'
 import { SLUG_PARAMS } from './filters'
 import { etagOf, matchesEtag } from './http'
@@ -20,11 +21,13 @@ const MAX_BODY_BYTES = 1_000_000
 const MAX_TOTAL_BYTES = Number(process.env.PAGE_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)
 
 /**
- * The query parameters public pages read (the agenda filters, the calendar's month). Pages ignore any
- * other, so the cache does too: `?x=<random>` is the same page, not a new entry that evicts the real ones.
+ * The query parameters public pages read (the agenda filters, the calendar's month, the chosen date of an
+ * event page). Pages ignore any other, so the cache does too: `?x=<random>` is the same page, not a new entry
+ * that evicts the real ones. (An event page redirects a `data` that is not one of its dates: never stored.)
  */
 const KNOWN_PARAMS = new Set([
   ...SLUG_PARAMS,
+  ...NEAR_FILTERS.map((e) => e.within.param),
   'accessibilita',
   'eta',
   'quando',
@@ -34,6 +37,7 @@ const KNOWN_PARAMS = new Set([
   'gratuito',
   'pagina',
   'mese',
+  'data',
 ])
 
 type Entry = {

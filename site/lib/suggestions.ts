@@ -1,5 +1,6 @@
 import type { Where } from 'payload'
-import { comuneCodes } from '../../collections/filter-registry'
+import { comuneBySlug } from '../../collections/fields/comune'
+import { comuneCodes, NEAR_FILTERS } from '../../collections/filter-registry'
 import { toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { countAgenda } from './agenda'
@@ -59,9 +60,9 @@ const weekendFrom = (instant: Date): [string, string] => {
 
 /**
  * What would give results when a search finds nothing: the same filters without the age, in the whole system
- * instead of the library or comune (or the whole network instead of the system), the weekend after the chosen
- * days or any date, without the words. Each is counted by the agenda's own query; only those that list
- * something are offered.
+ * instead of the library or comune (or the whole network instead of the system), farther from the comune one is
+ * near, the weekend after the chosen days or any date, without the words. Each is counted by the agenda's own
+ * query; only those that list something are offered.
  */
 export const suggestionsFor = async (f: Filters, locale: Locale, now: Date = new Date()): Promise<Suggestion[]> => {
   const t = strings(locale)
@@ -79,6 +80,18 @@ export const suggestionsFor = async (f: Filters, locale: Locale, now: Date = new
       })
     else candidates.push({ label: t.suggestNetwork, filters: { ...wider, sistema: [] } })
   } else if (f.sistema.length) candidates.push({ label: t.suggestNetwork, filters: { ...base, sistema: [] } })
+  // Near a comune: the next radius offered, or past the widest one the whole network.
+  for (const e of NEAR_FILTERS) {
+    if (!f[e.param].length) continue
+    const km = f[e.within.param] ?? e.within.km
+    const wider = e.within.choices.find((choice) => choice > km)
+    const names = f[e.param].map((slug) => comuneBySlug.get(slug)?.name ?? slug).join(', ')
+    candidates.push(
+      wider === undefined
+        ? { label: t.suggestNetwork, filters: { ...base, [e.param]: [], [e.within.param]: null } }
+        : { label: t.nearChip(names, wider), filters: { ...base, [e.within.param]: wider } },
+    )
+  }
   if (f.quando || f.da || f.a) {
     const { to } = dateRange(f, now)
     if (to) {
@@ -98,6 +111,6 @@ export const suggestionsFor = async (f: Filters, locale: Locale, now: Date = new
     candidates.map(async (c) => ({ ...c, total: await withinMs(countAgenda(c.filters, now), BUDGET_MS, 0) })),
   )
   return counted
-    .filter((c) => c.total > 0)
+    .filter((c, i) => c.total > 0 && counted.findIndex((d) => d.label === c.label) === i)
     .map((c) => ({ label: c.label, total: c.total, href: agendaPath(filtersToParams(c.filters), locale) }))
 }

@@ -1,4 +1,4 @@
-import { FILTERS } from '../../collections/filter-registry'
+import { FILTERS, NEAR_FILTERS } from '../../collections/filter-registry'
 import { parseAges } from '../../collections/lib/ages'
 import { cmsUrl, siteUrl } from '../../shared/env'
 
@@ -33,8 +33,9 @@ export const switchLocale = (pathname: string, to: Locale): string => {
   return localePath(to, italian)
 }
 
-export const eventPath = (slug: string, locale: Locale = 'it'): string =>
-  localePath(locale, `/eventi/${encodeURIComponent(slug)}`)
+/** An event's page; with `day` (`YYYY-MM-DD`), the page of that date of the event (`?data=`). */
+export const eventPath = (slug: string, locale: Locale = 'it', day?: string | null): string =>
+  localePath(locale, `/eventi/${encodeURIComponent(slug)}${day ? `?data=${day}` : ''}`)
 
 /** The canonical (Italian) address of an event: the `url` of open data, feeds and newsletters. */
 export const eventUrl = (slug: string): string => absoluteUrl(eventPath(slug))
@@ -42,7 +43,9 @@ export const eventUrl = (slug: string): string => absoluteUrl(eventPath(slug))
 /** The iCalendar UID of an event, identical in every feed and in /eventi.json. */
 export const eventUid = (eventId: number | string): string => `${eventId}@${siteHost()}`
 
-export const eventIcsPath = (slug: string): string => `/eventi/${encodeURIComponent(slug)}.ics`
+/** An event's `.ics`: all its dates, or with `day` only that date's. */
+export const eventIcsPath = (slug: string, day?: string | null): string =>
+  `/eventi/${encodeURIComponent(slug)}.ics${day ? `?data=${day}` : ''}`
 
 export const entityPath = (kind: EntityKind, slug: string, locale: Locale = 'it'): string =>
   localePath(locale, `/${ENTITY_SECTIONS[kind]}/${encodeURIComponent(slug)}`)
@@ -71,14 +74,18 @@ export const mediaUrl = (url: string | null | undefined): string | null => {
 const AGE_PARAMS = new Set<string>(FILTERS.filter((e) => e.kind === 'age').map((e) => e.param))
 
 /**
- * The address without empty parameters (a submitted form sends `q=&da=` for untouched fields) and with an age
- * list as repeated parameters, or null when it is already clean: pages redirect there so shared links stay short and canonical.
+ * The address without empty parameters (a submitted form sends `q=&da=` for untouched fields), without a radius
+ * when no place was chosen (the form always sends one) and with an age list as repeated parameters, or null when
+ * it is already clean: pages redirect there so shared links stay short and canonical.
  */
 export const cleanUrl = (url: URL): string | null => {
-  const params = [...url.searchParams]
+  const placeless = new Set<string>(
+    NEAR_FILTERS.filter((e) => !url.searchParams.getAll(e.param).some((v) => v !== '')).map((e) => e.within.param),
+  )
+  const params = [...url.searchParams].filter(([k]) => !placeless.has(k))
   // Only a valid list is split (an invalid one is left to the page's 400, never redirected to itself).
   const lists = (name: string, value: string) => AGE_PARAMS.has(name) && /[\s,;]/.test(value) && !!parseAges(value)
-  if (!params.some(([k, v]) => v === '' || lists(k, v))) return null
+  if (params.length === [...url.searchParams].length && !params.some(([k, v]) => v === '' || lists(k, v))) return null
   // An age field holds "2, 5": the address repeats the parameter instead, as every link does (eta=2&eta=5).
   const split = params.flatMap(([k, v]): [string, string][] =>
     lists(k, v) ? (parseAges(v) ?? []).map((part) => [k, String(part)]) : [[k, v]],

@@ -64,7 +64,8 @@ test('add to calendar: the .ics file, Google Calendar and Outlook', async ({ pag
   const item = await firstItem(request, 'sistema=seriate-laghi', 'scheduled')
   await page.goto(`/eventi/${item.slug}`)
   const box = page.getByRole('region', { name: 'Aggiungi al calendario' })
-  const ics = box.getByRole('link', { name: /Scarica il file \.ics/ })
+  // An event of one date offers its .ics; a series offers "this date" and "all the dates" (issue 19).
+  const ics = box.getByRole('link', { name: /Scarica il file \.ics|Aggiungi tutte le date/ })
   await expect(ics).toHaveAttribute('href', `/eventi/${item.slug}.ics`)
   const file = await request.get(`/eventi/${item.slug}.ics`)
   expect(file.status()).toBe(200)

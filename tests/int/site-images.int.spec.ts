@@ -54,7 +54,8 @@ it('the event page and agenda rows get srcset, AVIF, width/height and the editor
 
   const page = await findOccurrences(await buildWhere({ ...emptyFilters(), q: 'letture con immagine' }))
   const [card] = await toCards(page.items, 'it')
-  expect(card?.image).toMatchObject({ width: 400, height: 300, alt: '' })
+  // The row's picture says what it shows too (issue 19): the editor's alt text, else the media's.
+  expect(card?.image).toMatchObject({ width: 400, height: 300, alt: 'Bambini seduti in cerchio ascoltano una lettura' })
   expect(card?.image?.src).toMatch(/-400x300\.webp$/)
 
   // Without an image nothing is drawn, and nothing breaks.

@@ -150,6 +150,15 @@ it('unknown parameters neither make a new entry nor evict pages: they get the ca
   expect(await (await servePage(get('/eventi?pagina=2'), page('<p>pagina 2</p>'))).text()).toBe('<p>pagina 2</p>')
 })
 
+it('the chosen date of an event page is part of its address: each date is its own page', async () => {
+  await servePage(get('/eventi/letture?data=2026-12-05'), page('<p>5 dicembre</p>'))
+  const other = await servePage(get('/eventi/letture?data=2026-12-12'), page('<p>12 dicembre</p>'))
+  expect(await other.text()).toBe('<p>12 dicembre</p>')
+  const again = await servePage(get('/eventi/letture?data=2026-12-05'), page('<p>altro</p>'))
+  expect(await again.text()).toBe('<p>5 dicembre</p>')
+  expect(renders).toBe(2)
+})
+
 it('bounds memory, not entries: large pages push the oldest out', async () => {
   const big = 'x'.repeat(900_000)
   for (let i = 0; i < 90; i++) await servePage(get(`/eventi?pagina=${i + 2}`), page(big))

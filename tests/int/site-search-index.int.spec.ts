@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedNetwork } from '../../cms/seed'
 import { SLUGS } from '../../collections/slugs'
 import { findAgendaPage, findOccurrences, resolveFilters, whereOf } from '../../site/lib/agenda'
+import { agendaView } from '../../site/lib/agenda-view'
 import { calendarView } from '../../site/lib/calendar'
 import { parseFilters } from '../../site/lib/filters'
 import { filterFeed } from '../../site/lib/ical/feed'
@@ -106,6 +107,29 @@ describe('the search index evaluates filters exactly as the database query does'
     expect(prefix.totalDocs).toBeGreaterThanOrEqual(word.totalDocs)
     const inside = await findAgendaPage(parseFilters(new URLSearchParams('q=ttura')))
     expect(inside.totalDocs).toBe(0) // a prefix of a word, not any substring
+  })
+})
+
+describe('«Forse cercavi»: a search with a typo proposes the corrected query', () => {
+  it('fumeto, nati per legere, burattino: nothing found, and a link to the query that finds events', async () => {
+    await readyIndex()
+    for (const [query, corrected, href] of [
+      ['q=fumeto&gratuito=1', 'fumetto', '/eventi?q=fumetto&gratuito=1'], // the other filters stay
+      ['q=Nati+per+legere', 'nati per leggere', '/eventi?q=nati+per+leggere'],
+      ['q=burattino', 'burattini', '/eventi?q=burattini'],
+    ] as const) {
+      const view = await agendaView(new URLSearchParams(query), 'it')
+      const fixed = await agendaView(new URL(href, 'http://x').searchParams, 'it')
+      expect(view?.total, query).toBe(0) // the search itself stays exact
+      expect(fixed?.total, href).toBeGreaterThan(0)
+      expect(view?.suggestion, query).toEqual({ q: corrected, total: fixed?.total, href })
+    }
+  })
+
+  it('proposes nothing for a search that finds enough, or a word too far from any other', async () => {
+    await readyIndex()
+    expect((await agendaView(new URLSearchParams({ q: 'lettura' }), 'it'))?.suggestion).toBeNull()
+    expect((await agendaView(new URLSearchParams({ q: 'zzzzzz' }), 'it'))?.suggestion).toBeNull()
   })
 })
 

@@ -23,6 +23,7 @@ const BAD: [string, string, string][] = [
   ['age out of range', 'eta=9999', 'eta'],
   ['thousand category values', Array.from({ length: 1000 }, (_, i) => `categoria=c${i}`).join('&'), 'categoria'],
   ['slug with markup', 'sistema=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'sistema'],
+  ['radius not offered', 'vicino=albino&raggio=7', 'raggio'],
 ]
 
 const noStackTrace = (body: string) => {

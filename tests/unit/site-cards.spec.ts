@@ -28,7 +28,7 @@ describe('agenda rows', () => {
   it('shape an occurrence for the list, in the page language', () => {
     const card = toCard(occurrence(), 'it')
     expect(card).toMatchObject({
-      href: '/eventi/laboratorio',
+      href: '/eventi/laboratorio?data=2026-12-05', // the row's date travels with the link
       title: 'Laboratorio',
       startIso: '2026-12-05T15:00:00+01:00',
       timeLabel: '15:00–16:30',
@@ -40,7 +40,7 @@ describe('agenda rows', () => {
       ageLabel: 'da 6 a 10 anni',
       free: true,
     })
-    expect(toCard(occurrence(), 'en').href).toBe('/en/eventi/laboratorio')
+    expect(toCard(occurrence(), 'en').href).toBe('/en/eventi/laboratorio?data=2026-12-05')
     expect(toCard(occurrence({ status: 'cancelled' }), 'it').statusLabel).toBe('Annullato')
     expect(toCard(occurrence({ status: 'full' }), 'en').statusLabel).toBe('Fully booked')
   })

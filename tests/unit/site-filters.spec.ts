@@ -100,4 +100,11 @@ describe('cleanUrl (form submissions)', () => {
     expect(cleanUrl(new URL('http://x/eventi?eta=2&eta=5'))).toBeNull()
     expect(cleanUrl(new URL('http://x/eventi?eta=due+e+cinque'))).toBeNull()
   })
+
+  it('drops the radius the form always sends when no place to be near was chosen, and keeps it with one', () => {
+    expect(cleanUrl(new URL('http://x/eventi?q=&vicino=&raggio=10&quando=weekend'))).toBe('/eventi?quando=weekend')
+    expect(cleanUrl(new URL('http://x/eventi?raggio=20'))).toBe('/eventi')
+    expect(cleanUrl(new URL('http://x/eventi?q=&vicino=albino&raggio=20'))).toBe('/eventi?vicino=albino&raggio=20')
+    expect(cleanUrl(new URL('http://x/eventi?vicino=albino&raggio=20'))).toBeNull()
+  })
 })

@@ -34,6 +34,10 @@ export const describeFilters = async (f: Filters): Promise<string[]> => {
   const parts: string[] = []
   for (const e of FILTERS) {
     if (e.kind === 'relation') parts.push(join(await names(e.collection, f[e.param], e.feed)))
+    else if (e.kind === 'comune' && 'within' in e && f[e.param].length)
+      parts.push(
+        `entro ${f[e.within.param] ?? e.within.km} km da ${join(f[e.param].map((s) => comuneBySlug.get(s)?.name ?? s))}`,
+      )
     else if (e.kind === 'comune') parts.push(join(f[e.param].map((s) => comuneBySlug.get(s)?.name ?? s)))
     else if (e.kind === 'option') parts.push(join(f[e.param].map((v) => e.labels[v])))
     else if (e.kind === 'age') parts.push(f[e.param].length ? `${andList(f[e.param].map(String))} ${e.feed.unit}` : '')

@@ -1,6 +1,6 @@
 import { FilterError, parseFilters } from '../filters'
 import { agendaPath, type EntityKind, entityFeedPath, entityPath, eventIcsPath } from '../urls'
-import { canonicalQuery, eventFeed, type FeedLimits, filterFeed } from './feed'
+import { canonicalQuery, eventDateFeed, eventFeed, type FeedLimits, filterFeed } from './feed'
 import { feedResponse, textResponse } from './http'
 import { dataVersion } from './version'
 
@@ -43,8 +43,26 @@ export const agendaFeedResponse = async (
   )
 }
 
-/** GET handler body of `/eventi/<slug>.ics`: one published event, or 404. */
+/**
+ * GET handler body of `/eventi/<slug>.ics`: one published event, or 404; with `?data=YYYY-MM-DD`, only its
+ * dates of that day (404 when it has none, as for a malformed day: the same answer the page never links to).
+ */
 export const eventFeedResponse = (request: Request, slug: string | undefined, options: FeedOptions = {}) => {
   if (!slug || !SLUG.test(slug)) return textResponse(404, 'Calendario non trovato.')
-  return feedResponse(request, eventIcsPath(slug), dataVersion, () => eventFeed(slug, options.now))
+  const days = new URL(request.url).searchParams.getAll('data')
+  if (days.length === 0)
+    return feedResponse(request, eventIcsPath(slug), dataVersion, () => eventFeed(slug, options.now))
+  const day = days.length === 1 && /^\d{4}-\d{2}-\d{2}$/.test(days[0] as string) ? (days[0] as string) : null
+  if (!day) return textResponse(404, 'Calendario non trovato: «data» deve essere un giorno dell’evento (AAAA-MM-GG).')
+  return feedResponse(request, eventIcsPath(slug, day), dataVersion, async () => {
+    const feed = await eventDateFeed(slug, day, options.now)
+    if (!feed) throw new DateNotFound()
+    return feed
+  }).catch((error) => {
+    if (error instanceof DateNotFound)
+      return textResponse(404, `Calendario non trovato: l’evento non ha date il ${day}.`)
+    throw error
+  })
 }
+
+class DateNotFound extends Error {}

@@ -1,5 +1,5 @@
 import type { Where } from 'payload'
-import { assembleCalendar, buildCalendar, renderEvent } from '../../../collections/lib/ical/build'
+import { assembleCalendar, buildCalendar, type FeedEvent, renderEvent } from '../../../collections/lib/ical/build'
 import { fromWall, startOfRomeDay, toWall } from '../../../collections/lib/recurrence'
 import { slugify } from '../../../collections/lib/slugify'
 import { SLUGS } from '../../../collections/slugs'
@@ -8,7 +8,7 @@ import { dateRange, type Filters, filtersToParams } from '../filters'
 import { getPayload } from '../payload'
 import { currentSearchIndex } from '../search/sync'
 import { NETWORK } from '../site-info'
-import { absoluteUrl } from '../urls'
+import { absoluteUrl, eventIcsPath } from '../urls'
 import { describeFilters, feedTitle } from './describe'
 import { FEED_MAX_BYTES, FEED_MAX_EVENTS, HORIZON_MONTHS, HORIZON_PAST_DAYS } from './limits'
 import { datesByEvent, type Id, loadFeedEvents, ROW_SELECT, type Row } from './load'
@@ -239,6 +239,72 @@ export const eventFeed = async (slug: string, now: Date = new Date()): Promise<F
     ics,
     name: event.title,
     filename: `${slug}.ics`,
+    lastModified: new Date(lastModified),
+    events: 1,
+    matched: 1,
+    truncated: false,
+  }
+}
+
+/**
+ * One date of a published event as a calendar of its own ("Aggiungi questa data"): the event's dates on
+ * that Rome day (usually one), as a single event; null when the event is not public or has no date that day.
+ *
+ * Its UID is the date's own (`<event>-<YYYYMMDD>@host`), not the event's UID with a RECURRENCE-ID: an
+ * override whose master is not in the same calendar is ignored or mishandled by several clients (and
+ * python icalendar / ical.js see it as an instance of a series they do not have), and importing it into a
+ * calendar that holds the whole series would silently replace that date there. An independent event is
+ * added as it is everywhere; the price is that adding both this date and all the dates shows it twice.
+ */
+export const eventDateFeed = async (slug: string, day: string, now: Date = new Date()): Promise<Feed | null> => {
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null
+  const payload = await getPayload()
+  const { docs } = await payload.find({
+    collection: SLUGS.events,
+    where: { slug: { equals: slug } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    draft: false,
+    overrideAccess: false, // unpublished events do not exist for the public
+    select: { slug: true },
+  })
+  const id = docs[0]?.id as Id | undefined
+  if (id == null) return null
+  const rows = await payload.find({
+    collection: SLUGS.occurrences,
+    where: { and: [{ event: { equals: id } }, { day: { equals: day } }] },
+    sort: ['start', 'id'],
+    depth: 0,
+    pagination: false,
+    select: ROW_SELECT,
+    overrideAccess: false,
+  })
+  const dates = datesByEvent(rows.docs as unknown as Row[])
+  const own = dates.get(id)
+  const first = own?.[0]
+  if (!own || !first) return null
+  const { events, lastModified } = await loadFeedEvents([id], dates)
+  const event = events[0]
+  if (!event) return null
+  const dateEvent: FeedEvent = {
+    ...event,
+    uid: event.uid.replace('@', `-${day.replaceAll('-', '')}@`),
+    schedule: { start: first.start.toISOString(), end: first.end.toISOString(), allDay: event.schedule.allDay },
+    occurrences: own,
+  }
+  const ics = buildCalendar({
+    name: event.title,
+    description: `${event.title} – ${NETWORK.name}\n${event.url}`,
+    url: event.url,
+    source: absoluteUrl(eventIcsPath(slug, day)),
+    events: [dateEvent],
+    now: feedHorizon(now).today,
+  })
+  return {
+    ics,
+    name: event.title,
+    filename: `${slug}-${day}.ics`,
     lastModified: new Date(lastModified),
     events: 1,
     matched: 1,

@@ -1,4 +1,5 @@
 import type { ListField, ResolvedFilters } from '../../../collections/filter-registry'
+import { numberStem, suggestWords } from './suggest'
 
 /** Ids as the adapters return them (numbers on SQLite, strings on MongoDB), compared as strings. */
 export type Key = string
@@ -53,6 +54,11 @@ export class AgendaIndex {
   private readonly entries = new Map<Key, EventEntry>()
   private readonly vocabulary: string[] = []
   private readonly wordIds = new Map<string, number>()
+  /** In how many indexed events each vocabulary word occurs (words of withdrawn events stay, at 0). */
+  private readonly wordEvents: number[] = []
+  /** Number stems of the vocabulary and its ids in alphabetical order (suggest.ts), brought up to date when asked. */
+  private readonly wordStems: string[] = []
+  private sortedWords = new Int32Array(0)
   private table: Table | null = null
   private rowCount = 0
 
@@ -67,7 +73,10 @@ export class AgendaIndex {
   /** Every row of these events is replaced by `rows` (an event re-published, changed or withdrawn). */
   replaceEvents(events: Iterable<Key>, rows: IndexedRow[]) {
     for (const event of new Set([...events, ...rows.map((r) => r.event)])) {
-      this.rowCount -= this.rowsOf(event)
+      const gone = this.entries.get(event)
+      if (!gone) continue
+      this.rowCount -= gone.rows.length
+      for (const id of gone.words) this.wordEvents[id] = (this.wordEvents[id] as number) - 1
       this.entries.delete(event)
     }
     for (const row of rows) {
@@ -121,6 +130,47 @@ export class AgendaIndex {
       }
     })
     return count
+  }
+
+  /**
+   * For each value of a list field (a system, a library, a rassegna…): how many events have a date still to
+   * come or going on at `from`, and the start of the first such date. One pass over the rows, no query.
+   */
+  upcomingBy(field: ListField, from: number): Map<Key, { events: number; next: number }> {
+    const table = this.table ?? this.buildTable()
+    const seen = new Uint8Array(table.events.length)
+    const counts = new Map<Key, { events: number; next: number }>()
+    for (let i = 0; i < table.ids.length; i++) {
+      const e = table.event[i] as number
+      if (seen[e] === 1 || (table.end[i] as number) <= from) continue
+      seen[e] = 1 // rows come by start: this is the event's first date still to come or going on
+      const start = table.start[i] as number
+      for (const value of (table.events[e] as EventEntry).fields[field]) {
+        const known = counts.get(value)
+        if (known) known.events++
+        else counts.set(value, { events: 1, next: start })
+      }
+    }
+    return counts
+  }
+
+  /**
+   * The query's words corrected against the vocabulary ("Forse cercavi …", site/lib/search/suggest.ts), or
+   * null when there is nothing to correct. Only words of events in the index count.
+   */
+  suggest(words: string[]): string[] | null {
+    const { vocabulary, wordStems: stems } = this
+    for (let id = stems.length; id < vocabulary.length; id++) stems.push(numberStem(vocabulary[id] as string))
+    if (this.sortedWords.length !== vocabulary.length)
+      this.sortedWords = Int32Array.from(vocabulary.keys()).sort((a, b) =>
+        (vocabulary[a] as string) < (vocabulary[b] as string) ? -1 : 1,
+      )
+    return suggestWords(words, {
+      words: vocabulary,
+      sorted: this.sortedWords,
+      stem: (id) => stems[id] as string,
+      events: (id) => this.wordEvents[id] ?? 0,
+    })
   }
 
   /** The key, title and library of the event at a position that forEachMatch reports. */
@@ -191,10 +241,12 @@ export class AgendaIndex {
       if (id === undefined) {
         id = this.vocabulary.length
         this.vocabulary.push(word)
+        this.wordEvents.push(0)
         this.wordIds.set(word, id)
       }
       ids.add(id)
     }
+    for (const id of ids) this.wordEvents[id] = (this.wordEvents[id] as number) + 1
     return Int32Array.from(ids)
   }
 }
