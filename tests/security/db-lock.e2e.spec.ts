@@ -47,6 +47,9 @@ const forgot = async (route: string, email: string) => {
 }
 
 test.beforeAll(async () => {
+  // Hooks do not take the describe's timeout: starting and seeding a whole platform needs more than 30 s
+  // when the machine is busy.
+  test.setTimeout(240_000)
   sink = await startSmtpSink()
   // 30 events: the seed's second weekly event (the 16th) puts dates in every digest window.
   stack = await startStack({
