@@ -11,6 +11,7 @@ import { SLUGS } from '../collections/slugs'
 import { getTransport } from '../emails/transport'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
+import { withItalianDates } from './admin-dates'
 import { STAFF_AGENDA_PATH } from './admin-paths'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
@@ -28,7 +29,7 @@ export default hardenSanitized(
     serverURL: cmsUrl(),
     db: databaseAdapter(databaseUrl()),
     editor: lexicalEditor(),
-    collections: hardenCollections(withEndpoints(collections)),
+    collections: hardenCollections(withEndpoints(withItalianDates(collections))),
     jobs: hardenJobs(jobs),
     sharp,
     i18n: { supportedLanguages: { it, en }, fallbackLanguage: 'it' },

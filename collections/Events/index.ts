@@ -43,7 +43,7 @@ import { normalizeSchedule } from './hooks/normalizeSchedule'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 
 const dateTime = {
-  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
+  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15 },
 }
 
 const contentFields: Field[] = [

@@ -9,7 +9,7 @@ import { guardStatus, NEWSLETTER_STATUS_LABELS } from './hooks/guardStatus'
 import { queueScheduled } from './hooks/queueScheduled'
 
 const date = {
-  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
+  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15 },
 }
 const serverOnly = { create: noRequest, update: noRequest }
 const readOnlyCounter = (name: string, label: string) =>
