@@ -510,6 +510,13 @@ export const it = {
     lastError: 'Ultimo errore',
     healthFooter:
       'I messaggi in attesa partiranno appena il problema è risolto. Chi gestisce il server trova i passi da seguire nel manuale operativo (sezione «Salute della piattaforma»).',
+    // the librarian's admin (issue 19): changed dates
+    originalStartChoose: '— Scegli la data da spostare o annullare —',
+    originalStartUpcoming: 'Prossime date',
+    originalStartPast: 'Date passate',
+    originalStartGone: (date: string) => `${date} (non più generata dalla ripetizione)`,
+    originalStartHint: 'Le date generate dall’inizio e dalla ripetizione indicati sopra.',
+    originalStartNoStart: 'Indica prima l’inizio dell’evento: qui compariranno le sue date.',
   },
 }
 

@@ -120,10 +120,14 @@ export const changedDatesField: Field = {
     {
       name: 'originalStart',
       type: 'date',
-      label: 'Data originale (inizio)',
+      label: 'Data originale',
       required: true,
       timezone: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        // Picked from the dates the schedule generates, not retyped.
+        components: { Field: '../collections/Events/components/OriginalStartField#OriginalStartField' },
+      },
     },
     {
       type: 'row',

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { OriginalStartField as OriginalStartField_de53f13731a4454de2334aa3692a9630 } from '../../../../collections/Events/components/OriginalStartField'
 import { NewsletterTools as NewsletterTools_15f96de0293e037c574fc94b0d2fe742 } from '../../../../collections/Newsletters/components/NewsletterTools'
 import { Progress as Progress_6f11da329226a9973b7d422e95e9c8d4 } from '../../../../collections/Newsletters/components/Progress'
 import { AudienceSummary as AudienceSummary_43a65ae1235f844b0fca354acb0ade04 } from '../../../../collections/Newsletters/components/AudienceSummary'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "../collections/Events/components/OriginalStartField#OriginalStartField": OriginalStartField_de53f13731a4454de2334aa3692a9630,
   "../collections/Newsletters/components/NewsletterTools#NewsletterTools": NewsletterTools_15f96de0293e037c574fc94b0d2fe742,
   "../collections/Newsletters/components/Progress#Progress": Progress_6f11da329226a9973b7d422e95e9c8d4,
   "../collections/Newsletters/components/AudienceSummary#AudienceSummary": AudienceSummary_43a65ae1235f844b0fca354acb0ade04,
