@@ -1,8 +1,6 @@
 import path from 'node:path'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { en } from '@payloadcms/translations/languages/en'
-import { it } from '@payloadcms/translations/languages/it'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { collections } from '../collections'
@@ -16,6 +14,7 @@ import { STAFF_AGENDA_PATH } from './admin-paths'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
 import { hardenCollections, hardenJobs, hardenSanitized } from './hardening'
+import { i18n } from './i18n'
 import { jobs } from './jobs'
 import { logRequestError, payloadLogger } from './logging'
 import { migrations } from './migrations'
@@ -32,7 +31,7 @@ export default hardenSanitized(
     collections: hardenCollections(withEndpoints(withItalianDates(collections))),
     jobs: hardenJobs(jobs),
     sharp,
-    i18n: { supportedLanguages: { it, en }, fallbackLanguage: 'it' },
+    i18n,
     admin: {
       user: SLUGS.users,
       avatar: 'default',

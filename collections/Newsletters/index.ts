@@ -112,8 +112,8 @@ export const Newsletters: CollectionConfig = {
         readOnlyCounter('total', 'Destinatari'),
         readOnlyCounter('sent', 'Inviate'),
         readOnlyCounter('failed', 'Non riuscite'),
-        { name: 'startedAt', type: 'date', label: 'Iniziato', admin: { readOnly: true, ...date } },
-        { name: 'finishedAt', type: 'date', label: 'Concluso', admin: { readOnly: true, ...date } },
+        { name: 'startedAt', type: 'date', label: 'Invio iniziato il', admin: { readOnly: true, ...date } },
+        { name: 'finishedAt', type: 'date', label: 'Invio concluso il', admin: { readOnly: true, ...date } },
       ],
     },
     // Server-only bookkeeping of the sender.
