@@ -276,6 +276,10 @@ export interface Event {
   staffOnly?: boolean | null;
   featured?: boolean | null;
   occurrencesInfo?: string | null;
+  /**
+   * La fine dell’ultima data. Vuota se la ripetizione non ha fine o se manca l’inizio.
+   */
+  lastEnd?: string | null;
   occurrencesRolling?: boolean | null;
   sequence?: number | null;
   updatedAt: string;
@@ -2500,6 +2504,7 @@ export interface EventsSelect<T extends boolean = true> {
   staffOnly?: T;
   featured?: T;
   occurrencesInfo?: T;
+  lastEnd?: T;
   occurrencesRolling?: T;
   sequence?: T;
   updatedAt?: T;

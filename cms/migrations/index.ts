@@ -1,6 +1,7 @@
 import * as migration_20261125_100618_initial from './20261125_100618_initial';
 import * as migration_20261202_161038_registrations from './20261202_161038_registrations';
 import * as migration_20261202_191035_registrations_desk from './20261202_191035_registrations_desk';
+import * as migration_20261207_021447_events_last_end from './20261207_021447_events_last_end';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261202_191035_registrations_desk.up,
     down: migration_20261202_191035_registrations_desk.down,
-    name: '20261202_191035_registrations_desk'
+    name: '20261202_191035_registrations_desk',
+  },
+  {
+    up: migration_20261207_021447_events_last_end.up,
+    down: migration_20261207_021447_events_last_end.down,
+    name: '20261207_021447_events_last_end'
   },
 ];

@@ -48,6 +48,14 @@ const dateTime = {
 
 const contentFields: Field[] = [
   {
+    name: 'readOnlyNotice',
+    type: 'ui',
+    admin: {
+      disableListColumn: true,
+      components: { Field: '../collections/Events/components/ReadOnlyNotice#ReadOnlyNotice' },
+    },
+  },
+  {
     type: 'tabs',
     tabs: [
       {
@@ -348,7 +356,13 @@ const sidebarFields: Field[] = [
     label: 'Revisione',
     options: REVIEW_OPTIONS,
     defaultValue: 'none',
-    admin: { position: 'sidebar', description: 'I collaboratori inviano qui l’evento ai redattori del sistema.' },
+    admin: {
+      position: 'sidebar',
+      description: 'I collaboratori inviano qui l’evento ai redattori del sistema.',
+      // Publishing ends the review (clearReviewOnPublish): a published event has no review state to show.
+      condition: (data) => data?._status !== 'published',
+      components: { Cell: '../collections/Events/components/ReviewCell#ReviewCell' },
+    },
   },
   {
     name: 'staffOnly',
@@ -371,6 +385,19 @@ const sidebarFields: Field[] = [
     admin: { position: 'sidebar' },
   },
   { name: 'occurrencesInfo', type: 'text', label: 'Date generate', admin: { position: 'sidebar', readOnly: true } },
+  // What the events list's "in programma" filter reads: set on every save from the schedule.
+  {
+    name: 'lastEnd',
+    type: 'date',
+    label: 'Ultima data',
+    index: true,
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      date: { pickerAppearance: 'dayAndTime' },
+      description: 'La fine dell’ultima data. Vuota se la ripetizione non ha fine o se manca l’inizio.',
+    },
+  },
   // Set when the rule goes on past the materialisation window: the daily extendOccurrences job rolls it forward.
   { name: 'occurrencesRolling', type: 'checkbox', defaultValue: false, index: true, admin: { hidden: true } },
   { name: 'sequence', type: 'number', defaultValue: 0, admin: { hidden: true } },
@@ -383,7 +410,7 @@ const guardForNetworkEditors = (fields: Field[]): Field[] =>
       return { ...field, tabs: field.tabs.map((t) => ({ ...t, fields: guardForNetworkEditors(t.fields) })) }
     if (field.type === 'row' || field.type === 'collapsible')
       return { ...field, fields: guardForNetworkEditors(field.fields) }
-    if (!('name' in field) || field.name === 'featured') return field
+    if (!('name' in field) || field.name === 'featured' || field.type === 'ui') return field
     return { ...field, access: { ...('access' in field ? field.access : {}), update: notNetworkEditorOnly } } as Field
   })
 
@@ -395,7 +422,9 @@ export const Events: CollectionConfig = {
     defaultColumns: ['title', 'start', 'library', 'system', 'status', 'review', '_status'],
     listSearchableFields: ['title', 'summary'],
     group: 'Programmazione',
-    description: 'Gli eventi del proprio sistema: bozza → in revisione → pubblicato.',
+    description:
+      'Bozza → in revisione → pubblicato. L’elenco si apre sugli eventi in programma da oggi (del tuo sistema, se ne hai uno): le altre viste sono qui sotto, e ogni filtro si cambia da «Filtri».',
+    components: { beforeListTable: ['../collections/Events/components/EventListViews#EventListViews'] },
   },
   defaultSort: '-start',
   // Drafts are validated too: an event in review already has sound dates and places.

@@ -517,6 +517,22 @@ export const it = {
     originalStartGone: (date: string) => `${date} (non più generata dalla ripetizione)`,
     originalStartHint: 'Le date generate dall’inizio e dalla ripetizione indicati sopra.',
     originalStartNoStart: 'Indica prima l’inizio dell’evento: qui compariranno le sue date.',
+    // the events list's views and read-only events
+    eventViewsLabel: 'Viste dell’elenco degli eventi',
+    eventViews: {
+      mine: 'In programma nel mio sistema',
+      network: 'In programma in tutta la rete',
+      mineAll: 'Tutti quelli del mio sistema, anche passati',
+      all: 'Tutta la rete, anche passati',
+    },
+    readOnlyOtherSystem: 'Evento di un altro sistema: solo lettura',
+    readOnlyOtherSystemWhy:
+      'Ogni sistema cura i propri eventi. Per una correzione scrivi alla redazione del sistema che lo organizza.',
+    readOnlyOtherLibrary: 'Evento di un’altra biblioteca: solo lettura',
+    readOnlyOtherLibraryWhy:
+      'Ogni biblioteca cura i propri eventi. Per una correzione scrivi alla biblioteca o alla redazione del tuo sistema.',
+    readOnly: 'Solo lettura',
+    readOnlyWhy: 'Il tuo ruolo non permette di modificare questo evento.',
   },
 }
 
