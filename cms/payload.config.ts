@@ -18,6 +18,7 @@ import { i18n } from './i18n'
 import { jobs } from './jobs'
 import { logRequestError, payloadLogger } from './logging'
 import { migrations } from './migrations'
+import { withSiteLinks } from './site-links'
 
 const root = appRoot()
 
@@ -28,7 +29,7 @@ export default hardenSanitized(
     serverURL: cmsUrl(),
     db: databaseAdapter(databaseUrl()),
     editor: lexicalEditor(),
-    collections: hardenCollections(withEndpoints(withItalianDates(collections))),
+    collections: hardenCollections(withEndpoints(withSiteLinks(withItalianDates(collections)))),
     jobs: hardenJobs(jobs),
     sharp,
     i18n,

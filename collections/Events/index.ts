@@ -41,6 +41,7 @@ import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
+import { eventPreviewUrl } from './preview'
 
 const dateTime = {
   date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15 },
@@ -424,7 +425,11 @@ export const Events: CollectionConfig = {
     group: 'Programmazione',
     description:
       'Bozza → in revisione → pubblicato. L’elenco si apre sugli eventi in programma da oggi (del tuo sistema, se ne hai uno): le altre viste sono qui sotto, e ogni filtro si cambia da «Filtri».',
-    components: { beforeListTable: ['../collections/Events/components/EventListViews#EventListViews'] },
+    components: {
+      beforeListTable: ['../collections/Events/components/EventListViews#EventListViews'],
+      edit: { PreviewButton: '../collections/Events/components/PreviewLink#PreviewLink' },
+    },
+    preview: eventPreviewUrl,
   },
   defaultSort: '-start',
   // Drafts are validated too: an event in review already has sound dates and places.

@@ -506,5 +506,13 @@ export const en: Catalogue = {
       'Each library looks after its own events. For a correction, write to that library or to your system’s editors.',
     readOnly: 'Read only',
     readOnlyWhy: 'Your role does not allow changing this event.',
+    viewOnSite: 'View on the site',
+    previewOnSite: 'Preview on the site',
+    opensInNewTab: ' (opens in a new tab)',
+    previewBannerTitle: 'Preview',
+    previewBannerDraft:
+      'This is how the event will look on the site once published. This page is not public and its address stops working after an hour.',
+    previewBannerPublished:
+      'This is the latest saved version of the event. This page is not public and its address stops working after an hour.',
   },
 }

@@ -533,6 +533,15 @@ export const it = {
       'Ogni biblioteca cura i propri eventi. Per una correzione scrivi alla biblioteca o alla redazione del tuo sistema.',
     readOnly: 'Solo lettura',
     readOnlyWhy: 'Il tuo ruolo non permette di modificare questo evento.',
+    // "Vedi sul sito" and the draft preview
+    viewOnSite: 'Vedi sul sito',
+    previewOnSite: 'Anteprima sul sito',
+    opensInNewTab: ' (si apre in una nuova scheda)',
+    previewBannerTitle: 'Anteprima',
+    previewBannerDraft:
+      'Così apparirà l’evento sul sito quando sarà pubblicato. Questa pagina non è pubblica e il suo indirizzo smette di funzionare dopo un’ora.',
+    previewBannerPublished:
+      'Questa è la versione salvata più recente dell’evento. Questa pagina non è pubblica e il suo indirizzo smette di funzionare dopo un’ora.',
   },
 }
 
