@@ -132,7 +132,7 @@ export interface UserAuthOperations {
   };
 }
 /**
- * Gli eventi del proprio sistema: bozza → in revisione → pubblicato.
+ * Bozza → in revisione → pubblicato. L’elenco si apre sugli eventi in programma da oggi (del tuo sistema, se ne hai uno): le altre viste sono qui sotto, e ogni filtro si cambia da «Filtri».
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events".
@@ -1055,6 +1055,7 @@ export interface Campaign {
  */
 export interface User {
   id: number;
+  invite?: boolean | null;
   name?: string | null;
   roles: ('network-admin' | 'network-editor' | 'system-editor' | 'library-contributor')[];
   /**
@@ -2712,6 +2713,7 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  invite?: T;
   name?: T;
   roles?: T;
   system?: T;
@@ -3179,7 +3181,7 @@ export interface TaskResumeCampaigns {
 export interface TaskSendStaffMail {
   input: {
     userId: string;
-    kind: 'password-reset';
+    kind: 'password-reset' | 'invitation';
   };
   output: {
     outcome?: string | null;

@@ -8,8 +8,7 @@ export type EventListViewKey = keyof AdminStrings['eventViews']
 /** One of the events list's ready-made views: a filter the librarian sees (and can change) and an order. */
 export type EventListView = { key: EventListViewKey; where?: Where; sort: string }
 
-/** Still in programme from today: the last date ends today or later, or the event has no last date (an endless
- * rule, or a draft without a start yet). */
+/** Still in programme from today: the last date ends today or later, or there is no last date (an endless rule). */
 const inProgramme = (today: string, also: Where[] = []): Where => ({
   or: [
     { and: [...also, { lastEnd: { greater_than_equal: today } }] },

@@ -514,5 +514,9 @@ export const en: Catalogue = {
       'This is how the event will look on the site once published. This page is not public and its address stops working after an hour.',
     previewBannerPublished:
       'This is the latest saved version of the event. This page is not public and its address stops working after an hour.',
+    inviteLabel: 'Send an invitation by email',
+    inviteHint:
+      'The person gets a mail with a link to choose their own password (valid for 7 days): none is needed here.',
+    inviteOffHint: 'No invitation: set the password below and pass it on yourself.',
   },
 }

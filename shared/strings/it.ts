@@ -542,6 +542,11 @@ export const it = {
       'Così apparirà l’evento sul sito quando sarà pubblicato. Questa pagina non è pubblica e il suo indirizzo smette di funzionare dopo un’ora.',
     previewBannerPublished:
       'Questa è la versione salvata più recente dell’evento. Questa pagina non è pubblica e il suo indirizzo smette di funzionare dopo un’ora.',
+    // new accounts by invitation
+    inviteLabel: 'Invia un invito via email',
+    inviteHint:
+      'La persona riceve una mail con il link per scegliere la propria password (vale 7 giorni): qui non serve indicarla.',
+    inviteOffHint: 'Nessun invito: indica qui sotto la password e comunicala tu alla persona.',
   },
 }
 

@@ -27,6 +27,7 @@ import { ReviewCell as ReviewCell_56bb4661404c8e356986949a65fdc0c2 } from '../..
 import { EventListViews as EventListViews_4c4565183dd8c7ab782c8538aec6adad } from '../../../../collections/Events/components/EventListViews'
 import { ViewOnSite as ViewOnSite_a4d0818576241e8ffa7bca27289e42cb } from '../../../components/ViewOnSite'
 import { PreviewLink as PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9 } from '../../../../collections/Events/components/PreviewLink'
+import { InviteField as InviteField_a616926723dbd7bdd38a19e890a975f2 } from '../../../../collections/Users/components/InviteField'
 import { NewsletterTools as NewsletterTools_15f96de0293e037c574fc94b0d2fe742 } from '../../../../collections/Newsletters/components/NewsletterTools'
 import { Progress as Progress_6f11da329226a9973b7d422e95e9c8d4 } from '../../../../collections/Newsletters/components/Progress'
 import { AudienceSummary as AudienceSummary_43a65ae1235f844b0fca354acb0ade04 } from '../../../../collections/Newsletters/components/AudienceSummary'
@@ -68,6 +69,7 @@ export const importMap = {
   "../collections/Events/components/EventListViews#EventListViews": EventListViews_4c4565183dd8c7ab782c8538aec6adad,
   "./components/ViewOnSite#ViewOnSite": ViewOnSite_a4d0818576241e8ffa7bca27289e42cb,
   "../collections/Events/components/PreviewLink#PreviewLink": PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9,
+  "../collections/Users/components/InviteField#InviteField": InviteField_a616926723dbd7bdd38a19e890a975f2,
   "../collections/Newsletters/components/NewsletterTools#NewsletterTools": NewsletterTools_15f96de0293e037c574fc94b0d2fe742,
   "../collections/Newsletters/components/Progress#Progress": Progress_6f11da329226a9973b7d422e95e9c8d4,
   "../collections/Newsletters/components/AudienceSummary#AudienceSummary": AudienceSummary_43a65ae1235f844b0fca354acb0ade04,
