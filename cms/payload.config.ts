@@ -37,7 +37,7 @@ export default hardenSanitized(
       user: SLUGS.users,
       avatar: 'default',
       components: {
-        beforeDashboard: ['./components/HealthNotice#HealthNotice'],
+        beforeDashboard: ['./components/HealthNotice#HealthNotice', './components/LibrarianDay#LibrarianDay'],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         views: {
           staffAgenda: { Component: './components/StaffAgenda#StaffAgenda', path: STAFF_AGENDA_PATH, exact: true },

@@ -1,4 +1,4 @@
-import type { TaskConfig } from 'payload'
+import type { PayloadRequest, TaskConfig } from 'payload'
 import { ROLE_LABELS, type Role } from '../../collections/enums'
 import { SLUGS, TASKS } from '../../collections/slugs'
 import { RESET_TTL_MS } from '../../collections/Users/endpoints/forgotPassword'
@@ -10,7 +10,7 @@ import { cmsUrl } from '../../shared/env'
 import type { System, User } from '../payload-types'
 
 /** "Redazione di sistema – Sistema Bibliotecario Valle Seriana": what an invited account is for. */
-const roleOf = async (user: User, req: Parameters<TaskConfig<'sendStaffMail'>['handler']>[0]['req']) => {
+const roleOf = async (user: User, req: PayloadRequest) => {
   const roles = ((user.roles ?? []) as Role[]).map((r) => ROLE_LABELS[r]).join(', ')
   const systemId = typeof user.system === 'object' ? user.system?.id : user.system
   if (systemId == null) return roles

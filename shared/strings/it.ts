@@ -547,6 +547,25 @@ export const it = {
     inviteHint:
       'La persona riceve una mail con il link per scegliere la propria password (vale 7 giorni): qui non serve indicarla.',
     inviteOffHint: 'Nessun invito: indica qui sotto la password e comunicala tu alla persona.',
+    // the dashboard: the librarian's day
+    dayTitleNetwork: 'La tua giornata · tutta la rete',
+    dayTitleOf: (name: string) => `La tua giornata · ${name}`,
+    dayActions: 'Azioni rapide',
+    dayNewEvent: 'Nuovo evento',
+    dayEventsList: 'Eventi in programma',
+    dayStaffAgenda: 'Agenda interna',
+    dayNewNewsletter: 'Nuova newsletter',
+    dayToReview: 'In attesa di revisione',
+    dayNothingToReview: 'Nessun evento in attesa di revisione.',
+    dayNext: 'Le prossime date (14 giorni)',
+    dayNoNext: 'Nessuna data nei prossimi 14 giorni.',
+    dayDrafts: 'Bozze',
+    dayNoDrafts: 'Nessuna bozza.',
+    dayChanges: 'Date con modifiche',
+    dayNoChanges: 'Nessuna data spostata o annullata in arrivo.',
+    dayMovedTo: (date: string) => `spostata a ${date}`,
+    dayNewsletter: 'Ultima newsletter',
+    dayNoNewsletter: 'Nessuna newsletter ancora.',
   },
 }
 

@@ -10,6 +10,7 @@ const smtp = await vi.hoisted(async () => {
   return sink
 })
 
+import { librarianDay } from '../../cms/dashboard'
 import type { Event } from '../../cms/payload-types'
 import { canReadDrafts } from '../../collections/Events/access'
 import { eventListViews, viewQuery } from '../../collections/Events/list-views'
@@ -282,5 +283,55 @@ describe('validation summaries are Italian and name the field by its label', () 
       path: 'scheduledAt',
       message: 'Indica data e ora di invio.',
     })
+  })
+})
+
+describe('the dashboard starts the librarian’s day within their reach', () => {
+  it('a system editor: what waits for review, next dates, drafts, changed dates and the newsletter of their system only', async () => {
+    const tag = `giornata-${Date.now()}`
+    const review = await createEvent({ title: `${tag} da rivedere`, review: 'requested' }, true)
+    const draft = await createEvent({ title: `${tag} bozza` }, true)
+    const next = await createEvent({ title: `${tag} domani`, start: romeAt(1, 16, 0), end: romeAt(1, 17, 0) })
+    const series = await createEvent({
+      title: `${tag} serie`,
+      start: romeAt(3, 10, 0),
+      end: romeAt(3, 11, 0),
+      recurrence: { frequency: 'weekly', interval: 1, count: 4 },
+      changedDates: [{ originalStart: romeAt(10, 10, 0), status: 'cancelled' }],
+    })
+    const otherSystem = await createEvent(
+      { title: `${tag} altro sistema`, system: net.systems.b, library: net.libraries.b1, review: 'requested' },
+      true,
+    )
+    const newsletter = await payload.create({
+      collection: SLUGS.newsletters,
+      data: { subject: `${tag} newsletter`, status: 'draft', system: net.systems.a },
+      overrideAccess: true,
+    })
+
+    const day = await librarianDay(payload, net.as('editorA'))
+    expect(day.scope).toEqual({ kind: 'system', name: 'Sistema Bibliotecario Area di Dalmine' })
+    expect(day.toReview.map((e) => e.id)).toContain(review.id)
+    expect(day.toReview.map((e) => e.id)).not.toContain(otherSystem.id)
+    expect(day.drafts.map((e) => e.id)).toEqual(expect.arrayContaining([draft.id, review.id]))
+    expect(day.drafts.map((e) => e.id)).not.toContain(otherSystem.id)
+    expect(day.next[0]).toMatchObject({ eventId: next.id, start: romeAt(1, 16, 0), library: 'Biblioteca di Dalmine' })
+    expect(day.changes).toContainEqual(
+      expect.objectContaining({ eventId: series.id, originalStart: romeAt(10, 10, 0), status: 'cancelled' }),
+    )
+    expect(day.newsletter?.id).toBe(newsletter.id)
+    expect(day.canWriteNewsletters).toBe(true)
+
+    const theirs = await librarianDay(payload, net.as('editorB'))
+    expect(theirs.toReview.map((e) => e.id)).toContain(otherSystem.id)
+    expect(theirs.toReview.map((e) => e.id)).not.toContain(review.id)
+  })
+
+  it('a library contributor: their library, and no newsletter (not theirs to read)', async () => {
+    const day = await librarianDay(payload, net.as('contributorB1'))
+    expect(day.scope).toEqual({ kind: 'library', name: 'Biblioteca di Albino' })
+    expect(day.newsletter).toBeNull()
+    expect(day.canWriteNewsletters).toBe(false)
+    expect(day.next.every((d) => d.library === 'Biblioteca di Albino')).toBe(true)
   })
 })

@@ -23,7 +23,7 @@ export const ReadOnlyNotice = () => {
   const user = useAuth().user as Staff | null
   const system = useFormFields(([fields]) => refId(fields.system?.value))
   const library = useFormFields(([fields]) => refId(fields.library?.value))
-  if (!id || !user || docPermissions?.update !== false) return null
+  if (!id || !user || !docPermissions || docPermissions.update) return null
   const otherSystem = user.system != null && system != null && String(system) !== String(refId(user.system))
   const otherLibrary =
     !otherSystem &&

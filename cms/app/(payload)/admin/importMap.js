@@ -35,6 +35,7 @@ import { GdprActions as GdprActions_f2dbf9b75fe860f387c9e1dd969b0c89 } from '../
 import { SubscriberCounts as SubscriberCounts_b507db2ea28d75847289fd66d344569f } from '../../../../collections/Subscribers/components/SubscriberCounts'
 import { StaffAgendaLink as StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4 } from '../../../components/StaffAgendaLink'
 import { HealthNotice as HealthNotice_28737eea64bc433d287b689fda8b3390 } from '../../../components/HealthNotice'
+import { LibrarianDay as LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c } from '../../../components/LibrarianDay'
 import { StaffAgenda as StaffAgenda_62eb87188987cb84147a5905fd940df0 } from '../../../components/StaffAgenda'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -77,6 +78,7 @@ export const importMap = {
   "../collections/Subscribers/components/SubscriberCounts#SubscriberCounts": SubscriberCounts_b507db2ea28d75847289fd66d344569f,
   "./components/StaffAgendaLink#StaffAgendaLink": StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4,
   "./components/HealthNotice#HealthNotice": HealthNotice_28737eea64bc433d287b689fda8b3390,
+  "./components/LibrarianDay#LibrarianDay": LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c,
   "./components/StaffAgenda#StaffAgenda": StaffAgenda_62eb87188987cb84147a5905fd940df0,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
