@@ -53,6 +53,7 @@ const italianDate = (field: DateField): DateField => {
     ...field,
     admin: {
       ...field.admin,
+      components: { Label: './components/DateLabel#DateLabel', ...field.admin?.components },
       placeholder: field.admin?.placeholder ?? placeholder,
       date: {
         ...date,
@@ -65,8 +66,8 @@ const italianDate = (field: DateField): DateField => {
           ...PICKER_WORDS,
           ...date.overrides,
           dateFormat: formats,
-          // The input's accessible name and a reminder of the format (Payload's label points at a wrapper).
-          ...(label ? { title: `${label} (${placeholder})` } : {}),
+          // A reminder of the format (the name comes from the label, cms/components/DateLabel.tsx).
+          ...(label ? { title: `${label} (${placeholder}, ora italiana)` } : {}),
         },
       },
     },

@@ -106,7 +106,7 @@ export const librarianDay = async (payload: Payload, user: Staff, now: Date = ne
         and: [
           scope,
           { 'changedDates.originalStart': { exists: true } },
-          { or: [{ lastEnd: { greater_than_equal: now.toISOString() } }, { lastEnd: { exists: false } }] },
+          { lastEnd: { greater_than_equal: now.toISOString() } },
         ],
       },
       sort: 'start',

@@ -276,9 +276,6 @@ export interface Event {
   staffOnly?: boolean | null;
   featured?: boolean | null;
   occurrencesInfo?: string | null;
-  /**
-   * La fine dell’ultima data. Vuota se la ripetizione non ha fine o se manca l’inizio.
-   */
   lastEnd?: string | null;
   occurrencesRolling?: boolean | null;
   sequence?: number | null;

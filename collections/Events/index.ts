@@ -396,7 +396,6 @@ const sidebarFields: Field[] = [
       position: 'sidebar',
       readOnly: true,
       date: { pickerAppearance: 'dayAndTime' },
-      description: 'La fine dell’ultima data. Vuota se la ripetizione non ha fine.',
     },
   },
   // Set when the rule goes on past the materialisation window: the daily extendOccurrences job rolls it forward.

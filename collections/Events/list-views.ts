@@ -8,12 +8,9 @@ export type EventListViewKey = keyof AdminStrings['eventViews']
 /** One of the events list's ready-made views: a filter the librarian sees (and can change) and an order. */
 export type EventListView = { key: EventListViewKey; where?: Where; sort: string }
 
-/** Still in programme from today: the last date ends today or later, or there is no last date (an endless rule). */
+/** Still in programme from today: the last date ends today or later (one group, as the list's filter shows it). */
 const inProgramme = (today: string, also: Where[] = []): Where => ({
-  or: [
-    { and: [...also, { lastEnd: { greater_than_equal: today } }] },
-    { and: [...also, { lastEnd: { exists: false } }] },
-  ],
+  or: [{ and: [...also, { lastEnd: { greater_than_equal: today } }] }],
 })
 
 /**

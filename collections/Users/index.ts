@@ -41,7 +41,7 @@ export const Users: CollectionConfig = {
       label: 'Invia un invito via email',
       virtual: true,
       defaultValue: true,
-      access: { create: onlyNetworkAdmin, update: () => false, read: () => false },
+      access: { create: onlyNetworkAdmin, update: () => false },
       admin: {
         disableListColumn: true,
         disableListFilter: true,

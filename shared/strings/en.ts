@@ -536,5 +536,6 @@ export const en: Catalogue = {
     dayMovedTo: (date: string) => `moved to ${date}`,
     dayNewsletter: 'Latest newsletter',
     dayNoNewsletter: 'No newsletter yet.',
+    clearDate: 'Clear',
   },
 }

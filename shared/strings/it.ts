@@ -566,6 +566,7 @@ export const it = {
     dayMovedTo: (date: string) => `spostata a ${date}`,
     dayNewsletter: 'Ultima newsletter',
     dayNoNewsletter: 'Nessuna newsletter ancora.',
+    clearDate: 'Svuota',
   },
 }
 

@@ -115,7 +115,8 @@ export const changedDatesField: Field = {
   type: 'array',
   label: 'Date modificate',
   labels: { singular: 'Data modificata', plural: 'Date modificate' },
-  admin: { initCollapsed: true, description: 'Per spostare o annullare una sola data di un evento che si ripete.' },
+  // Open: a row just added is where the date to change is picked.
+  admin: { description: 'Per spostare o annullare una sola data di un evento che si ripete.' },
   fields: [
     {
       name: 'originalStart',

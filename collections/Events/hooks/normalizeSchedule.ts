@@ -40,9 +40,9 @@ export const normalizeSchedule: CollectionBeforeChangeHook<Event> = ({ data, ori
   })
   const n = occurrences.length
   data.occurrencesRolling = truncated === 'horizon'
-  // A rule without an end has no last date: empty, which the events list counts as still in programme.
+  // For a rule without an end, the last date generated now (two years ahead): rolled forward by any later save.
   const lastEnd = Math.max(...occurrences.map((o) => o.end.getTime()))
-  data.lastEnd = truncated === 'horizon' || !Number.isFinite(lastEnd) ? null : new Date(lastEnd).toISOString()
+  data.lastEnd = Number.isFinite(lastEnd) ? new Date(lastEnd).toISOString() : null
   data.occurrencesInfo =
     truncated === 'count'
       ? `La regola genera più di ${MAX_OCCURRENCES} date: ne sono pubblicate ${n}. Indica una data di fine o un numero di volte.`
