@@ -553,7 +553,7 @@ export const it = {
     dayActions: 'Azioni rapide',
     dayNewEvent: 'Nuovo evento',
     dayEventsList: 'Eventi in programma',
-    dayStaffAgenda: 'Agenda interna',
+    dayStaffAgenda: 'Apri l’agenda interna',
     dayNewNewsletter: 'Nuova newsletter',
     dayToReview: 'In attesa di revisione',
     dayNothingToReview: 'Nessun evento in attesa di revisione.',

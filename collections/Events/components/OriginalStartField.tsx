@@ -89,7 +89,7 @@ export const OriginalStartField: DateFieldClientComponent = ({ field, path: path
   )
 
   return (
-    <div className={['field-type', 'select', showError && 'error'].filter(Boolean).join(' ')}>
+    <div className={['field-type', 'select', 'original-start-field', showError && 'error'].filter(Boolean).join(' ')}>
       <FieldLabel htmlFor={id} label={field.label} required={field.required} path={path} />
       <div className="field-type__wrap">
         <FieldError path={path} showError={showError} />
@@ -124,7 +124,8 @@ export const OriginalStartField: DateFieldClientComponent = ({ field, path: path
           {past.length > 0 && <optgroup label={t.originalStartPast}>{past.map(option)}</optgroup>}
         </select>
       </div>
-      <div className="field-description" id={hintId}>
+      {/* Payload's description grey is below 4.5:1 on white: this hint uses a darker one. */}
+      <div className="field-description" id={hintId} style={{ color: 'var(--theme-elevation-800)' }}>
         {options ? t.originalStartHint : t.originalStartNoStart}
       </div>
     </div>

@@ -1,5 +1,5 @@
 'use client'
-import { useDocumentInfo, useField, useForm, useFormFields, useTranslation } from '@payloadcms/ui'
+import { useDocumentInfo, useField, useFormFields, useTranslation } from '@payloadcms/ui'
 import type { CheckboxFieldClientComponent } from 'payload'
 import { useEffect } from 'react'
 import { adminStrings } from '../../../shared/strings'
@@ -8,6 +8,14 @@ import { adminStrings } from '../../../shared/strings'
 const placeholderPassword = () => {
   const bytes = crypto.getRandomValues(new Uint8Array(24))
   return btoa(String.fromCharCode(...bytes))
+}
+
+/** Fills one of Payload's password inputs as typing would (its own change handler keeps the form's state). */
+const fill = (id: string, value: string) => {
+  const input = document.getElementById(id) as HTMLInputElement | null
+  if (!input || input.value === value) return
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value)
+  input.dispatchEvent(new Event('input', { bubbles: true }))
 }
 
 /**
@@ -19,17 +27,15 @@ export const InviteField: CheckboxFieldClientComponent = ({ path: pathFromProps 
   const t = adminStrings(useTranslation().i18n.language)
   const { id } = useDocumentInfo()
   const { path, value, setValue } = useField<boolean>({ potentiallyStalePath: pathFromProps })
-  const { dispatchFields } = useForm()
   const password = useFormFields(([fields]) => fields.password?.value as string | undefined)
   const inviting = value !== false
 
   useEffect(() => {
-    if (id) return
-    if (inviting && password) return
+    if (id || (inviting && password)) return
     const next = inviting ? placeholderPassword() : ''
-    for (const field of ['password', 'confirm-password'])
-      dispatchFields({ type: 'UPDATE', path: field, value: next, valid: true, errorMessage: undefined })
-  }, [id, inviting, password, dispatchFields])
+    fill('field-password', next)
+    fill('field-confirm-password', next)
+  }, [id, inviting, password])
 
   if (id) return null
   const inputId = `field-${path.replace(/\./g, '__')}`
@@ -49,7 +55,7 @@ export const InviteField: CheckboxFieldClientComponent = ({ path: pathFromProps 
           {t.inviteLabel}
         </label>
       </div>
-      <div className="field-description" id={`${inputId}-hint`}>
+      <div className="field-description" id={`${inputId}-hint`} style={{ color: 'var(--theme-elevation-800)' }}>
         {inviting ? t.inviteHint : t.inviteOffHint}
       </div>
     </div>
