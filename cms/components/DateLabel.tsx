@@ -28,6 +28,8 @@ export const DateLabel: DateFieldLabelClientComponent = ({ field, path = '' }) =
     observer.observe(wrap, { childList: true, subtree: true })
     return () => observer.disconnect()
   }, [path, id, label, t.clearDate])
+  // Also the list's column heading, where there is no input to name: the plain label, as Payload's own.
+  if (!path) return <>{label}</>
   return (
     <span id={id}>
       <FieldLabel label={field?.label} required={field?.required} localized={field?.localized} path={path} />

@@ -523,7 +523,7 @@ export const en: Catalogue = {
     dayActions: 'Quick actions',
     dayNewEvent: 'New event',
     dayEventsList: 'Upcoming events',
-    dayStaffAgenda: 'Open the staff agenda',
+    dayStaffAgenda: 'Staff calendar',
     dayNewNewsletter: 'New newsletter',
     dayToReview: 'Waiting for review',
     dayNothingToReview: 'No event waiting for review.',

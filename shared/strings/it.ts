@@ -553,7 +553,7 @@ export const it = {
     dayActions: 'Azioni rapide',
     dayNewEvent: 'Nuovo evento',
     dayEventsList: 'Eventi in programma',
-    dayStaffAgenda: 'Apri l’agenda interna',
+    dayStaffAgenda: 'Agenda del personale',
     dayNewNewsletter: 'Nuova newsletter',
     dayToReview: 'In attesa di revisione',
     dayNothingToReview: 'Nessun evento in attesa di revisione.',

@@ -11,11 +11,14 @@ const placeholderPassword = () => {
 }
 
 /** Fills one of Payload's password inputs as typing would (its own change handler keeps the form's state). */
-const fill = (id: string, value: string) => {
+const fill = (id: string, value: string): boolean => {
   const input = document.getElementById(id) as HTMLInputElement | null
-  if (!input || input.value === value) return
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value)
-  input.dispatchEvent(new Event('input', { bubbles: true }))
+  if (!input) return false
+  if (input.value !== value) {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value)
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+  }
+  return true
 }
 
 /**
@@ -33,8 +36,11 @@ export const InviteField: CheckboxFieldClientComponent = ({ path: pathFromProps 
   useEffect(() => {
     if (id || (inviting && password)) return
     const next = inviting ? placeholderPassword() : ''
-    fill('field-password', next)
-    fill('field-confirm-password', next)
+    const apply = () => fill('field-password', next) && fill('field-confirm-password', next)
+    if (apply()) return
+    // Payload's password fields may mount after this one.
+    const timer = setInterval(() => apply() && clearInterval(timer), 100)
+    return () => clearInterval(timer)
   }, [id, inviting, password])
 
   if (id) return null
