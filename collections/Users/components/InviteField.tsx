@@ -13,7 +13,8 @@ const placeholderPassword = () => {
 /** Fills one of Payload's password inputs as typing would (its own change handler keeps the form's state). */
 const fill = (id: string, value: string): boolean => {
   const input = document.getElementById(id) as HTMLInputElement | null
-  if (!input) return false
+  // Disabled while the form initialises: a value set then is not taken.
+  if (!input || input.disabled) return false
   if (input.value !== value) {
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value)
     input.dispatchEvent(new Event('input', { bubbles: true }))
@@ -38,7 +39,7 @@ export const InviteField: CheckboxFieldClientComponent = ({ path: pathFromProps 
     const next = inviting ? placeholderPassword() : ''
     const apply = () => fill('field-password', next) && fill('field-confirm-password', next)
     if (apply()) return
-    // Payload's password fields may mount after this one.
+    // Payload's password fields mount, and become editable, after this one.
     const timer = setInterval(() => apply() && clearInterval(timer), 100)
     return () => clearInterval(timer)
   }, [id, inviting, password])
