@@ -1,7 +1,14 @@
+import { TZDate } from '@date-fns/tz'
 import type { Where } from 'payload'
 import type { AdminStrings } from '../../shared/strings'
 import { refId, type Staff } from '../access/roles'
-import { startOfRomeDay } from '../lib/recurrence'
+import { TIME_ZONE } from '../enums'
+
+/** Midnight in Rome today (the list's links are built in the browser too: no recurrence engine needed here). */
+const romeMidnight = (now: Date): Date => {
+  const rome = new TZDate(now.getTime(), TIME_ZONE)
+  return new Date(new TZDate(rome.getFullYear(), rome.getMonth(), rome.getDate(), TIME_ZONE).getTime())
+}
 
 export type EventListViewKey = keyof AdminStrings['eventViews']
 
@@ -18,7 +25,7 @@ const inProgramme = (today: string, also: Where[] = []): Where => ({
  * today on, in date order; the whole network and the past one click away. Network staff have no system.
  */
 export const eventListViews = (user: Staff | null, now: Date = new Date()): EventListView[] => {
-  const today = startOfRomeDay(now).toISOString()
+  const today = romeMidnight(now).toISOString()
   const system = refId(user?.system)
   const mine: Where[] = system == null ? [] : [{ system: { equals: system } }]
   return [

@@ -517,6 +517,7 @@ export const it = {
     originalStartGone: (date: string) => `${date} (non più generata dalla ripetizione)`,
     originalStartHint: 'Le date generate dall’inizio e dalla ripetizione indicati sopra.',
     originalStartNoStart: 'Indica prima l’inizio dell’evento: qui compariranno le sue date.',
+    originalStartLoading: 'Calcolo delle date…',
     // the events list's views and read-only events
     eventViewsLabel: 'Viste dell’elenco degli eventi',
     eventViews: {

@@ -1,10 +1,10 @@
 'use client'
 import { FieldError, FieldLabel, useField, useFormFields, useTranslation } from '@payloadcms/ui'
 import type { DateFieldClientComponent } from 'payload'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { adminStrings } from '../../../shared/strings'
 import { TIME_ZONE } from '../../enums'
-import { expandSchedule, type RecurrenceInput } from '../../lib/recurrence'
+import type { expandSchedule, RecurrenceInput } from '../../lib/recurrence'
 
 type Values = Record<string, unknown>
 
@@ -47,20 +47,29 @@ export const OriginalStartField: DateFieldClientComponent = ({ field, path: path
   })
   const zone = useField<string | null>({ path: `${path}_tz` })
   const key = useFormFields(([fields]) => scheduleKey(fields))
+  // The recurrence engine (rrule) is loaded only where a changed date is edited, not with every admin page.
+  const [expand, setExpand] = useState<typeof expandSchedule | null>(null)
+  useEffect(() => {
+    let live = true
+    void import('../../lib/recurrence').then((m) => live && setExpand(() => m.expandSchedule))
+    return () => {
+      live = false
+    }
+  }, [])
 
   const { options, allDay } = useMemo(() => {
     const values = JSON.parse(key) as Values
     const start = values.start as string | undefined
-    if (!start || Number.isNaN(Date.parse(start))) return { options: null, allDay: false }
+    if (!expand || !start || Number.isNaN(Date.parse(start))) return { options: null, allDay: false }
     const allDay = !!values.allDay
-    const { occurrences } = expandSchedule({
+    const { occurrences } = expand({
       start,
       end: (values.end as string | null) ?? null,
       allDay,
       recurrence: recurrenceOf(values),
     })
     return { options: occurrences.map((o) => o.originalStart), allDay }
-  }, [key])
+  }, [key, expand])
 
   const format = useMemo(
     () =>
@@ -126,7 +135,7 @@ export const OriginalStartField: DateFieldClientComponent = ({ field, path: path
       </div>
       {/* Payload's description grey is below 4.5:1 on white: this hint uses a darker one. */}
       <div className="field-description" id={hintId} style={{ color: 'var(--theme-elevation-800)' }}>
-        {options ? t.originalStartHint : t.originalStartNoStart}
+        {options ? t.originalStartHint : expand ? t.originalStartNoStart : t.originalStartLoading}
       </div>
     </div>
   )
