@@ -138,7 +138,7 @@ export interface UserAuthOperations {
   };
 }
 /**
- * Gli eventi del proprio sistema: bozza → in revisione → pubblicato.
+ * Bozza → in revisione → pubblicato. L’elenco si apre sugli eventi in programma da oggi (del tuo sistema, se ne hai uno): le altre viste sono qui sotto, e ogni filtro si cambia da «Filtri».
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events".
@@ -286,6 +286,7 @@ export interface Event {
   staffOnly?: boolean | null;
   featured?: boolean | null;
   occurrencesInfo?: string | null;
+  lastEnd?: string | null;
   occurrencesRolling?: boolean | null;
   sequence?: number | null;
   updatedAt: string;
@@ -1061,6 +1062,7 @@ export interface Campaign {
  */
 export interface User {
   id: number;
+  invite?: boolean | null;
   name?: string | null;
   roles: ('network-admin' | 'network-editor' | 'system-editor' | 'library-contributor')[];
   /**
@@ -2550,6 +2552,7 @@ export interface EventsSelect<T extends boolean = true> {
   staffOnly?: T;
   featured?: T;
   occurrencesInfo?: T;
+  lastEnd?: T;
   occurrencesRolling?: T;
   sequence?: T;
   updatedAt?: T;
@@ -2757,6 +2760,7 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  invite?: T;
   name?: T;
   roles?: T;
   system?: T;
@@ -3242,7 +3246,7 @@ export interface TaskResumeCampaigns {
 export interface TaskSendStaffMail {
   input: {
     userId: string;
-    kind: 'password-reset';
+    kind: 'password-reset' | 'invitation';
   };
   output: {
     outcome?: string | null;

@@ -1,8 +1,6 @@
 import path from 'node:path'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { en } from '@payloadcms/translations/languages/en'
-import { it } from '@payloadcms/translations/languages/it'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { collections } from '../collections'
@@ -11,13 +9,16 @@ import { SLUGS } from '../collections/slugs'
 import { getTransport } from '../emails/transport'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
+import { withItalianDates } from './admin-dates'
 import { STAFF_AGENDA_PATH } from './admin-paths'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
 import { hardenCollections, hardenJobs, hardenSanitized } from './hardening'
+import { i18n } from './i18n'
 import { jobs } from './jobs'
 import { logRequestError, payloadLogger } from './logging'
 import { migrations } from './migrations'
+import { withSiteLinks } from './site-links'
 
 const root = appRoot()
 
@@ -28,15 +29,15 @@ export default hardenSanitized(
     serverURL: cmsUrl(),
     db: databaseAdapter(databaseUrl()),
     editor: lexicalEditor(),
-    collections: hardenCollections(withEndpoints(collections)),
+    collections: hardenCollections(withEndpoints(withSiteLinks(withItalianDates(collections)))),
     jobs: hardenJobs(jobs),
     sharp,
-    i18n: { supportedLanguages: { it, en }, fallbackLanguage: 'it' },
+    i18n,
     admin: {
       user: SLUGS.users,
       avatar: 'default',
       components: {
-        beforeDashboard: ['./components/HealthNotice#HealthNotice'],
+        beforeDashboard: ['./components/HealthNotice#HealthNotice', './components/LibrarianDay#LibrarianDay'],
         beforeNavLinks: ['./components/desk/DeskLink#DeskLink'],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         // The registrations desk (issue 14): each view checks who asks (custom views are open by default).

@@ -8,10 +8,10 @@ const options = <T extends string>(labels: Record<T, string>) =>
   (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }))
 
 export const ROLE_LABELS = {
-  'network-admin': 'Amministratore di rete',
+  'network-admin': 'Amministrazione di rete',
   'network-editor': 'Redazione di rete',
-  'system-editor': 'Redattore di sistema',
-  'library-contributor': 'Collaboratore di biblioteca',
+  'system-editor': 'Redazione di sistema',
+  'library-contributor': 'Collaborazione di biblioteca',
 } as const
 export type Role = keyof typeof ROLE_LABELS
 export const ROLES = Object.keys(ROLE_LABELS) as Role[]

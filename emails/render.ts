@@ -40,6 +40,10 @@ import RegistrationUpdated, {
   type RegistrationUpdatedProps,
   subject as registrationUpdatedSubject,
 } from './templates/registration-updated'
+import StaffInvitation, {
+  type StaffInvitationProps,
+  subject as staffInvitationSubject,
+} from './templates/staff-invitation'
 import Welcome, { type WelcomeProps, subject as welcomeSubject } from './templates/welcome'
 
 type Entry<P> = { component: FunctionComponent<P> & { PreviewProps: P }; subject: (props: P) => string }
@@ -58,6 +62,7 @@ export const TEMPLATES = {
   digest: entry<DigestProps>(Digest, digestSubject),
   editorial: entry<EditorialProps>(Editorial, editorialSubject),
   'password-reset': entry<PasswordResetProps>(PasswordReset, passwordResetSubject),
+  'staff-invitation': entry<StaffInvitationProps>(StaffInvitation, staffInvitationSubject),
   'registration-confirmation': entry<RegistrationConfirmationProps>(
     RegistrationConfirmation,
     registrationConfirmationSubject,

@@ -2,7 +2,8 @@ import * as migration_20261125_100618_initial from './20261125_100618_initial';
 import * as migration_20261202_161038_registrations from './20261202_161038_registrations';
 import * as migration_20261202_191035_registrations_desk from './20261202_191035_registrations_desk';
 import * as migration_20261207_012951_registration_notices from './20261207_012951_registration_notices';
-import * as migration_20261207_031609_date_without_registration from './20261207_031609_date_without_registration';
+import * as migration_20261207_021447_events_last_end from './20261207_021447_events_last_end';
+import * as migration_20261207_042958_date_without_registration from './20261207_042958_date_without_registration';
 
 export const migrations = [
   {
@@ -26,8 +27,13 @@ export const migrations = [
     name: '20261207_012951_registration_notices',
   },
   {
-    up: migration_20261207_031609_date_without_registration.up,
-    down: migration_20261207_031609_date_without_registration.down,
-    name: '20261207_031609_date_without_registration'
+    up: migration_20261207_021447_events_last_end.up,
+    down: migration_20261207_021447_events_last_end.down,
+    name: '20261207_021447_events_last_end',
+  },
+  {
+    up: migration_20261207_042958_date_without_registration.up,
+    down: migration_20261207_042958_date_without_registration.down,
+    name: '20261207_042958_date_without_registration'
   },
 ];

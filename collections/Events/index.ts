@@ -42,12 +42,21 @@ import { materializeOccurrences, removeOccurrences } from './hooks/materializeOc
 import { normalizeSchedule } from './hooks/normalizeSchedule'
 import { queueRegistrationNotices, rememberPublished } from './hooks/queueRegistrationNotices'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
+import { eventPreviewUrl } from './preview'
 
 const dateTime = {
-  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
+  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15 },
 }
 
 const contentFields: Field[] = [
+  {
+    name: 'readOnlyNotice',
+    type: 'ui',
+    admin: {
+      disableListColumn: true,
+      components: { Field: '../collections/Events/components/ReadOnlyNotice#ReadOnlyNotice' },
+    },
+  },
   {
     type: 'tabs',
     tabs: [
@@ -357,7 +366,13 @@ const sidebarFields: Field[] = [
     label: 'Revisione',
     options: REVIEW_OPTIONS,
     defaultValue: 'none',
-    admin: { position: 'sidebar', description: 'I collaboratori inviano qui l’evento ai redattori del sistema.' },
+    admin: {
+      position: 'sidebar',
+      description: 'I collaboratori inviano qui l’evento ai redattori del sistema.',
+      // Publishing ends the review (clearReviewOnPublish): a published event has no review state to show.
+      condition: (data) => data?._status !== 'published',
+      components: { Cell: '../collections/Events/components/ReviewCell#ReviewCell' },
+    },
   },
   {
     name: 'staffOnly',
@@ -390,6 +405,18 @@ const sidebarFields: Field[] = [
       components: { Field: '../collections/Events/components/NoticesSent#NoticesSent' },
     },
   },
+  // What the events list's "in programma" filter reads: set on every save from the schedule.
+  {
+    name: 'lastEnd',
+    type: 'date',
+    label: 'Ultima data',
+    index: true,
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      date: { pickerAppearance: 'dayAndTime' },
+    },
+  },
   // Set when the rule goes on past the materialisation window: the daily extendOccurrences job rolls it forward.
   { name: 'occurrencesRolling', type: 'checkbox', defaultValue: false, index: true, admin: { hidden: true } },
   { name: 'sequence', type: 'number', defaultValue: 0, admin: { hidden: true } },
@@ -414,7 +441,13 @@ export const Events: CollectionConfig = {
     defaultColumns: ['title', 'start', 'library', 'system', 'status', 'review', '_status'],
     listSearchableFields: ['title', 'summary'],
     group: 'Programmazione',
-    description: 'Gli eventi del proprio sistema: bozza → in revisione → pubblicato.',
+    description:
+      'Bozza → in revisione → pubblicato. L’elenco si apre sugli eventi in programma da oggi (del tuo sistema, se ne hai uno): le altre viste sono qui sotto, e ogni filtro si cambia da «Filtri».',
+    components: {
+      beforeListTable: ['../collections/Events/components/EventListViews#EventListViews'],
+      edit: { PreviewButton: '../collections/Events/components/PreviewLink#PreviewLink' },
+    },
+    preview: eventPreviewUrl,
   },
   defaultSort: '-start',
   // Drafts are validated too: an event in review already has sound dates and places.

@@ -9,7 +9,7 @@ import { guardStatus, NEWSLETTER_STATUS_LABELS } from './hooks/guardStatus'
 import { queueScheduled } from './hooks/queueScheduled'
 
 const date = {
-  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15, displayFormat: 'd MMM yyyy, HH:mm' },
+  date: { pickerAppearance: 'dayAndTime' as const, timeIntervals: 15 },
 }
 const serverOnly = { create: noRequest, update: noRequest }
 const readOnlyCounter = (name: string, label: string) =>
@@ -114,8 +114,8 @@ export const Newsletters: CollectionConfig = {
         readOnlyCounter('total', 'Destinatari'),
         readOnlyCounter('sent', 'Inviate'),
         readOnlyCounter('failed', 'Non riuscite'),
-        { name: 'startedAt', type: 'date', label: 'Iniziato', admin: { readOnly: true, ...date } },
-        { name: 'finishedAt', type: 'date', label: 'Concluso', admin: { readOnly: true, ...date } },
+        { name: 'startedAt', type: 'date', label: 'Invio iniziato il', admin: { readOnly: true, ...date } },
+        { name: 'finishedAt', type: 'date', label: 'Invio concluso il', admin: { readOnly: true, ...date } },
       ],
     },
     // Server-only bookkeeping of the sender.

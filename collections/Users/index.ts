@@ -4,6 +4,7 @@ import { ROLE_OPTIONS } from '../enums'
 import { keepFieldErrors } from '../hooks/keepFieldErrors'
 import { SLUGS } from '../slugs'
 import { forgotPassword } from './endpoints/forgotPassword'
+import { inviteWithoutPassword, sendInvitation } from './hooks/invite'
 import { validateAssignment } from './hooks/validateAssignment'
 
 const adminOrSelf = ({ req }: { req: Parameters<FieldAccess>[0]['req'] }) => {
@@ -29,9 +30,25 @@ export const Users: CollectionConfig = {
   endpoints: [forgotPassword],
   hooks: {
     afterError: [keepFieldErrors],
+    beforeOperation: [inviteWithoutPassword],
     beforeValidate: [validateAssignment],
+    afterChange: [sendInvitation],
   },
   fields: [
+    {
+      name: 'invite',
+      type: 'checkbox',
+      label: 'Invia un invito via email',
+      virtual: true,
+      defaultValue: true,
+      access: { create: onlyNetworkAdmin, update: () => false },
+      admin: {
+        disableListColumn: true,
+        disableListFilter: true,
+        condition: (_data, _sibling, { operation }) => operation === 'create',
+        components: { Field: '../collections/Users/components/InviteField#InviteField' },
+      },
+    },
     { name: 'name', type: 'text', label: 'Nome e cognome' },
     {
       name: 'roles',

@@ -1054,6 +1054,64 @@ export const it = {
       `Le date di questo evento (${dates}) cadono fuori dal periodo della campagna «${title}» (dal ${first} al ${last}).`,
     eventCampaignHint:
       'La pubblicazione non è bloccata: controlla le date dell’evento o chiedi al coordinamento della rete di rivedere il periodo della campagna.',
+    // the librarian's admin (issue 19): changed dates
+    originalStartChoose: '— Scegli la data da spostare o annullare —',
+    originalStartUpcoming: 'Prossime date',
+    originalStartPast: 'Date passate',
+    originalStartGone: (date: string) => `${date} (non più generata dalla ripetizione)`,
+    originalStartHint: 'Le date generate dall’inizio e dalla ripetizione indicati sopra.',
+    originalStartNoStart: 'Indica prima l’inizio dell’evento: qui compariranno le sue date.',
+    originalStartLoading: 'Calcolo delle date…',
+    // the events list's views and read-only events
+    eventViewsLabel: 'Viste dell’elenco degli eventi',
+    eventViews: {
+      mine: 'In programma nel mio sistema',
+      network: 'In programma in tutta la rete',
+      mineAll: 'Tutti quelli del mio sistema, anche passati',
+      all: 'Tutta la rete, anche passati',
+    },
+    readOnlyOtherSystem: 'Evento di un altro sistema: solo lettura',
+    readOnlyOtherSystemWhy:
+      'Ogni sistema cura i propri eventi. Per una correzione scrivi alla redazione del sistema che lo organizza.',
+    readOnlyOtherLibrary: 'Evento di un’altra biblioteca: solo lettura',
+    readOnlyOtherLibraryWhy:
+      'Ogni biblioteca cura i propri eventi. Per una correzione scrivi alla biblioteca o alla redazione del tuo sistema.',
+    readOnly: 'Solo lettura',
+    readOnlyWhy: 'Il tuo ruolo non permette di modificare questo evento.',
+    // "Vedi sul sito" and the draft preview
+    viewOnSite: 'Vedi sul sito',
+    previewOnSite: 'Anteprima sul sito',
+    opensInNewTab: ' (si apre in una nuova scheda)',
+    previewBannerTitle: 'Anteprima',
+    previewBannerDraft:
+      'Così apparirà l’evento sul sito quando sarà pubblicato. Questa pagina non è pubblica e il suo indirizzo smette di funzionare dopo un’ora.',
+    previewBannerPublished:
+      'Questa è la versione salvata più recente dell’evento. Questa pagina non è pubblica e il suo indirizzo smette di funzionare dopo un’ora.',
+    // new accounts by invitation
+    inviteLabel: 'Invia un invito via email',
+    inviteHint:
+      'La persona riceve una mail con il link per scegliere la propria password (vale 7 giorni): qui non serve indicarla.',
+    inviteOffHint: 'Nessun invito: indica qui sotto la password e comunicala tu alla persona.',
+    // the dashboard: the librarian's day
+    dayTitleNetwork: 'La tua giornata · tutta la rete',
+    dayTitleOf: (name: string) => `La tua giornata · ${name}`,
+    dayActions: 'Azioni rapide',
+    dayNewEvent: 'Nuovo evento',
+    dayEventsList: 'Eventi in programma',
+    dayStaffAgenda: 'Agenda del personale',
+    dayNewNewsletter: 'Nuova newsletter',
+    dayToReview: 'In attesa di revisione',
+    dayNothingToReview: 'Nessun evento in attesa di revisione.',
+    dayNext: 'Le prossime date (14 giorni)',
+    dayNoNext: 'Nessuna data nei prossimi 14 giorni.',
+    dayDrafts: 'Bozze',
+    dayNoDrafts: 'Nessuna bozza.',
+    dayChanges: 'Date con modifiche',
+    dayNoChanges: 'Nessuna data spostata o annullata in arrivo.',
+    dayMovedTo: (date: string) => `spostata a ${date}`,
+    dayNewsletter: 'Ultima newsletter',
+    dayNoNewsletter: 'Nessuna newsletter ancora.',
+    clearDate: 'Svuota',
   },
 }
 

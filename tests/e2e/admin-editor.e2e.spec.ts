@@ -34,6 +34,9 @@ test('a system editor sees the events list in Italian, with its columns and filt
   await logIn(page)
   await page.goto(`${CMS}/admin/collections/events`)
   await expect(page.getByRole('heading', { name: 'Eventi', level: 1 })).toBeVisible()
+  // The list opens filtered on the editor's system (admin-librarian.e2e.spec.ts): start from the unfiltered view.
+  await page.getByRole('link', { name: 'Tutta la rete, anche passati' }).click()
+  await expect(page).not.toHaveURL(/where/)
   const headers = page.locator('table thead th')
   for (const column of ['Titolo', 'Inizio', 'Biblioteca', 'Sistema', 'Stato dell’evento', 'Revisione', 'Stato'])
     await expect(headers.filter({ hasText: new RegExp(`^${column}$`) })).toHaveCount(1)
@@ -60,15 +63,15 @@ test('saving an event that ends before it starts shows the error on the field, i
   await page.locator('#field-title').fill('Letture in giardino')
 
   await page.getByRole('button', { name: 'Quando', exact: true }).click()
-  // The date pickers take what they display: "14 mar 2027, 10:30" (Italian, Rome time).
+  // The date pickers take what they display: "14/03/2027 10:30" (Italian, Rome time).
   const start = page.locator('#field-start .react-datepicker__input-container input')
   const end = page.locator('#field-end .react-datepicker__input-container input')
-  await start.fill('14 mar 2027, 10:30')
+  await start.fill('14/03/2027 10:30')
   await start.press('Enter')
-  await end.fill('14 mar 2027, 09:30')
+  await end.fill('14/03/2027 09:30')
   await end.press('Enter')
   await end.press('Tab')
-  await expect(end).toHaveValue('14 mar 2027, 09:30')
+  await expect(end).toHaveValue('14/03/2027 09:30')
 
   const save = page.getByRole('button', { name: /^Salva bozza$/i })
   await expect(save).toBeEnabled()

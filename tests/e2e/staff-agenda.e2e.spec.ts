@@ -92,7 +92,7 @@ test('a librarian opens "Agenda interna" from the menu, books with the keyboard,
   await page.getByRole('link', { name: 'Agenda interna' }).click()
   await expect(page).toHaveURL(/\/admin\/agenda-interna$/)
   await expect(page.getByRole('link', { name: 'Agenda interna' })).toHaveAttribute('aria-current', 'page')
-  await page.getByRole('button', { name: 'Chiudere Menù' }).click()
+  await page.getByRole('button', { name: 'Chiudi Menù' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Agenda interna del personale' })).toBeVisible()
   const table = page.getByRole('table', { name: 'Prossimi eventi riservati al personale, in ordine di data' })
   for (const column of ['Data', 'Orario', 'Evento', 'Luogo', 'Organizza', 'Posti', 'Iscrizione'])

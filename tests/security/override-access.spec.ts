@@ -58,6 +58,13 @@ const SITE_OVERRIDE_TRUE: Allowed[] = [
       'any change invalidates); never sent to a client, the ETag is a hash of the public feed body',
   },
   {
+    file: 'site/lib/preview.ts',
+    call: 'payload.findByID',
+    reason:
+      'the draft preview: reached only with a preview token the admin signs for that one event and gives only to ' +
+      'those who may read its drafts (checked before the read; forged or expired tokens get 404); answered no-store',
+  },
+  {
     file: 'site/lib/page-cache.ts',
     call: 'payload.find',
     reason:

@@ -1,5 +1,14 @@
 import type { Access, FieldAccess, Where } from 'payload'
-import { hasRole, isNetwork, isNetworkAdmin, ownLibrary, ownSystem, refId, staffOf } from '../../access/roles'
+import {
+  hasRole,
+  isNetwork,
+  isNetworkAdmin,
+  ownLibrary,
+  ownSystem,
+  refId,
+  type Staff,
+  staffOf,
+} from '../../access/roles'
 import { isStaff, NOT_STAFF_ONLY } from '../../access/staff-only'
 
 const published: Where = { _status: { equals: 'published' } }
@@ -28,6 +37,18 @@ export const readEventVersions: Access = ({ req }) => {
 }
 
 const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
+
+/**
+ * Whether the user may see this event's drafts, as `readEventVersions` allows: network staff, its system's
+ * editors, its library's contributors. Decides who is given a draft preview link.
+ */
+export const canReadDrafts = (user: Staff | null, event: { system?: unknown; library?: unknown }): boolean => {
+  if (!user) return false
+  if (isNetwork(user)) return true
+  if (hasRole(user, 'system-editor')) return sameId(refId(event.system), refId(user.system))
+  if (hasRole(user, 'library-contributor')) return sameId(refId(event.library), refId(user.library))
+  return false
+}
 
 export const createEvents: Access = ({ req, data }) => {
   const user = staffOf(req)

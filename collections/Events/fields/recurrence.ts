@@ -115,15 +115,20 @@ export const changedDatesField: Field = {
   type: 'array',
   label: 'Date modificate',
   labels: { singular: 'Data modificata', plural: 'Date modificate' },
-  admin: { initCollapsed: true, description: 'Per spostare o annullare una sola data di un evento che si ripete.' },
+  // Open: a row just added is where the date to change is picked.
+  admin: { description: 'Per spostare o annullare una sola data di un evento che si ripete.' },
   fields: [
     {
       name: 'originalStart',
       type: 'date',
-      label: 'Data originale (inizio)',
+      label: 'Data originale',
       required: true,
       timezone: true,
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        // Picked from the dates the schedule generates, not retyped.
+        components: { Field: '../collections/Events/components/OriginalStartField#OriginalStartField' },
+      },
     },
     {
       type: 'row',

@@ -7,13 +7,16 @@ const HOUR = 3_600_000
 
 /**
  * Canonical times (all-day → Rome midnights; a missing end → one hour; a start moved past the unchanged
- * end takes the end along, keeping the duration, as calendar apps do) and a note for the editor on the
- * generated dates. On update the stored fields fill in what was not submitted.
+ * end takes the end along, keeping the duration, as calendar apps do), a note for the editor on the
+ * generated dates and the end of the last one (`lastEnd`). On update the stored fields fill in what was not submitted.
  */
 export const normalizeSchedule: CollectionBeforeChangeHook<Event> = ({ data, originalDoc }) => {
   const was: Partial<Event> = originalDoc ?? {}
   const pick = <K extends keyof Event>(key: K) => (key in data ? data[key] : was[key])
-  if (!pick('start')) return data // a draft may not have a date yet
+  if (!pick('start')) {
+    data.lastEnd = null // a draft may not have a date yet
+    return data
+  }
   let start = new Date(pick('start') as string)
   let end = pick('end') ? new Date(pick('end') as string) : null
   const endUnchanged = end && was.end && end.getTime() === Date.parse(was.end as string)
@@ -37,6 +40,9 @@ export const normalizeSchedule: CollectionBeforeChangeHook<Event> = ({ data, ori
   })
   const n = occurrences.length
   data.occurrencesRolling = truncated === 'horizon'
+  // For a rule without an end, the last date generated now (two years ahead): rolled forward by any later save.
+  const lastEnd = Math.max(...occurrences.map((o) => o.end.getTime()))
+  data.lastEnd = Number.isFinite(lastEnd) ? new Date(lastEnd).toISOString() : null
   data.occurrencesInfo =
     truncated === 'count'
       ? `La regola genera più di ${MAX_OCCURRENCES} date: ne sono pubblicate ${n}. Indica una data di fine o un numero di volte.`

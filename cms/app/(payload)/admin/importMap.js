@@ -1,3 +1,4 @@
+import { ReadOnlyNotice as ReadOnlyNotice_3cac806ebc70a00e0a71dc15372b94df } from '../../../../collections/Events/components/ReadOnlyNotice'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,9 +22,16 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { DateLabel as DateLabel_ada2badfbe8289071e7b112ff0a5e14e } from '../../../components/DateLabel'
+import { OriginalStartField as OriginalStartField_de53f13731a4454de2334aa3692a9630 } from '../../../../collections/Events/components/OriginalStartField'
 import { CampaignPeriodNotice as CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64 } from '../../../../collections/Events/components/CampaignPeriodNotice'
+import { ReviewCell as ReviewCell_56bb4661404c8e356986949a65fdc0c2 } from '../../../../collections/Events/components/ReviewCell'
 import { NoticesSent as NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9 } from '../../../../collections/Events/components/NoticesSent'
+import { EventListViews as EventListViews_4c4565183dd8c7ab782c8538aec6adad } from '../../../../collections/Events/components/EventListViews'
+import { ViewOnSite as ViewOnSite_a4d0818576241e8ffa7bca27289e42cb } from '../../../components/ViewOnSite'
+import { PreviewLink as PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9 } from '../../../../collections/Events/components/PreviewLink'
 import { CampaignEvents as CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2 } from '../../../../collections/Campaigns/components/CampaignEvents'
+import { InviteField as InviteField_a616926723dbd7bdd38a19e890a975f2 } from '../../../../collections/Users/components/InviteField'
 import { EventPicker as EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0 } from '../../../../collections/Newsletters/components/EventPicker'
 import { NewsletterTools as NewsletterTools_15f96de0293e037c574fc94b0d2fe742 } from '../../../../collections/Newsletters/components/NewsletterTools'
 import { Progress as Progress_6f11da329226a9973b7d422e95e9c8d4 } from '../../../../collections/Newsletters/components/Progress'
@@ -32,6 +40,7 @@ import { GdprActions as GdprActions_f2dbf9b75fe860f387c9e1dd969b0c89 } from '../
 import { SubscriberCounts as SubscriberCounts_b507db2ea28d75847289fd66d344569f } from '../../../../collections/Subscribers/components/SubscriberCounts'
 import { StaffAgendaLink as StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4 } from '../../../components/StaffAgendaLink'
 import { HealthNotice as HealthNotice_28737eea64bc433d287b689fda8b3390 } from '../../../components/HealthNotice'
+import { LibrarianDay as LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c } from '../../../components/LibrarianDay'
 import { DeskLink as DeskLink_a8d98bda9ab1c293078e6fb8073c2241 } from '../../../components/desk/DeskLink'
 import { StaffAgenda as StaffAgenda_62eb87188987cb84147a5905fd940df0 } from '../../../components/StaffAgenda'
 import { DeskIndex as DeskIndex_87e16304842fecaeaa18ac3a1b244f36 } from '../../../components/desk/DeskIndex'
@@ -41,6 +50,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "../collections/Events/components/ReadOnlyNotice#ReadOnlyNotice": ReadOnlyNotice_3cac806ebc70a00e0a71dc15372b94df,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -64,9 +74,16 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "./components/DateLabel#DateLabel": DateLabel_ada2badfbe8289071e7b112ff0a5e14e,
+  "../collections/Events/components/OriginalStartField#OriginalStartField": OriginalStartField_de53f13731a4454de2334aa3692a9630,
   "../collections/Events/components/CampaignPeriodNotice#CampaignPeriodNotice": CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64,
+  "../collections/Events/components/ReviewCell#ReviewCell": ReviewCell_56bb4661404c8e356986949a65fdc0c2,
   "../collections/Events/components/NoticesSent#NoticesSent": NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9,
+  "../collections/Events/components/EventListViews#EventListViews": EventListViews_4c4565183dd8c7ab782c8538aec6adad,
+  "./components/ViewOnSite#ViewOnSite": ViewOnSite_a4d0818576241e8ffa7bca27289e42cb,
+  "../collections/Events/components/PreviewLink#PreviewLink": PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9,
   "../collections/Campaigns/components/CampaignEvents#CampaignEvents": CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2,
+  "../collections/Users/components/InviteField#InviteField": InviteField_a616926723dbd7bdd38a19e890a975f2,
   "../collections/Newsletters/components/EventPicker#EventPicker": EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0,
   "../collections/Newsletters/components/NewsletterTools#NewsletterTools": NewsletterTools_15f96de0293e037c574fc94b0d2fe742,
   "../collections/Newsletters/components/Progress#Progress": Progress_6f11da329226a9973b7d422e95e9c8d4,
@@ -75,6 +92,7 @@ export const importMap = {
   "../collections/Subscribers/components/SubscriberCounts#SubscriberCounts": SubscriberCounts_b507db2ea28d75847289fd66d344569f,
   "./components/StaffAgendaLink#StaffAgendaLink": StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4,
   "./components/HealthNotice#HealthNotice": HealthNotice_28737eea64bc433d287b689fda8b3390,
+  "./components/LibrarianDay#LibrarianDay": LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c,
   "./components/desk/DeskLink#DeskLink": DeskLink_a8d98bda9ab1c293078e6fb8073c2241,
   "./components/StaffAgenda#StaffAgenda": StaffAgenda_62eb87188987cb84147a5905fd940df0,
   "./components/desk/DeskIndex#DeskIndex": DeskIndex_87e16304842fecaeaa18ac3a1b244f36,
