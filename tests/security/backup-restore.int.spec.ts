@@ -65,6 +65,8 @@ const dump = (file: string) => sql(file, 'dump')
 describe('backup and restore', () => {
   let backup = ''
   let snapshot: Record<string, unknown[]>
+  /** The demo seed's own images (each in several sizes and formats), before the test adds its cover. */
+  let seededMedia = 0
 
   beforeAll(async () => {
     const base: NodeJS.ProcessEnv = { ...process.env }
@@ -81,6 +83,7 @@ describe('backup and restore', () => {
     const seeded = run('scripts/seed.mjs')
     expect(seeded.status, seeded.stderr + seeded.stdout).toBe(0)
     mkdirSync(media, { recursive: true })
+    seededMedia = readdirSync(media).length
     writeFileSync(path.join(media, 'copertina.png'), PNG)
     snapshot = await dump(dbFile)
     // The 12 demo events plus the staff-only training the seed always adds.
@@ -145,7 +148,7 @@ describe('backup and restore', () => {
 
     const manifest = JSON.parse(readFileSync(path.join(backup, 'manifest.json'), 'utf8'))
     expect(manifest.database).toBe('sqlite')
-    expect(manifest.media.files).toBe(1)
+    expect(manifest.media.files).toBe(seededMedia + 1)
     expect(readFileSync(path.join(backup, 'media', 'copertina.png'))).toEqual(PNG)
     const copied = await sql(path.join(backup, 'agenda.db'), 'run', [
       'PRAGMA integrity_check',
