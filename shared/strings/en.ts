@@ -871,6 +871,16 @@ export const en: Catalogue = {
 
   // (spacer: keeps the sections below apart)
 
+  /** Attendance after each date: recording, the dates still waiting for it, the weekly reminder. */
+  attendance: {},
+
+  // (spacer: keeps the sections below apart)
+
+  /** Who funds or supports an event, series, festival or campaign: credits and the funder's report. */
+  funders: {},
+
+  // (spacer: keeps the sections below apart)
+
   mail: {
     network: 'Bergamo Library Network',
     agenda: 'Library events',
