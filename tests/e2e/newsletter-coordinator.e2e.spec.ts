@@ -92,7 +92,7 @@ test('the event picker tells “Incontro con l’autrice” apart and adds a who
 
   // Saved: the choice comes back with its labels, and the preview lists the events with their dates.
   await page.getByRole('button', { name: 'Salva', exact: true }).click()
-  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  await expect(page.getByText(/modifiche salvate/i).first()).toBeVisible()
   await page.reload()
   await expect(page.getByRole('heading', { name: `${count} eventi scelti` })).toBeVisible()
   // The labels of the saved choice are read once the page is interactive (slow on a busy machine).
@@ -132,7 +132,7 @@ test('“Invia ora” asks for confirmation, then the newsletter goes out throug
   await expect(open).toBeFocused()
   await page.getByLabel('Oggetto').fill(subject)
   await page.getByRole('button', { name: 'Salva', exact: true }).click()
-  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  await expect(page.getByText(/modifiche salvate/i).first()).toBeVisible()
 
   // By keyboard: open, read the question, step back, open again and confirm.
   await open.focus()
@@ -229,7 +229,7 @@ test('a campaign warns when its events fall outside its period, takes the events
   await expect(page.getByText('Periodo aggiornato con le date degli eventi')).toBeVisible()
   await expect(page.getByText(/^Attenzione:/)).toHaveCount(0)
   await page.getByRole('button', { name: 'Salva', exact: true }).click()
-  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  await expect(page.getByText(/modifiche salvate/i).first()).toBeVisible()
   const saved = await (await page.request.get(`${CMS}/api/campaigns/${campaign.id}`)).json()
   expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(saved.startDate))).toBe(when.ymd)
   expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(saved.endDate))).toBe(when.ymd)
