@@ -8,7 +8,7 @@ import type { PreferenceDimension } from './Subscribers/preferences'
 import { SLUGS } from './slugs'
 
 /**
- * Every agenda filter that narrows occurrences by one of their fields, declared once. Parsing (site/lib/filters.ts),
+ * Every agenda filter that narrows occurrences by one of their fields, declared once. Parsing (filters/parse.ts),
  * the database query (`whereOf`), the search index's row fields and matching (site/lib/search/), the form
  * (FilterForm.astro) and its choices (site/lib/options.ts), the chips (agenda-view.ts), feed names
  * (ical/describe.ts) and the newsletter preferences and their form fields (cms/newsletter/options.ts) read this

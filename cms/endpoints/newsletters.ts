@@ -4,6 +4,7 @@ import { writesNewsletters } from '../../collections/Newsletters/access'
 import { SLUGS } from '../../collections/slugs'
 import { createLimiter } from '../../shared/rate-limit'
 import {
+  AgendaAddressError,
   chosenEventLabels,
   type EventGroup,
   editorialAudienceCount,
@@ -118,7 +119,9 @@ const ID = /^\d{1,12}$/
 /**
  * GET /api/newsletters/event-options — the events a newsletter may present, labelled with date, place and
  * system: `?q=words` (a short list), `?campaign=ID`, `?series=ID` or `?festival=ID` (all their coming events),
- * or `?ids=1,2` (the labels of the events already chosen). For those who write newsletters only.
+ * `?agenda=<an agenda address>` (all the coming events its filters match), or `?ids=1,2` (the labels of the
+ * events already chosen). `more: true` when a group or an agenda search had more events than GROUP_LIMIT.
+ * For those who write newsletters only.
  */
 export const eventOptionsEndpoint: Endpoint = {
   path: '/event-options',
@@ -138,8 +141,10 @@ export const eventOptionsEndpoint: Endpoint = {
     }
     const q = params.get('q') ?? ''
     if (q.length > 200) return json({ error: 'La ricerca è troppo lunga (al massimo 200 caratteri).' }, 400)
+    const agenda = params.get('agenda') ?? undefined
     const groups = Object.keys(GROUPS).filter((k) => params.has(k))
-    if (groups.length > 1) return json({ error: 'Indica una sola campagna, rassegna o festival.' }, 400)
+    if (groups.length + (agenda === undefined ? 0 : 1) > 1)
+      return json({ error: 'Indica una sola campagna, rassegna, festival o ricerca dell’agenda.' }, 400)
     const [param] = groups
     let group: EventGroup | undefined
     if (param) {
@@ -147,6 +152,11 @@ export const eventOptionsEndpoint: Endpoint = {
       if (!ID.test(id)) return json({ error: 'Campagna, rassegna o festival non valido.' }, 400)
       group = { field: GROUPS[param] as EventGroup['field'], id: Number(id) }
     }
-    return json({ options: await eventOptions(req.payload, { q, group, language }) })
+    try {
+      return json(await eventOptions(req.payload, { q, group, agenda, language }))
+    } catch (error) {
+      if (error instanceof AgendaAddressError) return json({ error: error.message }, 400)
+      throw error
+    }
   },
 }

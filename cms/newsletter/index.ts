@@ -17,7 +17,15 @@ export {
   type PreferenceField,
   readChoices,
 } from './options'
-export { chosenEventLabels, type EventGroup, type EventOption, eventOptions, GROUP_LIMIT } from './picker'
+export {
+  AgendaAddressError,
+  chosenEventLabels,
+  type EventGroup,
+  type EventOption,
+  eventOptions,
+  GROUP_LIMIT,
+  type PickerResult,
+} from './picker'
 // What the public site's newsletter pages and actions do.
 export {
   checkConfirmLink,

@@ -1,6 +1,8 @@
 import type { Payload, TypedUser, Where } from 'payload'
 import { publicOnly } from '../../collections/access/staff-only'
 import { whereOf } from '../../collections/filter-registry'
+import { FilterError, filtersToParams, parseFilters } from '../../collections/filters/parse'
+import { resolveFilters, UnknownSlugError } from '../../collections/filters/resolve'
 import { foldText } from '../../collections/lib/slugify'
 import { SLUGS } from '../../collections/slugs'
 import { adminStrings } from '../../shared/strings'
@@ -18,14 +20,20 @@ export type PickerQuery = {
   /** Words of the title, library, venue or comune (each the prefix of a word, as on the agenda). */
   q?: string
   group?: EventGroup
+  /** An agenda address (`https://…/eventi?sistema=valle-seriana&eta=3`, `/eventi?…` or the query alone). */
+  agenda?: string
   /** The admin's language (`i18n.language`): dates are written in it. */
   language?: string
   now?: Date
 }
 
-/** Search results are a short list; a group brings all its events, up to this many. */
+/** The events a query offers; `more` when a group or an agenda search had events beyond the limit. */
+export type PickerResult = { options: EventOption[]; more: boolean }
+
+/** Search results are a short list; a group or an agenda search brings all its events, up to this many. */
 export const SEARCH_LIMIT = 30
 export const GROUP_LIMIT = 200
+export const MAX_ADDRESS_LENGTH = 2000
 const ROWS_PER_PAGE = 500
 const MAX_PAGES = 20
 
@@ -63,26 +71,56 @@ export const optionLabel = (
   return `${row.title ?? ''} — ${when}${more ? ` ${t.pickerMoreDates}` : ''}${where ? `, ${where}` : ''}`
 }
 
+/** An agenda address the picker cannot read, with the reason in Italian. */
+export class AgendaAddressError extends Error {}
+
+/**
+ * The agenda's filters in a pasted address, parsed by the agenda's own parser (collections/filters/parse.ts).
+ * An address without any filter (the whole agenda, an event's page) is refused rather than bringing everything.
+ */
+const agendaWhere = async (payload: Payload, address: string, now: Date): Promise<Where> => {
+  const invalid = (reason: string) => new AgendaAddressError(`Indirizzo dell’agenda non valido. ${reason}`)
+  if (address.length > MAX_ADDRESS_LENGTH) throw invalid('L’indirizzo è troppo lungo.')
+  const text = address.trim().split('#')[0] ?? ''
+  const at = text.indexOf('?')
+  const query = at >= 0 ? text.slice(at + 1) : text.includes('=') ? text : ''
+  try {
+    const filters = parseFilters(new URLSearchParams(query))
+    if (filtersToParams(filters, { page: false }).toString() === '')
+      throw invalid(
+        'Incolla l’indirizzo di una ricerca dell’agenda, con i suoi filtri (per esempio /eventi?sistema=valle-seriana&eta=3).',
+      )
+    const resolved = await resolveFilters(payload, filters, now)
+    // Only what is still to come, whatever day `da` names.
+    return whereOf({ ...resolved, from: resolved.from > now ? resolved.from : now })
+  } catch (error) {
+    if (error instanceof FilterError || error instanceof UnknownSlugError) throw invalid(error.message)
+    throw error
+  }
+}
+
 /**
  * The events a newsletter may present, each once, at its next date: coming occurrences of published events
  * that are not staff-only (the same rule as the `events` field's filterOptions) and not cancelled. A group
- * brings every such event of a campaign, rassegna or festival; otherwise the words narrow the list.
+ * brings every such event of a campaign, rassegna or festival, an agenda address every such event its filters
+ * match; otherwise the words narrow the list. Throws AgendaAddressError for an address it cannot read.
  */
-export const eventOptions = async (payload: Payload, query: PickerQuery): Promise<EventOption[]> => {
+export const eventOptions = async (payload: Payload, query: PickerQuery): Promise<PickerResult> => {
   const now = query.now ?? new Date()
   const words = foldText(query.q ?? '')
     .split(' ')
     .filter(Boolean)
   const lists = query.group ? [{ field: query.group.field, values: [query.group.id] }] : []
-  const where: Where = publicOnly({
-    and: [
-      whereOf({ lists, eta: [], free: false, words, from: now, to: null }),
-      { status: { not_equals: 'cancelled' } },
-    ],
-  })
-  const limit = query.group ? GROUP_LIMIT : SEARCH_LIMIT
+  const match =
+    query.agenda !== undefined
+      ? await agendaWhere(payload, query.agenda, now)
+      : whereOf({ lists, eta: [], free: false, words, from: now, to: null })
+  const where: Where = publicOnly({ and: [match, { status: { not_equals: 'cancelled' } }] })
+  const bulk = query.group !== undefined || query.agenda !== undefined
+  const limit = bulk ? GROUP_LIMIT : SEARCH_LIMIT
   const first = new Map<string, Row>()
   const more = new Set<string>()
+  let cut = false
   for (let page = 1; page <= MAX_PAGES; page++) {
     const result = await payload.find({
       collection: SLUGS.occurrences,
@@ -99,13 +137,24 @@ export const eventOptions = async (payload: Payload, query: PickerQuery): Promis
       const key = String(idOf(row.event))
       if (first.has(key)) more.add(key)
       else if (first.size < limit) first.set(key, row)
+      else cut = true
     }
     if (!result.hasNextPage || (first.size >= limit && page > 1)) break
   }
-  return [...first.entries()].map(([key, row]) => ({
+  // Full before reading every row: is there an event beyond the limit? (A search's short list does not say.)
+  if (bulk && first.size >= limit && !cut) {
+    const { totalDocs } = await payload.count({
+      collection: SLUGS.occurrences,
+      where: { and: [where, { event: { not_in: [...first.values()].map((row) => idOf(row.event)) } }] },
+      overrideAccess: true, // the same public rows as above
+    })
+    cut = totalDocs > 0
+  }
+  const options = [...first.entries()].map(([key, row]) => ({
     id: idOf(row.event),
     label: optionLabel(row, more.has(key), query.language),
   }))
+  return { options, more: cut }
 }
 
 /**

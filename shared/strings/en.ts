@@ -953,7 +953,7 @@ export const en: Catalogue = {
     // newsletter and campaign tools of the coordinator (issue 19): the event picker
     pickerLabel: 'Events',
     pickerDescription:
-      'Each event appears in the mail at its next date. Search by title, library or comune, or add all the coming events of a campaign, series or festival.',
+      'Each event appears in the mail at its next date. Search by title, library or comune, or add all the coming events of a campaign, series or festival or of an agenda search.',
     pickerChosen: (n) => (n === 0 ? 'Chosen events' : n === 1 ? '1 event chosen' : `${n} events chosen`),
     pickerNone: 'No event chosen.',
     pickerEvent: 'Event no.',
@@ -978,6 +978,16 @@ export const en: Catalogue = {
       `${added === 1 ? 'Added 1 event' : `Added ${added} events`} of “${title}”${already ? ` (${already} already in the list)` : ''}.`,
     pickerGroupEmpty: (title) => `No coming events for “${title}”.`,
     pickerFailed: 'The events could not be loaded: try again.',
+    pickerAgendaLabel: 'From an agenda search',
+    pickerAgendaHint:
+      'Paste the address of a search on the site (for example …/eventi?sistema=valle-seriana&eta=3): all the coming events it matches are added.',
+    pickerAgendaButton: 'Add from the search',
+    pickerAgendaRequired: 'Paste the address of an agenda search first.',
+    pickerAgendaEmpty: 'No coming event matches this search.',
+    pickerAgendaAdded: (added, already) =>
+      `${added === 1 ? 'Added 1 event' : `Added ${added} events`} of the search${already ? ` (${already} already in the list)` : ''}.`,
+    pickerLimited: (limit) =>
+      `At most ${limit} events are added at a time: these are the first ${limit} coming ones, the others were left out.`,
     // "Invia ora"
     sendNowLegend: 'Send immediately',
     sendNowHint: 'Goes out right away to all the expected recipients, without waiting for a scheduled time.',

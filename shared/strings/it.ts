@@ -1005,7 +1005,7 @@ export const it = {
     // newsletter and campaign tools of the coordinator (issue 19): the event picker
     pickerLabel: 'Eventi',
     pickerDescription:
-      'Ogni evento compare nella mail alla sua prossima data. Cerca per titolo, biblioteca o comune, oppure aggiungi tutti gli eventi in programma di una campagna, rassegna o festival.',
+      'Ogni evento compare nella mail alla sua prossima data. Cerca per titolo, biblioteca o comune, oppure aggiungi tutti gli eventi in programma di una campagna, rassegna o festival o di una ricerca dell’agenda.',
     pickerChosen: (n: number): string =>
       n === 0 ? 'Eventi scelti' : n === 1 ? '1 evento scelto' : `${n} eventi scelti`,
     pickerNone: 'Nessun evento scelto.',
@@ -1031,6 +1031,16 @@ export const it = {
       `${added === 1 ? 'Aggiunto 1 evento' : `Aggiunti ${added} eventi`} di «${title}»${already ? ` (${already} già nell’elenco)` : ''}.`,
     pickerGroupEmpty: (title: string) => `Nessun evento in programma per «${title}».`,
     pickerFailed: 'Non è stato possibile caricare gli eventi: riprova.',
+    pickerAgendaLabel: 'Da una ricerca dell’agenda',
+    pickerAgendaHint:
+      'Incolla l’indirizzo di una ricerca del sito (per esempio …/eventi?sistema=valle-seriana&eta=3): si aggiungono tutti gli eventi in programma che vi corrispondono.',
+    pickerAgendaButton: 'Aggiungi dalla ricerca',
+    pickerAgendaRequired: 'Incolla prima l’indirizzo di una ricerca dell’agenda.',
+    pickerAgendaEmpty: 'Nessun evento in programma corrisponde a questa ricerca.',
+    pickerAgendaAdded: (added: number, already: number): string =>
+      `${added === 1 ? 'Aggiunto 1 evento' : `Aggiunti ${added} eventi`} della ricerca${already ? ` (${already} già nell’elenco)` : ''}.`,
+    pickerLimited: (limit: number): string =>
+      `Si aggiungono al massimo ${limit} eventi alla volta: questi sono i primi ${limit} in programma, gli altri sono rimasti fuori.`,
     // "Invia ora"
     sendNowLegend: 'Invio immediato',
     sendNowHint: 'Parte subito per tutti i destinatari previsti, senza aspettare un’ora programmata.',

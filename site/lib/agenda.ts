@@ -1,62 +1,21 @@
 import type { Where } from 'payload'
 import type { Occurrence } from '../../cms/payload-types'
 import { comuneByIstat } from '../../collections/fields/comune'
-import {
-  comuneCodes,
-  comuniWithin,
-  FILTERS,
-  type RelationEntry,
-  type RelationField,
-  type ResolvedFilters,
-  whereOf,
-} from '../../collections/filter-registry'
+import { type RelationField, type ResolvedFilters, whereOf } from '../../collections/filter-registry'
+import { resolveFilters as resolveWith, UnknownSlugError } from '../../collections/filters/resolve'
 import { SLUGS } from '../../collections/slugs'
-import { dateRange, type Filters, searchWords } from './filters'
-import { findBySlugs, getPayload } from './payload'
+import { type Filters, searchWords } from './filters'
+import { getPayload } from './payload'
 import { currentSearchIndex } from './search/sync'
 
 export const PAGE_SIZE = 20
 
-/** A filter names something that does not exist: the page answers 404. */
-export class UnknownSlugError extends Error {
-  constructor(
-    readonly param: string,
-    readonly slug: string,
-  ) {
-    super(`Nessun elemento «${slug}» per «${param}».`)
-  }
-}
-
-const resolveSlugs = async ({ param, collection }: RelationEntry, slugs: string[]) => {
-  const docs = await findBySlugs(collection, slugs, { slug: true })
-  const missing = slugs.find((s) => !docs.some((d) => d.slug === s))
-  if (missing) throw new UnknownSlugError(param, missing)
-  return docs.map((d) => d.id)
-}
-
 export type { RelationField, ResolvedFilters }
-export { whereOf }
+export { UnknownSlugError, whereOf }
 
-export const resolveFilters = async (f: Filters, now: Date = new Date()): Promise<ResolvedFilters> => {
-  // One list per filter in use, in registry order (two filters may read the same field: `comune`, `vicino`).
-  const lists: ResolvedFilters['lists'] = []
-  for (const e of FILTERS) {
-    if (e.kind === 'relation') {
-      const ids = await resolveSlugs(e, f[e.param])
-      if (ids.length) lists.push({ field: e.field, values: ids })
-    } else if (e.kind === 'comune') {
-      const comune = comuneCodes(f[e.param])
-      if (comune.unknown) throw new UnknownSlugError(e.param, comune.unknown)
-      const codes =
-        'within' in e && comune.codes.length
-          ? comuniWithin(comune.codes, f[e.within.param] ?? e.within.km)
-          : comune.codes
-      if (codes.length) lists.push({ field: e.field, values: codes })
-    } else if (e.kind === 'option' && f[e.param].length) lists.push({ field: e.field, values: f[e.param] })
-  }
-  const { from, to } = dateRange(f, now)
-  return { lists, eta: f.eta, free: f.gratuito, words: searchWords(f.q), from, to }
-}
+/** A filter set's slugs as ids and its dates as instants (collections/filters/resolve.ts), on the site's Payload. */
+export const resolveFilters = async (f: Filters, now: Date = new Date()): Promise<ResolvedFilters> =>
+  resolveWith(await getPayload(), f, now)
 
 /** The database query for a filter set; throws UnknownSlugError for a slug that names nothing. */
 export const buildWhere = async (f: Filters, now: Date = new Date()): Promise<Where> =>

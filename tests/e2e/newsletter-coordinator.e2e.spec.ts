@@ -3,8 +3,9 @@ import { expect, type Page, test } from '@playwright/test'
 import { ADMIN, CMS, SITE } from '../../playwright.config'
 import { link, mailsTo, nthMail } from '../helpers/outbox'
 
-// The network coordinator's newsletter (issue 19): events told apart in the picker and added by campaign,
-// "Invia ora" with a confirmation, and a campaign whose own dates disagree with its events' dates.
+// The network coordinator's newsletter (issue 19): events told apart in the picker and added by campaign or by a
+// pasted agenda address, "Invia ora" with a confirmation, and a campaign whose own dates disagree with its events'
+// dates.
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
 
@@ -92,7 +93,7 @@ test('the event picker tells “Incontro con l’autrice” apart and adds a who
 
   // Saved: the choice comes back with its labels, and the preview lists the events with their dates.
   await page.getByRole('button', { name: 'Salva', exact: true }).click()
-  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  await expect(page.getByText(/modifiche salvate/i).first()).toBeVisible()
   await page.reload()
   await expect(page.getByRole('heading', { name: `${count} eventi scelti` })).toBeVisible()
   // The labels of the saved choice are read once the page is interactive (slow on a busy machine).
@@ -100,6 +101,61 @@ test('the event picker tells “Incontro con l’autrice” apart and adds a who
   const preview = page.frameLocator('iframe[title="Anteprima della newsletter"]')
   await expect(preview.getByRole('heading', { level: 1, name: subject })).toBeVisible()
   await expect(preview.getByText(/2027/).first()).toBeVisible()
+})
+
+test('an agenda address pasted in the picker adds every coming event of that search, by keyboard', async ({ page }) => {
+  const query = 'sistema=valle-seriana&eta=3'
+  // What the public agenda lists for the same search: its events, each once, less the cancelled ones.
+  const listed = new Set<string>()
+  for (let n = 1; ; n++) {
+    const res = await page.request.get(`${SITE}/eventi.json?${query}&pagina=${n}`)
+    expect(res.status()).toBe(200)
+    const data = await res.json()
+    for (const item of data.items as { slug: string; status: string }[])
+      if (item.status !== 'cancelled') listed.add(item.slug)
+    if (!data.hasNextPage) break
+  }
+  expect(listed.size).toBeGreaterThan(1)
+
+  await openNewsletter(page, `Per i più piccoli ${Date.now()}`)
+  const field = page.getByLabel('Da una ricerca dell’agenda')
+  await expect(field).toHaveAccessibleDescription(/Incolla l’indirizzo di una ricerca del sito/)
+
+  // A bad address: the reason, in Italian, and nothing added.
+  await field.focus()
+  await page.keyboard.type('/eventi?sistema=valle-serianna&eta=3')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Aggiungi dalla ricerca' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Indirizzo dell’agenda non valido. Nessun elemento «valle-serianna» per «sistema».' }),
+  ).toBeVisible()
+  await expect(page.getByText('Nessun evento scelto.')).toBeVisible()
+
+  // The address as copied from the site's address bar; Enter adds (and does not save the document).
+  await field.fill(`${SITE}/eventi?${query}`)
+  await field.press('Enter')
+  const added = `Aggiunti ${listed.size} eventi della ricerca.`
+  await expect(page.getByRole('status').filter({ hasText: added })).toBeVisible()
+  await expect(page).toHaveURL(/\/admin\/collections\/newsletters\/\d+/)
+  await expect(page.getByRole('heading', { name: `${listed.size} eventi scelti` })).toBeVisible()
+  const chosen = page.getByRole('list', { name: `${listed.size} eventi scelti` }).getByRole('listitem')
+  await expect(chosen).toHaveCount(listed.size)
+  // Each with its date (and year), library and system, read once the labels have arrived.
+  await expect(chosen.first()).toContainText('(Valle Seriana)')
+  const labels = (await chosen.allInnerTexts()).map((t) => t.replace(/\s*Rimuovi\s*$/, '').trim())
+  for (const label of labels) expect(label).toMatch(DATED)
+  for (const label of labels) expect(label).toContain('(Valle Seriana)')
+  await noAxeViolations(page, '.event-picker')
+
+  // The same search again adds nothing twice.
+  await field.press('Enter')
+  await expect(
+    page.getByRole('status').filter({ hasText: `Aggiunti 0 eventi della ricerca (${listed.size} già nell’elenco).` }),
+  ).toBeVisible()
+  await expect(chosen).toHaveCount(listed.size)
 })
 
 test('“Invia ora” asks for confirmation, then the newsletter goes out through the queue', async ({ page, request }) => {
@@ -132,7 +188,7 @@ test('“Invia ora” asks for confirmation, then the newsletter goes out throug
   await expect(open).toBeFocused()
   await page.getByLabel('Oggetto').fill(subject)
   await page.getByRole('button', { name: 'Salva', exact: true }).click()
-  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  await expect(page.getByText(/modifiche salvate/i).first()).toBeVisible()
 
   // By keyboard: open, read the question, step back, open again and confirm.
   await open.focus()
@@ -229,7 +285,7 @@ test('a campaign warns when its events fall outside its period, takes the events
   await expect(page.getByText('Periodo aggiornato con le date degli eventi')).toBeVisible()
   await expect(page.getByText(/^Attenzione:/)).toHaveCount(0)
   await page.getByRole('button', { name: 'Salva', exact: true }).click()
-  await expect(page.getByText(/aggiornat[oa] con successo/i).first()).toBeVisible()
+  await expect(page.getByText(/modifiche salvate/i).first()).toBeVisible()
   const saved = await (await page.request.get(`${CMS}/api/campaigns/${campaign.id}`)).json()
   expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(saved.startDate))).toBe(when.ymd)
   expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(saved.endDate))).toBe(when.ymd)

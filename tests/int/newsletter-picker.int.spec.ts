@@ -1,7 +1,9 @@
 // The newsletter's event picker (issue 19): events with the same title are told apart by date, place and
-// system; a campaign, rassegna or festival brings all its coming public events at once; only those who write
-// newsletters may ask; the mail writes the year of a date that is not in the current year.
+// system; a campaign, rassegna or festival brings all its coming public events at once, and so does a pasted
+// agenda address (read by the agenda's own parser); only those who write newsletters may ask; the mail writes
+// the year of a date that is not in the current year.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GROUP_LIMIT } from '../../cms/newsletter'
 import type { Event } from '../../cms/payload-types'
 import { SLUGS } from '../../collections/slugs'
 import { buildNetwork, client, countAll, fixtureEvent, type Network, romeAt, stored } from '../helpers/network'
@@ -81,6 +83,66 @@ beforeAll(async () => {
     start: romeAt(2, 10, 30),
     end: romeAt(2, 11, 30),
     recurrence: { frequency: 'weekly', interval: 1, count: 6 },
+  })
+  // Valle Seriana (system B) for small children, and what an agenda search for them must leave out.
+  const albino = { system: net.systems.b, library: net.libraries.b1 }
+  ev.tales = await fixtureEvent(payload, net, {
+    ...albino,
+    title: 'Storie per i piccoli',
+    minAge: 0,
+    maxAge: 6,
+    start: romeAt(5, 10),
+    end: romeAt(5, 11),
+    recurrence: { frequency: 'weekly', interval: 1, count: 4 },
+  })
+  ev.babies = await fixtureEvent(payload, net, {
+    ...albino,
+    title: 'Coccole di libri',
+    minAge: 0,
+    maxAge: 3,
+    start: romeAt(20, 10),
+    end: romeAt(20, 11),
+  })
+  ev.teens = await fixtureEvent(payload, net, {
+    ...albino,
+    title: 'Club del fumetto',
+    minAge: 11,
+    maxAge: 14,
+    start: romeAt(6, 16),
+    end: romeAt(6, 17),
+  })
+  ev.kidsDalmine = await fixtureEvent(payload, net, {
+    title: 'Storie a Dalmine',
+    minAge: 0,
+    maxAge: 6,
+    start: romeAt(7, 10),
+    end: romeAt(7, 11),
+  })
+  ev.kidsStaffOnly = await fixtureEvent(payload, net, {
+    ...albino,
+    title: 'Formazione lettura ai piccoli',
+    staffOnly: true,
+    minAge: 0,
+    maxAge: 6,
+    start: romeAt(8, 9),
+    end: romeAt(8, 10),
+  })
+  ev.kidsCancelled = await fixtureEvent(payload, net, {
+    ...albino,
+    title: 'Storie annullate',
+    status: 'cancelled',
+    minAge: 0,
+    maxAge: 6,
+    start: romeAt(9, 10),
+    end: romeAt(9, 11),
+  })
+  ev.kidsPast = await fixtureEvent(payload, net, {
+    ...albino,
+    title: 'Storie di ieri',
+    minAge: 0,
+    maxAge: 6,
+    start: romeAt(-2, 10),
+    end: romeAt(-2, 11),
   })
 })
 afterAll(async () => payload.destroy())
@@ -167,6 +229,137 @@ describe('the newsletter event picker', () => {
     expect(created.status).toBe(400)
     expect(created.errors.map((e) => e.path)).toContain('events')
     expect(await countAll(payload, SLUGS.newsletters, { subject: { equals: 'Con un evento interno' } })).toBe(0)
+  })
+})
+
+describe('adding the events of an agenda search', () => {
+  const agenda = async (address: string, who: Parameters<Network['token']>[0] = 'editorA') =>
+    rest('GET', `/newsletters/event-options?agenda=${encodeURIComponent(address)}`, { token: await net.token(who) })
+
+  /** Independently of the picker and the agenda's query: the events themselves, checked one by one in code. */
+  const expected = async (system: number | string, age: number) => {
+    const { docs } = await payload.find({
+      collection: SLUGS.events,
+      where: { system: { equals: system }, _status: { equals: 'published' } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const now = new Date().toISOString()
+    return docs
+      .filter((e) => !e.staffOnly && e.status !== 'cancelled' && (e.lastEnd ?? e.end ?? '') > now)
+      .filter((e) => (e.minAge ?? 0) <= age && age <= (e.maxAge ?? 120))
+      .map((e) => e.id)
+      .sort()
+  }
+
+  it('adds exactly the coming public events of one system for an age, each once at its next date', async () => {
+    const res = await agenda('http://localhost:4321/eventi?sistema=valle-seriana&eta=3')
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    const found = res.json.options as Option[]
+    expect(ids(found)).toEqual(await expected(net.systems.b, 3))
+    expect(ids(found)).toEqual(ids([ev.tales, ev.babies, ev.albino] as never)) // the fixtures, named
+    expect(res.json.more).toBe(false)
+    // Date order, the weekly one at its first date with "e altre date", every label dated and placed.
+    expect(found.map((o) => o.id)).toEqual([ev.tales?.id, ev.albino?.id, ev.babies?.id])
+    expect(found[0]?.label).toMatch(
+      /^Storie per i piccoli — .+, 10:00 e altre date, Biblioteca di Albino \(Valle Seriana\)$/,
+    )
+  })
+
+  it('reads the address whole, as a path or as the query alone, and the other filters of the agenda', async () => {
+    const whole = ids(
+      (await agenda('https://agenda.example.org/eventi?sistema=valle-seriana&eta=3#risultati')).json.options,
+    )
+    for (const address of [
+      '/eventi?eta=3&sistema=valle-seriana',
+      '?sistema=valle-seriana&eta=3',
+      'sistema=valle-seriana&eta=3',
+    ]) {
+      const res = await agenda(address)
+      expect(res.status, address).toBe(200)
+      expect(ids(res.json.options), address).toEqual(whole)
+    }
+    expect(ids((await agenda('/eventi?sistema=valle-seriana&eta=12')).json.options)).toEqual(
+      ids([ev.teens, ev.albino] as never),
+    )
+    expect(ids((await agenda('/eventi?sistema=valle-seriana&q=piccoli')).json.options)).toEqual([ev.tales?.id])
+    expect(ids((await agenda('/en/eventi?comune=albino&eta=2&eta=13')).json.options)).toEqual(
+      ids([ev.tales, ev.babies, ev.teens, ev.albino] as never),
+    )
+  })
+
+  it('never offers staff-only, cancelled or past events, even when the address reaches back in time', async () => {
+    const since = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10)
+    for (const who of ['editorB', 'admin'] as const) {
+      const res = await agenda(`/eventi?sistema=valle-seriana&da=${since}`, who)
+      expect(res.status).toBe(200)
+      const found = ids(res.json.options)
+      expect(found).toEqual(ids([ev.tales, ev.babies, ev.teens, ev.albino] as never))
+      for (const e of [ev.kidsStaffOnly, ev.kidsCancelled, ev.kidsPast, ev.draft]) expect(found).not.toContain(e?.id)
+    }
+  })
+
+  it('refuses an address it cannot read with a 400 and an Italian message, offering nothing', async () => {
+    const cases: [string, RegExp][] = [
+      [
+        '/eventi?sistema=valle-serianna&eta=3',
+        /^Indirizzo dell’agenda non valido\. Nessun elemento «valle-serianna» per «sistema»\.$/,
+      ],
+      ['/eventi?comune=atlantide', /«atlantide»/],
+      ['/eventi?sistema=valle-seriana&da=2027-02-30', /La data «da» deve essere nel formato AAAA-MM-GG/],
+      ['/eventi?eta=tre', /L’età deve essere un numero intero/],
+      ['/eventi?quando=ieri', /«quando» accetta/],
+      ['http://localhost:4321/eventi', /Incolla l’indirizzo di una ricerca dell’agenda, con i suoi filtri/],
+      ['/eventi/storie-per-i-piccoli-2026-12-05?data=2026-12-05', /con i suoi filtri/],
+      [`/eventi?q=${'a'.repeat(2000)}`, /troppo lungo/],
+    ]
+    for (const [address, message] of cases) {
+      const res = await agenda(address)
+      expect(res.status, address).toBe(400)
+      expect(res.json.error, address).toMatch(message)
+      expect(res.json.options, address).toBeUndefined()
+    }
+    const both = await rest(
+      'GET',
+      `/newsletters/event-options?campaign=${net.campaign}&agenda=sistema%3Dvalle-seriana`,
+      {
+        token: await net.token('editorA'),
+      },
+    )
+    expect(both.status).toBe(400)
+    expect(both.json.error).toBe('Indica una sola campagna, rassegna, festival o ricerca dell’agenda.')
+  })
+
+  it('brings at most GROUP_LIMIT events, the first in date order, and says when the limit left some out', async () => {
+    const category = await payload.create({
+      collection: SLUGS.categories,
+      data: { name: 'Maratona di lettura' },
+      overrideAccess: true,
+    })
+    const many: Event[] = []
+    for (let i = 0; i <= GROUP_LIMIT; i++)
+      many.push(
+        await fixtureEvent(payload, net, {
+          title: `Maratona ${i}`,
+          categories: [category.id],
+          start: romeAt(30, 8 + Math.floor(i / 60), i % 60),
+          end: romeAt(30, 20),
+        }),
+      )
+    const res = await agenda(`/eventi?categoria=${category.slug}`)
+    expect(res.status).toBe(200)
+    expect(res.json.more).toBe(true)
+    expect(res.json.options.map((o: Option) => o.id)).toEqual(many.slice(0, GROUP_LIMIT).map((e) => e.id))
+    const narrower = await agenda(`/eventi?categoria=${category.slug}&q=maratona%20199`)
+    expect(narrower.json).toMatchObject({ more: false, options: [{ id: many[199]?.id }] })
+  }, 120_000) // 201 events to create
+
+  it('answers only those who write newsletters', async () => {
+    expect((await rest('GET', '/newsletters/event-options?agenda=sistema%3Dvalle-seriana')).status).toBe(401)
+    const res = await agenda('/eventi?sistema=valle-seriana', 'contributorB1')
+    expect(res.status).toBe(403)
+    expect(res.json.options).toBeUndefined()
   })
 })
 

@@ -22,15 +22,21 @@ const idOf = (v: unknown): Id | null => {
   return v as Id
 }
 
-const load = async (query: string): Promise<Option[] | null> => {
+/** The endpoint's answer: the options (`more` when its limit left some out), or the reason it refused (400). */
+type Answer = { options: Option[]; more?: boolean } | { error: string | null }
+
+const load = async (query: string): Promise<Answer> => {
   const r = await fetch(`${API}?${query}`, { credentials: 'include' }).catch(() => null)
-  return r?.ok ? ((await r.json()).options as Option[]) : null
+  const body = r ? await r.json().catch(() => null) : null
+  if (r?.ok && Array.isArray(body?.options)) return body as Answer
+  return { error: r?.status === 400 && typeof body?.error === 'string' ? body.error : null }
 }
 
 /**
  * The newsletter's `events` field: the chosen events listed with date, place and system (Payload's own picker
  * shows only titles, and a network has many "Incontro con l’autrice"), a search over the coming events, and
- * "add all the events of" a campaign, rassegna or festival. The value stays the relationship's list of ids.
+ * "add all the events of" a campaign, rassegna or festival or of a pasted agenda address (its filters are read
+ * by the agenda's own parser on the server). The value stays the relationship's list of ids.
  */
 export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, field }) => {
   const t = adminStrings(useTranslation().i18n.language)
@@ -42,9 +48,16 @@ export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, 
   const [searching, setSearching] = useState(false)
   const [groups, setGroups] = useState<Group[]>([])
   const [group, setGroup] = useState('')
+  const [address, setAddress] = useState('')
   const [message, setMessage] = useState('')
   const base = useId()
-  const ids = { search: `${base}-search`, hint: `${base}-hint`, group: `${base}-group`, chosen: `${base}-chosen` }
+  const ids = {
+    search: `${base}-search`,
+    hint: `${base}-hint`,
+    group: `${base}-group`,
+    agenda: `${base}-agenda`,
+    chosen: `${base}-chosen`,
+  }
   const disabled = !!readOnly
 
   const remember = useCallback(
@@ -63,7 +76,7 @@ export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, 
     if (!missing) return
     const list = missing.split(',')
     for (let i = 0; i < list.length; i += 100)
-      void load(`ids=${list.slice(i, i + 100).join(',')}`).then((options) => options && remember(options))
+      void load(`ids=${list.slice(i, i + 100).join(',')}`).then((a) => 'options' in a && remember(a.options))
   }, [missing, remember])
 
   // The campaigns, rassegne and festivals to add from (public lists).
@@ -81,9 +94,10 @@ export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, 
 
   const search = async () => {
     setSearching(true)
-    const options = await load(`q=${encodeURIComponent(q.trim())}`)
+    const answer = await load(`q=${encodeURIComponent(q.trim())}`)
     setSearching(false)
-    if (!options) return setMessage(t.pickerFailed)
+    if (!('options' in answer)) return setMessage(t.pickerFailed)
+    const { options } = answer
     remember(options)
     setResults(options)
     setMessage(options.length ? t.pickerResults(options.length) : t.pickerNoResults)
@@ -99,12 +113,28 @@ export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, 
   const addGroup = async () => {
     const picked = groups.find((g) => `${g.param}:${g.id}` === group)
     if (!picked) return setMessage(t.pickerGroupChoose)
-    const options = await load(`${picked.param}=${encodeURIComponent(String(picked.id))}`)
-    if (!options) return setMessage(t.pickerFailed)
+    const answer = await load(`${picked.param}=${encodeURIComponent(String(picked.id))}`)
+    if (!('options' in answer)) return setMessage(t.pickerFailed)
+    const { options, more } = answer
     remember(options)
     if (!options.length) return setMessage(t.pickerGroupEmpty(picked.title))
     const added = add(options)
-    setMessage(t.pickerAdded(added, options.length - added, picked.title))
+    setMessage(
+      `${t.pickerAdded(added, options.length - added, picked.title)}${more ? ` ${t.pickerLimited(options.length)}` : ''}`,
+    )
+  }
+
+  const addAgenda = async () => {
+    if (!address.trim()) return setMessage(t.pickerAgendaRequired)
+    const answer = await load(`agenda=${encodeURIComponent(address.trim())}`)
+    if (!('options' in answer)) return setMessage(answer.error ?? t.pickerFailed)
+    const { options, more } = answer
+    remember(options)
+    if (!options.length) return setMessage(t.pickerAgendaEmpty)
+    const added = add(options)
+    setMessage(
+      `${t.pickerAgendaAdded(added, options.length - added)}${more ? ` ${t.pickerLimited(options.length)}` : ''}`,
+    )
   }
 
   const remove = (id: Id) => setValue(chosen.filter((x) => String(x) !== String(id)))
@@ -238,6 +268,42 @@ export const EventPicker: RelationshipFieldClientComponent = ({ path, readOnly, 
                   onClick={() => void addGroup()}
                 >
                   {t.pickerAddGroup}
+                </button>
+              </div>
+            </div>
+            <div style={{ margin: '1rem 0 0' }}>
+              <label htmlFor={ids.agenda} style={{ display: 'block', fontWeight: 600 }}>
+                {t.pickerAgendaLabel}
+              </label>
+              <span id={`${ids.agenda}-hint`} style={{ display: 'block', margin: '0.25rem 0' }}>
+                {t.pickerAgendaHint}
+              </span>
+              <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
+                <input
+                  id={ids.agenda}
+                  type="text"
+                  inputMode="url"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={address}
+                  maxLength={2000}
+                  aria-describedby={`${ids.agenda}-hint`}
+                  onChange={(e) => setAddress(e.target.value)}
+                  onKeyDown={(e) => {
+                    // Enter adds here instead of submitting the whole document.
+                    if (e.key !== 'Enter') return
+                    e.preventDefault()
+                    void addAgenda()
+                  }}
+                  style={{ flex: '1 1 20rem', padding: '0.5rem', minHeight: '2.5rem' }}
+                />
+                <button
+                  type="button"
+                  className="btn btn--style-secondary btn--size-small"
+                  style={{ margin: 0 }}
+                  onClick={() => void addAgenda()}
+                >
+                  {t.pickerAgendaButton}
                 </button>
               </div>
             </div>
