@@ -67,7 +67,8 @@ test('a newsletter: preview in the admin and a test send to oneself', async ({ p
   await page.goto(`${CMS}/admin/collections/newsletters/${doc.id}`)
   await expect(page.getByText('Destinatari previsti:')).toBeVisible()
   const preview = page.frameLocator('iframe[title="Anteprima della newsletter"]')
-  await expect(preview.getByRole('heading', { level: 1, name: subject })).toBeVisible()
+  // The preview is rendered on the server on first use (React Email): cold, it may take longer than a click.
+  await expect(preview.getByRole('heading', { level: 1, name: subject })).toBeVisible({ timeout: 15_000 })
   await page.getByRole('button', { name: 'Invia una prova a me' }).click()
   await expect(page.getByText(`Prova inviata a ${me.email}`)).toBeVisible()
   await expect.poll(() => outboxHas(`[PROVA] ${subject}`) || outboxHas(subject), { timeout: 10_000 }).toBe(true)

@@ -91,7 +91,7 @@ test('a librarian cancels a booked date: the family gets the notice with the .ic
   }).toPass({ timeout: 30_000 })
   await cancelled.click()
   await expect(page.locator('#field-status')).toContainText('Annullato')
-  await page.getByRole('button', { name: 'Pubblica modifiche' }).click()
+  await page.getByRole('button', { name: 'Pubblica sul sito' }).click()
   await expect(page.getByText(/aggiornat|salvat/i).first()).toBeVisible({ timeout: 15_000 })
 
   // The notice lands in the outbox (sent by the mail queue, not by the save), with the .ics.
