@@ -1,0 +1,43 @@
+import { type CollectionBeforeDeleteHook, type CollectionBeforeValidateHook, ValidationError } from 'payload'
+import type { AttendanceAgeBand } from '../../cms/payload-types'
+import { catalogue } from '../../shared/strings'
+import { Refusal } from '../lib/refusal'
+import { SLUGS } from '../slugs'
+
+const ERRORS = catalogue('it').attendance.errors
+const upper = (band: Pick<AttendanceAgeBand, 'maxAge'>) => band.maxAge ?? Number.POSITIVE_INFINITY
+
+/** A band's range: the minimum within the maximum, and no age in two bands. */
+export const checkBandRange: CollectionBeforeValidateHook<AttendanceAgeBand> = async ({ data, originalDoc, req }) => {
+  const band = { ...originalDoc, ...data }
+  const min = band.minAge
+  if (typeof min !== 'number') return data
+  const errors: { path: string; message: string }[] = []
+  if (typeof band.maxAge === 'number' && band.maxAge < min)
+    errors.push({ path: 'maxAge', message: ERRORS.bandRange })
+  else {
+    const { docs } = await req.payload.find({
+      collection: SLUGS.attendanceBands,
+      where: originalDoc?.id != null ? { id: { not_equals: originalDoc.id } } : {},
+      pagination: false,
+      depth: 0,
+      overrideAccess: true, // the other bands, to compare ranges
+      req,
+    })
+    const other = docs.find((b) => b.minAge <= upper(band) && min <= upper(b))
+    if (other) errors.push({ path: 'minAge', message: ERRORS.bandOverlap(other.name) })
+  }
+  if (errors.length) throw new ValidationError({ collection: SLUGS.attendanceBands, errors }, req.t)
+  return data
+}
+
+/** A band some attendance counts in stays: deleting it would leave those counts without an age. */
+export const keepUsedBand: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const { totalDocs } = await req.payload.count({
+    collection: SLUGS.attendance,
+    where: { 'ages.band': { equals: id } },
+    overrideAccess: true, // usage anywhere in the network, not only what the admin reads
+    req,
+  })
+  if (totalDocs) throw new Refusal(ERRORS.bandInUse(totalDocs), 400)
+}
