@@ -7,14 +7,20 @@ import { SLUGS } from '../slugs'
 const ERRORS = catalogue('it').attendance.errors
 const upper = (band: Pick<AttendanceAgeBand, 'maxAge'>) => band.maxAge ?? Number.POSITIVE_INFINITY
 
-/** A band's range: the minimum within the maximum, and no age in two bands. */
-export const checkBandRange: CollectionBeforeValidateHook<AttendanceAgeBand> = async ({ data, originalDoc, req }) => {
+/** A band's range, when it is set or changed: the minimum within the maximum, and no age in two bands. */
+export const checkBandRange: CollectionBeforeValidateHook<AttendanceAgeBand> = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   const band = { ...originalDoc, ...data }
+  const moved = band.minAge !== originalDoc?.minAge || (band.maxAge ?? null) !== (originalDoc?.maxAge ?? null)
+  if (operation !== 'create' && !moved) return data
   const min = band.minAge
   if (typeof min !== 'number') return data
   const errors: { path: string; message: string }[] = []
-  if (typeof band.maxAge === 'number' && band.maxAge < min)
-    errors.push({ path: 'maxAge', message: ERRORS.bandRange })
+  if (typeof band.maxAge === 'number' && band.maxAge < min) errors.push({ path: 'maxAge', message: ERRORS.bandRange })
   else {
     const { docs } = await req.payload.find({
       collection: SLUGS.attendanceBands,
