@@ -109,12 +109,12 @@ describe('the age bands are data the network admin edits', () => {
     expect(await helpers.countAll(payload, 'attendance-age-bands')).toBe(5)
 
     // Narrowing a band frees the ages a new one takes (a survey with a band for the over-100s).
-    expect((await admin.update('attendance-age-bands', bands.elder, { maxAge: 99 })).status).toBe(200)
+    expect((await admin.update('attendance-age-bands', bands.elder as number, { maxAge: 99 })).status).toBe(200)
     const over100 = await admin.create('attendance-age-bands', { name: 'Cento anni e più', minAge: 100, order: 5 })
     expect(over100.status).toBe(201)
     expect((await wing.listBands(payload)).map((b) => b.name).at(-1)).toBe('Cento anni e più')
     expect((await admin.delete('attendance-age-bands', over100.doc.id)).status).toBe(200)
-    expect((await admin.update('attendance-age-bands', bands.elder, { maxAge: null })).status).toBe(200)
+    expect((await admin.update('attendance-age-bands', bands.elder as number, { maxAge: null })).status).toBe(200)
     expect(await helpers.countAll(payload, 'attendance-age-bands')).toBe(5)
 
     const { event, start } = await pastEvent()
