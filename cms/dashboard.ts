@@ -28,7 +28,10 @@ export type LibrarianDay = {
   changes: DayChange[]
   newsletter: Pick<Newsletter, 'id' | 'subject' | 'status' | 'scheduledAt' | 'updatedAt'> | null
   canWriteNewsletters: boolean
-  /** Past dates of the user's reach still waiting for attendance; null for those who do not record it. */
+  /**
+   * Past dates of the user's library or system still waiting for attendance; null for those who do not record
+   * it, and for network admins (the whole network's list is the view's, not a figure to read on every visit).
+   */
   attendanceWaiting: number | null
 }
 
@@ -166,6 +169,7 @@ export const librarianDay = async (payload: Payload, user: Staff, now: Date = ne
     changes,
     newsletter,
     canWriteNewsletters: hasRole(user, 'network-admin', 'system-editor'),
-    attendanceWaiting: attendance ? await countWaiting(payload, attendance, now) : null,
+    attendanceWaiting:
+      attendance && attendance.kind !== 'network' ? await countWaiting(payload, attendance, now) : null,
   }
 }

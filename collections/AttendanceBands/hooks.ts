@@ -1,6 +1,7 @@
-import { type CollectionBeforeDeleteHook, type CollectionBeforeValidateHook, ValidationError } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionBeforeValidateHook } from 'payload'
 import type { AttendanceAgeBand } from '../../cms/payload-types'
 import { catalogue } from '../../shared/strings'
+import { fieldErrors } from '../lib/field-errors'
 import { Refusal } from '../lib/refusal'
 import { SLUGS } from '../slugs'
 
@@ -33,7 +34,7 @@ export const checkBandRange: CollectionBeforeValidateHook<AttendanceAgeBand> = a
     const other = docs.find((b) => b.minAge <= upper(band) && min <= upper(b))
     if (other) errors.push({ path: 'minAge', message: ERRORS.bandOverlap(other.name) })
   }
-  if (errors.length) throw new ValidationError({ collection: SLUGS.attendanceBands, errors }, req.t)
+  if (errors.length) throw fieldErrors(SLUGS.attendanceBands, errors, req)
   return data
 }
 

@@ -342,6 +342,7 @@ describe('dates waiting for attendance', () => {
     const day = await librarianDay(payload, net.as('contributorA1') as never)
     expect(day.attendanceWaiting).toBe((await wing.waitingDates(payload, scope!)).length)
     expect((await librarianDay(payload, net.as('networkEditor') as never)).attendanceWaiting).toBeNull()
+    expect((await librarianDay(payload, net.as('admin') as never)).attendanceWaiting).toBeNull()
 
     // Recorded: it leaves the list.
     await as('contributorA1').create('attendance', { ...a1New, total: 3 })

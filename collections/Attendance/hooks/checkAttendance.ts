@@ -1,8 +1,9 @@
-import { type CollectionBeforeValidateHook, type PayloadRequest, ValidationError, type Where } from 'payload'
+import type { CollectionBeforeValidateHook, PayloadRequest, Where } from 'payload'
 import type { Attendance, Event } from '../../../cms/payload-types'
 import { catalogue } from '../../../shared/strings'
 import { refId } from '../../access/roles'
 import { TIME_ZONE } from '../../enums'
+import { fieldErrors } from '../../lib/field-errors'
 import { SLUGS } from '../../slugs'
 
 const T = catalogue('it').attendance
@@ -160,6 +161,6 @@ export const checkAttendance: CollectionBeforeValidateHook<Attendance> = async (
     errors.push(...checkFigures(row))
     if (!errors.length) errors.push(...(await checkBands(row, req)))
   }
-  if (errors.length) throw new ValidationError({ collection: SLUGS.attendance, errors }, req.t)
+  if (errors.length) throw fieldErrors(SLUGS.attendance, errors, req)
   return data
 }
