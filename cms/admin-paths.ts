@@ -1,2 +1,4 @@
 /** Paths of the project's own admin views, under the admin route (`/admin`): read by the config, links and mails. */
 export const STAFF_AGENDA_PATH = '/agenda-interna'
+/** "Date in attesa di presenze": the past dates whose attendance is still to be recorded (issue 15). */
+export const ATTENDANCE_PATH = '/presenze'

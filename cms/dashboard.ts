@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 import { hasRole, isNetwork, refId, type Staff } from '../collections/access/roles'
 import type { EventStatus } from '../collections/enums'
 import { SLUGS } from '../collections/slugs'
+import { attendanceScope, countWaiting } from './attendance'
 import type { Event, Library, Newsletter, Occurrence } from './payload-types'
 
 /** How far ahead "my next events" looks, and how many lines each list of the dashboard shows. */
@@ -27,6 +28,11 @@ export type LibrarianDay = {
   changes: DayChange[]
   newsletter: Pick<Newsletter, 'id' | 'subject' | 'status' | 'scheduledAt' | 'updatedAt'> | null
   canWriteNewsletters: boolean
+  /**
+   * Past dates of the user's library or system still waiting for attendance; null for those who do not record
+   * it, and for network admins (the whole network's list is the view's, not a figure to read on every visit).
+   */
+  attendanceWaiting: number | null
 }
 
 const nameOf = (value: unknown): string | null =>
@@ -149,6 +155,7 @@ export const librarianDay = async (payload: Payload, user: Staff, now: Date = ne
       ).docs[0] as LibrarianDay['newsletter'] | undefined) ?? null)
     : null
 
+  const attendance = attendanceScope(user)
   return {
     scope: { kind, name: scopeName },
     toReview: (toReview.docs as Event[]).map(asDayEvent),
@@ -162,5 +169,7 @@ export const librarianDay = async (payload: Payload, user: Staff, now: Date = ne
     changes,
     newsletter,
     canWriteNewsletters: hasRole(user, 'network-admin', 'system-editor'),
+    attendanceWaiting:
+      attendance && attendance.kind !== 'network' ? await countWaiting(payload, attendance, now) : null,
   }
 }

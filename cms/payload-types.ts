@@ -37,6 +37,7 @@ export interface Config {
     deliveries: Delivery;
     registrations: Registration;
     attendance: Attendance;
+    'attendance-age-bands': AttendanceAgeBand;
     notices: Notice;
     'notice-deliveries': NoticeDelivery;
     exports: Export;
@@ -66,6 +67,7 @@ export interface Config {
     deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
+    'attendance-age-bands': AttendanceAgeBandsSelect<false> | AttendanceAgeBandsSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
     'notice-deliveries': NoticeDeliveriesSelect<false> | NoticeDeliveriesSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
@@ -110,6 +112,8 @@ export interface Config {
       sendRegistrationReminders: TaskSendRegistrationReminders;
       renderExport: TaskRenderExport;
       purgeExports: TaskPurgeExports;
+      remindAttendance: TaskRemindAttendance;
+      sendAttendanceReminder: TaskSendAttendanceReminder;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2051,10 +2055,28 @@ export interface Attendance {
   id: number;
   title?: string | null;
   event: number | Event;
+  /**
+   * L’inizio della data dell’evento, già passata.
+   */
   start: string;
+  outcome?: ('held' | 'cancelled' | 'postponed') | null;
+  format?: ('presence' | 'online' | 'outdoor') | null;
   total?: number | null;
+  /**
+   * Calcolato dagli arrivi registrati allo sportello iscrizioni.
+   */
   checkedIn?: number | null;
   walkIns?: number | null;
+  /**
+   * Facoltativo; se compilato, la somma deve essere uguale al totale.
+   */
+  ages?:
+    | {
+        band: number | AttendanceAgeBand;
+        count: number;
+        id?: string | null;
+      }[]
+    | null;
   bands?:
     | {
         band: '0-2' | '3-5' | '6-10' | '11-14' | '15-18';
@@ -2062,10 +2084,27 @@ export interface Attendance {
         id?: string | null;
       }[]
     | null;
-  format?: ('presence' | 'online' | 'outdoor') | null;
   notes?: string | null;
-  system: number | System;
+  system?: (number | null) | System;
   library?: (number | null) | Library;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Le fasce in cui si contano le presenze dopo ogni data. Gli intervalli non possono sovrapporsi.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance-age-bands".
+ */
+export interface AttendanceAgeBand {
+  id: number;
+  name: string;
+  minAge: number;
+  /**
+   * Vuoto: senza limite.
+   */
+  maxAge?: number | null;
+  order?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2253,6 +2292,8 @@ export interface PayloadJob {
           | 'sendRegistrationReminders'
           | 'renderExport'
           | 'purgeExports'
+          | 'remindAttendance'
+          | 'sendAttendanceReminder'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2306,6 +2347,8 @@ export interface PayloadJob {
         | 'sendRegistrationReminders'
         | 'renderExport'
         | 'purgeExports'
+        | 'remindAttendance'
+        | 'sendAttendanceReminder'
         | 'schedulePublish'
       )
     | null;
@@ -2398,6 +2441,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'attendance';
         value: number | Attendance;
+      } | null)
+    | ({
+        relationTo: 'attendance-age-bands';
+        value: number | AttendanceAgeBand;
       } | null)
     | ({
         relationTo: 'notices';
@@ -2960,9 +3007,18 @@ export interface AttendanceSelect<T extends boolean = true> {
   title?: T;
   event?: T;
   start?: T;
+  outcome?: T;
+  format?: T;
   total?: T;
   checkedIn?: T;
   walkIns?: T;
+  ages?:
+    | T
+    | {
+        band?: T;
+        count?: T;
+        id?: T;
+      };
   bands?:
     | T
     | {
@@ -2970,10 +3026,21 @@ export interface AttendanceSelect<T extends boolean = true> {
         count?: T;
         id?: T;
       };
-  format?: T;
   notes?: T;
   system?: T;
   library?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance-age-bands_select".
+ */
+export interface AttendanceAgeBandsSelect<T extends boolean = true> {
+  name?: T;
+  minAge?: T;
+  maxAge?: T;
+  order?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3352,6 +3419,28 @@ export interface TaskPurgeExports {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemindAttendance".
+ */
+export interface TaskRemindAttendance {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendAttendanceReminder".
+ */
+export interface TaskSendAttendanceReminder {
+  input: {
+    userId: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**

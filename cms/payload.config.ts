@@ -10,7 +10,8 @@ import { getTransport } from '../emails/transport'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
 import { withItalianDates } from './admin-dates'
-import { STAFF_AGENDA_PATH } from './admin-paths'
+import { ATTENDANCE_PATH, STAFF_AGENDA_PATH } from './admin-paths'
+import { ensureAttendanceBands } from './attendance'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
 import { hardenCollections, hardenJobs, hardenSanitized } from './hardening'
@@ -38,7 +39,10 @@ export default hardenSanitized(
       avatar: 'default',
       components: {
         beforeDashboard: ['./components/HealthNotice#HealthNotice', './components/LibrarianDay#LibrarianDay'],
-        beforeNavLinks: ['./components/desk/DeskLink#DeskLink'],
+        beforeNavLinks: [
+          './components/desk/DeskLink#DeskLink',
+          './components/attendance/AttendanceLink#AttendanceLink',
+        ],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         // The registrations desk (issue 14): each view checks who asks (custom views are open by default).
         views: {
@@ -48,6 +52,12 @@ export default hardenSanitized(
             path: '/iscrizioni',
             exact: true,
             meta: { title: 'Sportello iscrizioni' },
+          },
+          attendanceWaiting: {
+            Component: './components/attendance/WaitingDates#WaitingDates',
+            path: ATTENDANCE_PATH,
+            exact: true,
+            meta: { title: 'Date in attesa di presenze' },
           },
           deskCheckIn: {
             Component: './components/desk/CheckIn#CheckIn',
@@ -92,6 +102,9 @@ export default hardenSanitized(
       // Production applies these through prodMigrations; elsewhere the schema comes from the same files.
       if (process.env.NODE_ENV !== 'production' && payload.db.name === 'sqlite')
         await payload.db.migrate({ migrations: migrations as never })
+      await ensureAttendanceBands(payload).catch((error) =>
+        payload.logger.warn({ err: error }, 'fasce d’età delle presenze non create'),
+      )
     },
   }),
 )

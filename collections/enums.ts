@@ -144,3 +144,28 @@ export const NOTICE_KIND_OPTIONS = options(NOTICE_KIND_LABELS)
 export const EXPORT_STATUS_LABELS = { queued: 'In preparazione', ready: 'Pronto', failed: 'Non riuscito' } as const
 export type ExportStatus = keyof typeof EXPORT_STATUS_LABELS
 export const EXPORT_STATUS_OPTIONS = options(EXPORT_STATUS_LABELS)
+
+const ATT = catalogue('it').attendance
+
+/** How a date went, recorded with its attendance (issue 15). */
+export const ATTENDANCE_OUTCOME_LABELS = ATT.outcomes
+export type AttendanceOutcome = keyof typeof ATTENDANCE_OUTCOME_LABELS
+export const ATTENDANCE_OUTCOME_OPTIONS = options(ATTENDANCE_OUTCOME_LABELS)
+
+/**
+ * The age bands of attendance a network starts with. The bands themselves are data (`attendance-bands`, edited
+ * by network admins), so these are only the first rows; `maxAge` null is open-ended. Each band is an age range,
+ * like an audience, so audiences and the registrations' finer children bands map onto them by age.
+ */
+export const DEFAULT_ATTENDANCE_BANDS: { key: keyof typeof ATT.defaultBands; minAge: number; maxAge: number | null }[] =
+  [
+    { key: '0-5', minAge: 0, maxAge: 5 },
+    { key: '6-11', minAge: 6, maxAge: 11 },
+    { key: '12-17', minAge: 12, maxAge: 17 },
+    { key: 'adults', minAge: 18, maxAge: 64 },
+    { key: 'elders', minAge: 65, maxAge: null },
+  ]
+export const DEFAULT_ATTENDANCE_BAND_NAMES = ATT.defaultBands
+
+/** The youngest age of a registration's children band ('3-5' → 3): how a booked child is placed in an attendance band. */
+export const ageBandMin = (band: AgeBand): number => Number.parseInt(band, 10)

@@ -1,4 +1,5 @@
 import { Attendance } from './Attendance'
+import { AttendanceBands } from './AttendanceBands'
 import { Audiences } from './Audiences'
 import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
@@ -38,6 +39,7 @@ export const collections = [
   Deliveries,
   Registrations,
   Attendance,
+  AttendanceBands,
   Notices,
   NoticeDeliveries,
   Exports,

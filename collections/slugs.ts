@@ -17,6 +17,7 @@ export const SLUGS = {
   deliveries: 'deliveries',
   registrations: 'registrations',
   attendance: 'attendance',
+  attendanceBands: 'attendance-age-bands',
   notices: 'notices',
   noticeDeliveries: 'notice-deliveries',
   exports: 'exports',
@@ -44,6 +45,8 @@ export const TASKS = {
   sendRegistrationNotices: 'sendRegistrationNotices',
   renderExport: 'renderExport',
   purgeExports: 'purgeExports',
+  remindAttendance: 'remindAttendance',
+  sendAttendanceReminder: 'sendAttendanceReminder',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

@@ -1,5 +1,9 @@
 import { render, toPlainText } from '@react-email/render'
 import { createElement, type FunctionComponent } from 'react'
+import AttendanceReminder, {
+  type AttendanceReminderProps,
+  subject as attendanceReminderSubject,
+} from './templates/attendance-reminder'
 import Confirmation, { type ConfirmationProps, subject as confirmationSubject } from './templates/confirmation'
 import Digest, { type DigestProps, subject as digestSubject } from './templates/digest'
 import Editorial, { type EditorialProps, subject as editorialSubject } from './templates/editorial'
@@ -76,6 +80,7 @@ export const TEMPLATES = {
   'registration-updated': entry<RegistrationUpdatedProps>(RegistrationUpdated, registrationUpdatedSubject),
   'registration-cancelled': entry<RegistrationCancelledProps>(RegistrationCancelled, registrationCancelledSubject),
   'registration-notice': entry<RegistrationNoticeProps>(RegistrationNotice, registrationNoticeSubject),
+  'attendance-reminder': entry<AttendanceReminderProps>(AttendanceReminder, attendanceReminderSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

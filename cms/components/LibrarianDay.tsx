@@ -3,7 +3,7 @@ import type { Staff } from '../../collections/access/roles'
 import { TIME_ZONE } from '../../collections/enums'
 import { NEWSLETTER_STATUS_LABELS, type NewsletterStatus } from '../../collections/Newsletters/hooks/guardStatus'
 import { type AdminStrings, adminStrings, catalogue } from '../../shared/strings'
-import { STAFF_AGENDA_PATH } from '../admin-paths'
+import { ATTENDANCE_PATH, STAFF_AGENDA_PATH } from '../admin-paths'
 import { type LibrarianDay as Day, type DayChange, librarianDay } from '../dashboard'
 
 const card = {
@@ -61,6 +61,7 @@ export const LibrarianDay = async ({ i18n, payload, user }: ServerProps) => {
   if (!payload || !user) return null
   const t = adminStrings(i18n?.language)
   const statusLabels = catalogue(i18n?.language === 'en' ? 'en' : 'it').site.statusLabels as Record<string, string>
+  const att = catalogue(i18n?.language === 'en' ? 'en' : 'it').attendance.view
   const day: Day = await librarianDay(payload, user as unknown as Staff)
   const admin = payload.config.routes.admin
   const edit = (id: number | string) => `${admin}/collections/events/${id}`
@@ -137,6 +138,19 @@ export const LibrarianDay = async ({ i18n, payload, user }: ServerProps) => {
             ))}
           </ul>
         </Section>
+        {day.attendanceWaiting != null ? (
+          <Section id="day-attendance" title={att.dashboardTitle}>
+            <p style={{ margin: '0.5rem 0 0' }}>
+              {day.attendanceWaiting ? att.dashboardCount(day.attendanceWaiting) : att.dashboardNone}
+              {day.attendanceWaiting ? (
+                <>
+                  <br />
+                  <a href={`${admin}${ATTENDANCE_PATH}`}>{att.dashboardLink}</a>
+                </>
+              ) : null}
+            </p>
+          </Section>
+        ) : null}
         {day.canWriteNewsletters || day.newsletter ? (
           <Section id="day-newsletter" title={t.dayNewsletter} empty={day.newsletter ? null : t.dayNoNewsletter}>
             {day.newsletter && (

@@ -7,8 +7,10 @@ import { promoteWaitingList } from './promote-waiting-list'
 import { purgeExports } from './purge-exports'
 import { purgeRegistrations } from './purge-registrations'
 import { purgeUnconfirmed } from './purge-unconfirmed'
+import { remindAttendance } from './remind-attendance'
 import { renderExport } from './render-export'
 import { resumeCampaigns } from './resume-campaigns'
+import { sendAttendanceReminder } from './send-attendance-reminder'
 import { sendCampaignBatch } from './send-campaign-batch'
 import { sendRegistrationMail } from './send-registration-mail'
 import { sendRegistrationNotices } from './send-registration-notices'
@@ -59,6 +61,8 @@ export const jobs: JobsConfig = {
     sendRegistrationReminders,
     renderExport,
     purgeExports,
+    remindAttendance,
+    sendAttendanceReminder,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

@@ -5,6 +5,7 @@ import type { EventStatus } from '../../collections/enums'
 import { plainTextToLexical } from '../../collections/lib/lexical-text'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
+import { type Band, ensureAttendanceBands, listBands, waitingDates } from '../attendance'
 import { DEMO_NOTE, TEMPLATES } from './events'
 import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
@@ -348,6 +349,7 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   log('1 evento riservato al personale')
   await seedRegistrations(payload, registrable, today, log)
   await seedAttendance(payload, registrable, today, log)
+  await seedAttendanceHistory(payload, today, log)
 }
 
 /**
@@ -490,6 +492,7 @@ const seedAttendance = async (
   ] as const
   let checkedIn = 0
   let children = 0
+  let adults = 0
   for (const [n, party] of parties.entries()) {
     const people = party.adults + party.children
     await payload.create({
@@ -517,6 +520,7 @@ const seedAttendance = async (
     if (party.status === 'attended') {
       checkedIn += people
       children += party.children
+      adults += party.adults
     }
   }
   const walkIns = 3
@@ -530,6 +534,8 @@ const seedAttendance = async (
       walkIns,
       total: checkedIn + walkIns,
       bands: [{ band: '3-5', count: children + 2 }],
+      // The same people by attendance band: the booked children and the two who came are 0–5, one grandparent.
+      ages: agesOf(await seedBands(payload), { young: children + 2, adults, elders: 1 }),
       format: 'presence',
       notes: 'Due bambini e un nonno sono venuti senza iscrizione.',
       system: date.system as number,
@@ -539,6 +545,63 @@ const seedAttendance = async (
     depth: 0,
   })
   log(`1 data passata con arrivi e presenze (${checkedIn + walkIns} persone)`)
+}
+
+const seedBands = async (payload: Payload) => {
+  await ensureAttendanceBands(payload)
+  return listBands(payload)
+}
+
+/** Counts by the default attendance bands, found by their youngest age (the bands are data). */
+const agesOf = (bands: Band[], split: { young?: number; child?: number; adults?: number; elders?: number }) => {
+  const at = (age: number) => bands.find((b: Band) => b.minAge <= age && (b.maxAge == null || age <= b.maxAge))?.id
+  return [
+    [at(3), split.young],
+    [at(8), split.child],
+    [at(30), split.adults],
+    [at(70), split.elders],
+  ]
+    .filter((pair): pair is [number, number] => pair[0] != null && !!pair[1])
+    .map(([band, count]) => ({ band, count }))
+}
+
+/** How many of the most recent past dates are left waiting for attendance, so the view has something to show. */
+const WAITING_IN_DEMO = 3
+
+/**
+ * The attendance of the past dates that would wait for it, recorded by age band (every other date mostly 0–5
+ * and adults, the rest adults and elders; one in nine cancelled on the day), except the three most recent,
+ * which wait in "Date in attesa di presenze".
+ */
+const seedAttendanceHistory = async (payload: Payload, today: Date, log: (line: string) => void) => {
+  const open = await waitingDates(payload, { kind: 'network', where: null, id: null }, today)
+  const bands = await seedBands(payload)
+  let written = 0
+  for (const [i, date] of open.slice(WAITING_IN_DEMO).entries()) {
+    const cancelled = i % 9 === 8
+    const total = cancelled ? 0 : 6 + ((i * 7) % 23)
+    const forChildren = i % 2 === 0
+    const young = forChildren ? Math.ceil(total * 0.55) : 0
+    const elders = forChildren ? 0 : Math.floor(total / 4)
+    await payload.create({
+      collection: SLUGS.attendance,
+      data: {
+        event: date.event as number,
+        start: date.start,
+        total,
+        outcome: cancelled ? 'cancelled' : 'held',
+        format: i % 6 === 5 ? 'outdoor' : 'presence',
+        ages: cancelled ? [] : agesOf(bands, { young, adults: total - young - elders, elders }),
+        notes: cancelled ? 'Annullata la mattina stessa per indisposizione della lettrice.' : null,
+        system: date.system as number,
+        library: (date.library as number | null) ?? null,
+      },
+      overrideAccess: true,
+      depth: 0,
+    })
+    written++
+  }
+  log(`${written} date passate con le presenze per fascia d’età, ${Math.min(open.length, WAITING_IN_DEMO)} in attesa`)
 }
 
 export const isEmpty = async (payload: Payload) =>

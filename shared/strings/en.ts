@@ -872,7 +872,98 @@ export const en: Catalogue = {
   // (spacer: keeps the sections below apart)
 
   /** Attendance after each date: recording, the dates still waiting for it, the weekly reminder. */
-  attendance: {},
+  attendance: {
+    outcomes: { held: 'Held', cancelled: 'Cancelled on the day', postponed: 'Postponed' },
+    defaultBands: {
+      '0-5': '0–5 years',
+      '6-11': '6–11 years',
+      '12-17': '12–17 years',
+      adults: 'Adults',
+      elders: 'Older adults',
+    },
+    fields: {
+      total: 'People present in all',
+      checkedIn: 'Of whom with a booking (arrivals recorded)',
+      walkIns: 'Of whom without a booking',
+      ages: 'By age band',
+      band: 'Band',
+      count: 'People',
+      children: 'Booked children by band (from the desk)',
+      outcome: 'Outcome',
+      format: 'Format',
+      notes: 'Notes',
+    },
+    errors: {
+      count: (label) => `${label}: write a whole number, zero or more.`,
+      totalRequired: 'Write how many people were present in all.',
+      totalTooSmall: (checkedIn, walkIns, total) =>
+        `The total (${total}) is less than the arrivals with a booking (${checkedIn}) plus the people without one (${walkIns}).`,
+      agesSum: (sum, total) =>
+        `The age bands add up to ${sum} ${sum === 1 ? 'person' : 'people'}, but ${total} were present in all: when you fill in the bands, they must add up to the total.`,
+      childrenTooMany: (sum, total) =>
+        `Booked children by band: the sum (${sum}) exceeds the people present (${total}).`,
+      duplicateBand: 'Each age band may appear only once.',
+      unknownBand: 'Unknown age band: choose one from the list.',
+      noEvent: 'Event not found.',
+      future: 'This date has not started yet: attendance is recorded afterwards.',
+      notADate: 'This is not a date of the published event: choose one of its dates.',
+      exists: 'Attendance for this date is already recorded: open it and correct it.',
+      forbidden: 'You can record attendance only for the events of your library (or your system).',
+      bandRange: 'The minimum age cannot exceed the maximum age.',
+      bandOverlap: (name) => `This range overlaps the one of the band “${name}”.`,
+      bandInUse: (n) =>
+        `This band is used by ${n === 1 ? 'one attendance record' : `${n} attendance records`}: it cannot be deleted (you can rename it).`,
+    },
+    view: {
+      navLink: 'Attendance to record',
+      title: 'Dates waiting for attendance',
+      intro: (days) =>
+        `The dates of the last ${days} days of published events, already over, whose attendance is not recorded yet. Most recent first.`,
+      scopeLibrary: (name) => `Library: ${name}`,
+      scopeSystem: (name) => `System: ${name}`,
+      scopeNetwork: 'The whole network',
+      none: 'No date is waiting: all attendance is recorded.',
+      count: (n) => (n === 1 ? '1 date waiting' : `${n} dates waiting`),
+      shownOf: (shown, total) => `The ${shown} most recent of ${total} are shown.`,
+      record: 'Record attendance',
+      recordOf: (title, when) => `Record attendance: ${title}, ${when}`,
+      checkedIn: (n) =>
+        `Arrivals recorded with a booking: ${n === 1 ? '1 person' : `${n} people`} (already filled in below).`,
+      total: 'People present in all',
+      totalHint: 'Everybody present, adults included.',
+      agesLegend: 'By age band (optional)',
+      agesHint: 'When you fill in the bands, they must add up to the total.',
+      outcome: 'Outcome',
+      format: 'Format',
+      notes: 'Notes',
+      save: 'Save attendance',
+      saving: 'Saving…',
+      saved: (title, when) => `Attendance recorded: ${title}, ${when}.`,
+      failed: 'Not saved: correct the fields marked.',
+      network: 'Network error: try again.',
+      library: 'Library',
+      openEvent: 'Open the event',
+      refused: 'Attendance is recorded by the system and the library of each event: this account has none.',
+      accessTitle: 'Dates waiting for attendance',
+      dashboardTitle: 'Attendance to record',
+      dashboardCount: (n) =>
+        n === 1 ? '1 past date is waiting for attendance.' : `${n} past dates are waiting for attendance.`,
+      dashboardNone: 'No date is waiting for attendance.',
+      dashboardLink: 'Record attendance',
+    },
+    mail: {
+      subject: (n) => (n === 1 ? 'Attendance to record: 1 date' : `Attendance to record: ${n} dates`),
+      title: 'Attendance to record',
+      hello: (name) => (name ? `Hello ${name},` : 'Hello,'),
+      body: (scope, n) =>
+        `${n === 1 ? 'this date is over and still waits' : `these ${n} dates are over and still wait`} for attendance (${scope}):`,
+      more: (n) => (n === 1 ? 'and one more date.' : `and ${n} more dates.`),
+      button: 'Record attendance',
+      why: 'Attendance feeds the network’s statistics and the reports for the Region, ISTAT and those who fund the activities.',
+      footer:
+        'You receive this mail on Mondays because you work on the Agenda and some dates are waiting for attendance. When none are, you receive nothing.',
+    },
+  },
 
   // (spacer: keeps the sections below apart)
 

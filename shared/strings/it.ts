@@ -916,7 +916,104 @@ export const it = {
   // (spacer: keeps the sections below apart)
 
   /** Attendance after each date: recording, the dates still waiting for it, the weekly reminder. */
-  attendance: {},
+  attendance: {
+    /** How a date went (declared once in collections/enums.ts). */
+    outcomes: { held: 'Svolta', cancelled: 'Annullata all’ultimo momento', postponed: 'Rinviata' },
+    /** The five age bands a new network starts with (a network admin edits them: "Fasce d’età delle presenze"). */
+    defaultBands: {
+      '0-5': '0–5 anni',
+      '6-11': '6–11 anni',
+      '12-17': '12–17 anni',
+      adults: 'Adulti',
+      elders: 'Anziani',
+    },
+    /** The attendance form's field labels (the collection, the view, the errors). */
+    fields: {
+      total: 'Persone presenti in tutto',
+      checkedIn: 'Di cui con iscrizione (arrivi registrati)',
+      walkIns: 'Di cui senza iscrizione',
+      ages: 'Per fascia d’età',
+      band: 'Fascia',
+      count: 'Persone',
+      children: 'Bambini iscritti per fascia (dallo sportello)',
+      outcome: 'Esito',
+      format: 'Modalità',
+      notes: 'Note',
+    },
+    errors: {
+      count: (label: string) => `${label}: scrivi un numero intero, zero o più.`,
+      totalRequired: 'Scrivi quante persone erano presenti in tutto.',
+      totalTooSmall: (checkedIn: number, walkIns: number, total: number) =>
+        `Il totale (${total}) è minore degli arrivi con iscrizione (${checkedIn}) più le persone senza iscrizione (${walkIns}).`,
+      agesSum: (sum: number, total: number) =>
+        `Le fasce d’età sommano ${sum} ${sum === 1 ? 'persona' : 'persone'}, ma i presenti in tutto sono ${total}: se compili le fasce, la somma deve essere uguale al totale.`,
+      childrenTooMany: (sum: number, total: number) =>
+        `Bambini iscritti per fascia: la somma (${sum}) supera il totale dei presenti (${total}).`,
+      duplicateBand: 'Ogni fascia d’età può comparire una sola volta.',
+      unknownBand: 'Fascia d’età sconosciuta: scegline una dell’elenco.',
+      noEvent: 'Evento non trovato.',
+      future: 'Questa data non è ancora cominciata: le presenze si registrano dopo.',
+      notADate: 'Questa non è una data dell’evento pubblicato: scegli una delle sue date.',
+      exists: 'Le presenze di questa data sono già registrate: apri quelle e correggile.',
+      forbidden: 'Puoi registrare le presenze solo degli eventi della tua biblioteca (o del tuo sistema).',
+      bandRange: 'L’età minima non può superare l’età massima.',
+      bandOverlap: (name: string) => `Questo intervallo si sovrappone a quello della fascia «${name}».`,
+      bandInUse: (n: number) =>
+        `Questa fascia è usata ${n === 1 ? 'da una registrazione' : `da ${n} registrazioni`} di presenze: non si può eliminare (puoi cambiarle il nome).`,
+    },
+    /** The admin view "Date in attesa di presenze" (/admin/presenze). */
+    view: {
+      navLink: 'Presenze da registrare',
+      title: 'Date in attesa di presenze',
+      intro: (days: number) =>
+        `Le date degli ultimi ${days} giorni di eventi pubblicati, già concluse, di cui non sono ancora registrate le presenze. Le più recenti per prime.`,
+      scopeLibrary: (name: string) => `Biblioteca: ${name}`,
+      scopeSystem: (name: string) => `Sistema: ${name}`,
+      scopeNetwork: 'Tutta la rete',
+      none: 'Nessuna data in attesa: le presenze sono tutte registrate.',
+      count: (n: number) => (n === 1 ? '1 data in attesa' : `${n} date in attesa`),
+      shownOf: (shown: number, total: number) => `Sono mostrate le ${shown} più recenti di ${total}.`,
+      record: 'Registra le presenze',
+      recordOf: (title: string, when: string) => `Registra le presenze: ${title}, ${when}`,
+      checkedIn: (n: number) =>
+        `Arrivi registrati con iscrizione: ${n === 1 ? '1 persona' : `${n} persone`} (già inseriti qui sotto).`,
+      total: 'Persone presenti in tutto',
+      totalHint: 'Tutte le persone presenti, adulti compresi.',
+      agesLegend: 'Per fascia d’età (facoltativo)',
+      agesHint: 'Se compili le fasce, la somma deve essere uguale al totale.',
+      outcome: 'Esito',
+      format: 'Modalità',
+      notes: 'Note',
+      save: 'Salva le presenze',
+      saving: 'Salvataggio…',
+      saved: (title: string, when: string) => `Presenze registrate: ${title}, ${when}.`,
+      failed: 'Salvataggio non riuscito: correggi i campi segnalati.',
+      network: 'Errore di rete: riprova.',
+      library: 'Biblioteca',
+      openEvent: 'Apri l’evento',
+      refused:
+        'Le presenze sono registrate dal sistema e dalla biblioteca di ciascun evento: questo account non ne ha.',
+      accessTitle: 'Date in attesa di presenze',
+      dashboardTitle: 'Presenze da registrare',
+      dashboardCount: (n: number) =>
+        n === 1 ? '1 data conclusa attende le presenze.' : `${n} date concluse attendono le presenze.`,
+      dashboardNone: 'Nessuna data attende le presenze.',
+      dashboardLink: 'Registra le presenze',
+    },
+    /** The weekly reminder to a library's staff (and a system's editors). */
+    mail: {
+      subject: (n: number) => (n === 1 ? 'Presenze da registrare: 1 data' : `Presenze da registrare: ${n} date`),
+      title: 'Presenze da registrare',
+      hello: (name?: string | null) => (name ? `Ciao ${name},` : 'Ciao,'),
+      body: (scope: string, n: number) =>
+        `${n === 1 ? 'questa data è conclusa e attende' : `queste ${n} date sono concluse e attendono`} ancora le presenze (${scope}):`,
+      more: (n: number) => (n === 1 ? 'e un’altra data.' : `e altre ${n} date.`),
+      button: 'Registra le presenze',
+      why: 'Le presenze servono alle statistiche della rete e ai resoconti per la Regione, l’ISTAT e chi finanzia le attività.',
+      footer:
+        'Ricevi questa mail ogni lunedì perché collabori alla redazione dell’Agenda e ci sono date in attesa di presenze. Quando non ce ne sono, non ricevi nulla.',
+    },
+  },
 
   // (spacer: keeps the sections below apart)
 

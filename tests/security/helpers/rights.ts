@@ -81,6 +81,9 @@ const png = async () => {
   return pixel
 }
 
+/** The free second date of the last past event `make` built for attendance, per owner. */
+const lastPastDate = new Map<Owner, { event: number; start: string }>()
+
 const userOf = (net: Network, actor: Actor) => (actor === 'public' ? undefined : net.users[actor as UserKey])
 
 export const MATRIX: Record<string, CollectionRights> = {
@@ -385,17 +388,26 @@ export const MATRIX: Record<string, CollectionRights> = {
       return none
     },
   },
-  // Who came to a date (issue 14): counts of the event's system, written by the wing or its staff.
+  // Who came to a date (issues 14, 15): counts of the event's system, recorded by its system and library.
   [SLUGS.attendance]: {
     owners: ['A', 'B'],
     key: 'notes',
+    // A past event with two dates: the row takes the first, a create by an actor the second (see `data`).
     make: async ({ payload, net }, owner) => {
-      const event = await MATRIX[SLUGS.events]?.make({ payload, net }, owner)
+      const event = await fixtureEvent(payload, net, {
+        system: systemOf(net, owner) as number,
+        library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+        venue: owner === 'A' ? net.venues.a : net.venues.b,
+        start: romeAt(-5, 10),
+        end: romeAt(-5, 11),
+        recurrence: { frequency: 'daily', interval: 1, count: 2 },
+      })
+      lastPastDate.set(owner, { event: event.id, start: romeAt(-4, 10) })
       return (await payload.create({
         collection: SLUGS.attendance,
         data: {
-          event: event?.id as number,
-          start: romeAt(3, 10),
+          event: event.id,
+          start: romeAt(-5, 10),
           total: 12,
           walkIns: 2,
           system: systemOf(net, owner) as number,
@@ -405,19 +417,32 @@ export const MATRIX: Record<string, CollectionRights> = {
       })) as unknown as Doc
     },
     data: ({ net }, owner, marker) => ({
-      event: 1,
-      start: romeAt(3, 10),
+      ...lastPastDate.get(owner),
       total: 3,
       notes: marker,
       system: systemOf(net, owner),
     }),
     rights: (actor, owner) => {
-      if (actor === 'admin') return { ...all, create: false }
+      if (actor === 'admin') return all
       if (owner !== 'A') return none
-      if (actor === 'editorA') return { ...all, create: false }
-      if (actor === 'contributorA1') return { read: true, create: false, update: true, delete: false }
+      if (actor === 'editorA') return all
+      if (actor === 'contributorA1') return { read: true, create: true, update: true, delete: false }
       return none
     },
+  },
+  // The age bands attendance is counted in (issue 15): read by all, edited by network admins only.
+  [SLUGS.attendanceBands]: {
+    owners: ['network'],
+    key: 'name',
+    // Every age is already in a default band: fixtures skip the overlap check (renaming one does not run it).
+    make: async ({ payload }) =>
+      (await payload.db.create({
+        collection: SLUGS.attendanceBands,
+        data: { name: `fascia ${Math.random()}`, minAge: 120, maxAge: 120, order: 99 },
+      })) as unknown as Doc,
+    data: (_ctx, _owner, marker) => ({ name: marker, minAge: 120, maxAge: 120 }),
+    allowedCreateTestedIn: 'tests/int/attendance.int.spec.ts (a band in the range the defaults leave free)',
+    rights: (actor) => (actor === 'admin' ? all : { ...none, read: true }),
   },
   // Change notices to the people booked on a date: written only by the registrations wing.
   [SLUGS.notices]: {
