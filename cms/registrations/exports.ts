@@ -7,6 +7,7 @@ import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { dataDir } from '../../shared/paths'
 import { catalogue } from '../../shared/strings'
 import type { Export } from '../payload-types'
+import { csvCell } from '../tables'
 import { type DateSheet, dateSheet } from './desk'
 import { listPdf } from './pdf'
 import { inTransaction } from './places'
@@ -42,19 +43,6 @@ const fileName = (sheet: { event: { id: Id; slug?: string | null }; start: strin
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
   return `iscrizioni-${slug || sheet.event.id}-${part('year')}-${part('month')}-${part('day')}-${part('hour')}${part('minute')}.${extension}`
-}
-
-// A spreadsheet runs a cell that starts with one of these as a formula (also their full-width forms).
-const FORMULA = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/
-
-/**
- * One CSV cell that a spreadsheet shows as text: a value that would start a formula gets a leading `'`
- * (OWASP "CSV injection"), and a value with the separator, quotes or line breaks is quoted.
- */
-export const csvCell = (value: unknown): string => {
-  let text = value == null ? '' : String(value)
-  if (FORMULA.test(text)) text = `'${text}`
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 /** The bands a sheet's columns show: the event's, then any other a booking has. */

@@ -1,6 +1,7 @@
 // The registrations wing's public surface (issue 14). Jobs (cms/jobs), endpoints and the site
 // (site/lib/registrations) import from here only; everything else in this folder is internal.
 
+export { csvCell } from '../tables'
 export { type HeadcountInput, type HeadcountResult, recordHeadcount } from './attendance'
 export {
   availability,
@@ -45,7 +46,6 @@ export {
   deskLibraries,
 } from './desk'
 export {
-  csvCell,
   dateCsv,
   EXPORT_HOURS,
   exportFile,
