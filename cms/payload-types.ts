@@ -24,6 +24,7 @@ export interface Config {
     series: Series;
     festivals: Festival;
     campaigns: Campaign;
+    funders: Funder;
     libraries: Library;
     venues: Venue;
     systems: System;
@@ -53,6 +54,7 @@ export interface Config {
     series: SeriesSelect<false> | SeriesSelect<true>;
     festivals: FestivalsSelect<false> | FestivalsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    funders: FundersSelect<false> | FundersSelect<true>;
     libraries: LibrariesSelect<false> | LibrariesSelect<true>;
     venues: VenuesSelect<false> | VenuesSelect<true>;
     systems: SystemsSelect<false> | SystemsSelect<true>;
@@ -270,6 +272,17 @@ export interface Event {
   series?: (number | null) | Series;
   festival?: (number | null) | Festival;
   campaigns?: (number | Campaign)[] | null;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Parte finale dell’indirizzo web. Si genera dal titolo e resta stabile se il titolo cambia.
    */
@@ -981,6 +994,44 @@ export interface Series {
   image?: (number | null) | Media;
   startDate?: string | null;
   endDate?: string | null;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funders".
+ */
+export interface Funder {
+  id: number;
+  name: string;
+  kind: 'public' | 'foundation' | 'comune' | 'sponsor' | 'other';
+  /**
+   * Vuoto: della rete, per esempio Regione Lombardia o una fondazione.
+   */
+  system?: (number | null) | System;
+  /**
+   * Il nome nei crediti porta a questo indirizzo.
+   */
+  website?: string | null;
+  /**
+   * Facoltativo: compare accanto al nome, con il nome come testo alternativo.
+   */
+  logo?: (number | null) | Media;
+  /**
+   * Solo per il personale (referenti, convenzioni): non compare sul sito.
+   */
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1018,6 +1069,17 @@ export interface Festival {
   image?: (number | null) | Media;
   startDate: string;
   endDate: string;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1053,6 +1115,17 @@ export interface Campaign {
   endDate: string;
   audiences?: (number | Audience)[] | null;
   website?: string | null;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2348,6 +2421,10 @@ export interface PayloadLockedDocument {
         value: number | Campaign;
       } | null)
     | ({
+        relationTo: 'funders';
+        value: number | Funder;
+      } | null)
+    | ({
         relationTo: 'libraries';
         value: number | Library;
       } | null)
@@ -2545,6 +2622,14 @@ export interface EventsSelect<T extends boolean = true> {
   series?: T;
   festival?: T;
   campaigns?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
   slug?: T;
   system?: T;
   status?: T;
@@ -2572,6 +2657,14 @@ export interface SeriesSelect<T extends boolean = true> {
   image?: T;
   startDate?: T;
   endDate?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2588,6 +2681,14 @@ export interface FestivalsSelect<T extends boolean = true> {
   image?: T;
   startDate?: T;
   endDate?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2605,6 +2706,28 @@ export interface CampaignsSelect<T extends boolean = true> {
   endDate?: T;
   audiences?: T;
   website?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funders_select".
+ */
+export interface FundersSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  system?: T;
+  website?: T;
+  logo?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

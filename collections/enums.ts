@@ -144,3 +144,16 @@ export const NOTICE_KIND_OPTIONS = options(NOTICE_KIND_LABELS)
 export const EXPORT_STATUS_LABELS = { queued: 'In preparazione', ready: 'Pronto', failed: 'Non riuscito' } as const
 export type ExportStatus = keyof typeof EXPORT_STATUS_LABELS
 export const EXPORT_STATUS_OPTIONS = options(EXPORT_STATUS_LABELS)
+
+const FUND = catalogue('it').funders
+
+/** What a funder or supporter is (issue 15): declared once, here; labels from the catalogue. */
+export const FUNDER_KIND_LABELS = FUND.kinds
+export type FunderKind = keyof typeof FUNDER_KIND_LABELS
+export const FUNDER_KIND_OPTIONS = options(FUNDER_KIND_LABELS)
+
+/** How a funder stands behind an activity; the order is the credits' order on the public pages. */
+export const SUPPORT_ROLE_LABELS = FUND.roles
+export type SupportRole = keyof typeof SUPPORT_ROLE_LABELS
+export const SUPPORT_ROLES = Object.keys(SUPPORT_ROLE_LABELS) as SupportRole[]
+export const SUPPORT_ROLE_OPTIONS = options(SUPPORT_ROLE_LABELS)

@@ -4,6 +4,7 @@ import * as migration_20261202_191035_registrations_desk from './20261202_191035
 import * as migration_20261207_012951_registration_notices from './20261207_012951_registration_notices';
 import * as migration_20261207_021447_events_last_end from './20261207_021447_events_last_end';
 import * as migration_20261207_042958_date_without_registration from './20261207_042958_date_without_registration';
+import * as migration_20261207_045553_funders from './20261207_045553_funders';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261207_042958_date_without_registration.up,
     down: migration_20261207_042958_date_without_registration.down,
-    name: '20261207_042958_date_without_registration'
+    name: '20261207_042958_date_without_registration',
+  },
+  {
+    up: migration_20261207_045553_funders.up,
+    down: migration_20261207_045553_funders.down,
+    name: '20261207_045553_funders'
   },
 ];
