@@ -6,6 +6,7 @@ import { plainTextToLexical } from '../../collections/lib/lexical-text'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { DEMO_NOTE, TEMPLATES } from './events'
+import { seedFunders } from './funders'
 import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
 import { prng } from './random'
@@ -348,6 +349,13 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   log('1 evento riservato al personale')
   await seedRegistrations(payload, registrable, today, log)
   await seedAttendance(payload, registrable, today, log)
+  await seedFunders(payload, {
+    system: systems.get('dalmine') as Id,
+    series: series.get('dalmine') as Id,
+    campaign: campaigns.get('nati-per-leggere') as Id,
+    today,
+    log,
+  })
 }
 
 /**
