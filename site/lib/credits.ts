@@ -73,6 +73,8 @@ export const eventCredits = (event: Event, locale: Locale) =>
     locale,
   )
 
+const SOURCE = { rassegna: 'series', festival: 'festival', campagna: 'campaign' } as const
+
 /** The credits of a rassegna, festival or campaign page: its own list. */
-export const ownCredits = (doc: Supported, source: 'series' | 'festival' | 'campaign', locale: Locale) =>
-  creditGroups([{ source, support: doc.support }], locale)
+export const ownCredits = (kind: keyof typeof SOURCE, doc: Supported, locale: Locale) =>
+  creditGroups([{ source: SOURCE[kind], support: doc.support }], locale)

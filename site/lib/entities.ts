@@ -117,11 +117,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
     image = responsiveImage(obj<Media>(d.image), null)
     period(d.startDate, d.endDate)
     if ('system' in d) owner(d.system)
-    credits = await ownCredits(
-      d,
-      kind === 'rassegna' ? 'series' : kind === 'festival' ? 'festival' : 'campaign',
-      locale,
-    )
+    credits = await ownCredits(kind as 'rassegna' | 'festival' | 'campagna', d, locale)
     if (kind === 'campagna') {
       const c = d as Campaign
       const audiences = (c.audiences ?? []).map((a) => obj<Audience>(a)?.name).filter(Boolean)
