@@ -24,6 +24,7 @@ export interface Config {
     series: Series;
     festivals: Festival;
     campaigns: Campaign;
+    funders: Funder;
     libraries: Library;
     venues: Venue;
     systems: System;
@@ -54,6 +55,7 @@ export interface Config {
     series: SeriesSelect<false> | SeriesSelect<true>;
     festivals: FestivalsSelect<false> | FestivalsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    funders: FundersSelect<false> | FundersSelect<true>;
     libraries: LibrariesSelect<false> | LibrariesSelect<true>;
     venues: VenuesSelect<false> | VenuesSelect<true>;
     systems: SystemsSelect<false> | SystemsSelect<true>;
@@ -274,6 +276,17 @@ export interface Event {
   series?: (number | null) | Series;
   festival?: (number | null) | Festival;
   campaigns?: (number | Campaign)[] | null;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Parte finale dell’indirizzo web. Si genera dal titolo e resta stabile se il titolo cambia.
    */
@@ -985,6 +998,44 @@ export interface Series {
   image?: (number | null) | Media;
   startDate?: string | null;
   endDate?: string | null;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funders".
+ */
+export interface Funder {
+  id: number;
+  name: string;
+  kind: 'public' | 'foundation' | 'comune' | 'sponsor' | 'other';
+  /**
+   * Vuoto: della rete, per esempio Regione Lombardia o una fondazione.
+   */
+  system?: (number | null) | System;
+  /**
+   * Il nome nei crediti porta a questo indirizzo.
+   */
+  website?: string | null;
+  /**
+   * Facoltativo: compare accanto al nome, con il nome come testo alternativo.
+   */
+  logo?: (number | null) | Media;
+  /**
+   * Solo per il personale (referenti, convenzioni): non compare sul sito.
+   */
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1022,6 +1073,17 @@ export interface Festival {
   image?: (number | null) | Media;
   startDate: string;
   endDate: string;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1057,6 +1119,17 @@ export interface Campaign {
   endDate: string;
   audiences?: (number | Audience)[] | null;
   website?: string | null;
+  /**
+   * Compaiono sulla pagina pubblica nel riquadro «Con il sostegno di». Gli eventi mostrano anche quelli della loro rassegna, del festival e delle campagne.
+   */
+  support?:
+    | {
+        funder: number | Funder;
+        role: 'supported' | 'funded' | 'partner' | 'patronage';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2077,6 +2150,9 @@ export interface Attendance {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Compilato dallo sportello iscrizioni (fasce delle iscrizioni).
+   */
   bands?:
     | {
         band: '0-2' | '3-5' | '6-10' | '11-14' | '15-18';
@@ -2085,7 +2161,7 @@ export interface Attendance {
       }[]
     | null;
   notes?: string | null;
-  system?: (number | null) | System;
+  system: number | System;
   library?: (number | null) | Library;
   updatedAt: string;
   createdAt: string;
@@ -2391,6 +2467,10 @@ export interface PayloadLockedDocument {
         value: number | Campaign;
       } | null)
     | ({
+        relationTo: 'funders';
+        value: number | Funder;
+      } | null)
+    | ({
         relationTo: 'libraries';
         value: number | Library;
       } | null)
@@ -2592,6 +2672,14 @@ export interface EventsSelect<T extends boolean = true> {
   series?: T;
   festival?: T;
   campaigns?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
   slug?: T;
   system?: T;
   status?: T;
@@ -2619,6 +2707,14 @@ export interface SeriesSelect<T extends boolean = true> {
   image?: T;
   startDate?: T;
   endDate?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2635,6 +2731,14 @@ export interface FestivalsSelect<T extends boolean = true> {
   image?: T;
   startDate?: T;
   endDate?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2652,6 +2756,28 @@ export interface CampaignsSelect<T extends boolean = true> {
   endDate?: T;
   audiences?: T;
   website?: T;
+  support?:
+    | T
+    | {
+        funder?: T;
+        role?: T;
+        detail?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funders_select".
+ */
+export interface FundersSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  system?: T;
+  website?: T;
+  logo?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, networkStaff } from './access/roles'
 import { periodField } from './fields/period'
 import { slugField } from './fields/slug'
+import { supportField } from './fields/support'
 import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
 
@@ -33,5 +34,6 @@ export const Campaigns: CollectionConfig = {
       label: 'Pubblico di riferimento',
     },
     { name: 'website', type: 'text', label: 'Sito della campagna' },
+    supportField({ sidebar: true }),
   ],
 }

@@ -3,6 +3,7 @@ import { networkOrSystemCreate, networkOrSystemWrite } from './access/by-system'
 import { anyone } from './access/roles'
 import { periodField } from './fields/period'
 import { slugField } from './fields/slug'
+import { supportField } from './fields/support'
 import { systemField } from './fields/system'
 import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
@@ -21,5 +22,6 @@ export const Festivals: CollectionConfig = {
     { name: 'description', type: 'richText', label: 'Descrizione' },
     { name: 'image', type: 'upload', relationTo: SLUGS.media, label: 'Immagine' },
     periodField,
+    supportField({ sidebar: true }),
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { systemCreate, systemWrite } from './access/by-system'
 import { anyone } from './access/roles'
 import { slugField } from './fields/slug'
+import { supportField } from './fields/support'
 import { systemField } from './fields/system'
 import { keepFieldErrors } from './hooks/keepFieldErrors'
 import { SLUGS } from './slugs'
@@ -27,5 +28,6 @@ export const Series: CollectionConfig = {
         { name: 'endDate', type: 'date', label: 'Al', admin: { date: { pickerAppearance: 'dayOnly' } } },
       ],
     },
+    supportField({ sidebar: true }),
   ],
 }

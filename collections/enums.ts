@@ -169,3 +169,15 @@ export const DEFAULT_ATTENDANCE_BAND_NAMES = ATT.defaultBands
 
 /** The youngest age of a registration's children band ('3-5' → 3): how a booked child is placed in an attendance band. */
 export const ageBandMin = (band: AgeBand): number => Number.parseInt(band, 10)
+const FUND = catalogue('it').funders
+
+/** What a funder or supporter is (issue 15): declared once, here; labels from the catalogue. */
+export const FUNDER_KIND_LABELS = FUND.kinds
+export type FunderKind = keyof typeof FUNDER_KIND_LABELS
+export const FUNDER_KIND_OPTIONS = options(FUNDER_KIND_LABELS)
+
+/** How a funder stands behind an activity; the order is the credits' order on the public pages. */
+export const SUPPORT_ROLE_LABELS = FUND.roles
+export type SupportRole = keyof typeof SUPPORT_ROLE_LABELS
+export const SUPPORT_ROLES = Object.keys(SUPPORT_ROLE_LABELS) as SupportRole[]
+export const SUPPORT_ROLE_OPTIONS = options(SUPPORT_ROLE_LABELS)

@@ -7,6 +7,7 @@ import { Deliveries } from './Deliveries'
 import { Events } from './Events'
 import { Exports } from './Exports'
 import { Festivals } from './Festivals'
+import { Funders } from './Funders'
 import { Libraries } from './Libraries'
 import { Media } from './Media'
 import { Newsletters } from './Newsletters'
@@ -26,6 +27,7 @@ export const collections = [
   Series,
   Festivals,
   Campaigns,
+  Funders,
   Libraries,
   Venues,
   Systems,

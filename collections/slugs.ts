@@ -22,6 +22,7 @@ export const SLUGS = {
   noticeDeliveries: 'notice-deliveries',
   exports: 'exports',
   placeCounters: 'place-counters',
+  funders: 'funders',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]

@@ -5,6 +5,7 @@ import * as migration_20261207_012951_registration_notices from './20261207_0129
 import * as migration_20261207_021447_events_last_end from './20261207_021447_events_last_end';
 import * as migration_20261207_042958_date_without_registration from './20261207_042958_date_without_registration';
 import * as migration_20261207_050014_attendance_recording from './20261207_050014_attendance_recording';
+import * as migration_20261207_053349_funders from './20261207_053349_funders';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261207_050014_attendance_recording.up,
     down: migration_20261207_050014_attendance_recording.down,
-    name: '20261207_050014_attendance_recording'
+    name: '20261207_050014_attendance_recording',
+  },
+  {
+    up: migration_20261207_053349_funders.up,
+    down: migration_20261207_053349_funders.down,
+    name: '20261207_053349_funders'
   },
 ];

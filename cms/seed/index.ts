@@ -7,6 +7,7 @@ import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { type Band, ensureAttendanceBands, listBands, waitingDates } from '../attendance'
 import { DEMO_NOTE, TEMPLATES } from './events'
+import { seedFunders } from './funders'
 import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
 import { prng } from './random'
@@ -350,6 +351,13 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   await seedRegistrations(payload, registrable, today, log)
   await seedAttendance(payload, registrable, today, log)
   await seedAttendanceHistory(payload, today, log)
+  await seedFunders(payload, {
+    system: systems.get('dalmine') as Id,
+    series: series.get('dalmine') as Id,
+    campaign: campaigns.get('nati-per-leggere') as Id,
+    today,
+    log,
+  })
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   REVIEW_OPTIONS,
 } from '../enums'
 import { slugField } from '../fields/slug'
+import { supportField } from '../fields/support'
 import { systemField } from '../fields/system'
 import { keepFieldErrors } from '../hooks/keepFieldErrors'
 import { romeDay } from '../lib/recurrence'
@@ -340,6 +341,7 @@ const contentFields: Field[] = [
               components: { Field: '../collections/Events/components/CampaignPeriodNotice#CampaignPeriodNotice' },
             },
           },
+          supportField(),
         ],
       },
     ],

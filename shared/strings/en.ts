@@ -968,7 +968,25 @@ export const en: Catalogue = {
   // (spacer: keeps the sections below apart)
 
   /** Who funds or supports an event, series, festival or campaign: credits and the funder's report. */
-  funders: {},
+  funders: {
+    kinds: {
+      public: 'Public body',
+      foundation: 'Foundation',
+      comune: 'Municipality',
+      sponsor: 'Sponsor',
+      other: 'Other',
+    },
+    roles: {
+      supported: 'With the support of',
+      funded: 'Funded by',
+      partner: 'In partnership with',
+      patronage: 'Under the patronage of',
+    },
+    creditsTitle: 'With the support of',
+    logoAlt: (name: string) => `${name} logo`,
+    inUse: (uses: number) =>
+      `It cannot be deleted: it is named as a supporter of ${uses === 1 ? 'an event, series, festival or campaign' : `${uses} events, series, festivals and campaigns`}. Remove it from there first.`,
+  },
 
   // (spacer: keeps the sections below apart)
 

@@ -1018,7 +1018,28 @@ export const it = {
   // (spacer: keeps the sections below apart)
 
   /** Who funds or supports an event, series, festival or campaign: credits and the funder's report. */
-  funders: {},
+  funders: {
+    /** What a funder is. Values are stable identifiers. */
+    kinds: {
+      public: 'Ente pubblico',
+      foundation: 'Fondazione',
+      comune: 'Comune',
+      sponsor: 'Sponsor',
+      other: 'Altro',
+    },
+    /** How a funder stands behind an activity, as the credits say it. Values are stable identifiers. */
+    roles: {
+      supported: 'Con il sostegno di',
+      funded: 'Finanziato da',
+      partner: 'In collaborazione con',
+      patronage: 'Con il patrocinio di',
+    },
+    /** The credits block of the public pages (event, rassegna, festival, campaign). */
+    creditsTitle: 'Con il sostegno di',
+    logoAlt: (name: string) => `Logo di ${name}`,
+    inUse: (uses: number) =>
+      `Non si può eliminare: è citato come sostenitore in ${uses === 1 ? 'un evento, rassegna, festival o campagna' : `${uses} tra eventi, rassegne, festival e campagne`}. Toglilo prima da lì.`,
+  },
 
   // (spacer: keeps the sections below apart)
 

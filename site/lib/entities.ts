@@ -2,6 +2,7 @@ import type { Audience, Campaign, Festival, Library, Media, Series, System } fro
 import { SLUGS } from '../../collections/slugs'
 import { comuneName, findAgendaPage } from './agenda'
 import type { Card } from './cards'
+import { type CreditGroup, ownCredits } from './credits'
 import { emptyFilters } from './filters'
 import { formatDay } from './format'
 import { strings } from './i18n'
@@ -62,6 +63,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
   let descriptionHtml = ''
   let image: ResponsiveImage | null = null
   let children: { label: string; href: string }[] = []
+  let credits: CreditGroup[] = []
   const period = (from?: string | null, to?: string | null) => {
     if (from && to)
       facts.push({ label: t.period, value: `${formatDay(from, locale, now)} – ${formatDay(to, locale, now)}` })
@@ -115,6 +117,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
     image = responsiveImage(obj<Media>(d.image), null)
     period(d.startDate, d.endDate)
     if ('system' in d) owner(d.system)
+    credits = await ownCredits(kind as 'rassegna' | 'festival' | 'campagna', d, locale)
     if (kind === 'campagna') {
       const c = d as Campaign
       const audiences = (c.audiences ?? []).map((a) => obj<Audience>(a)?.name).filter(Boolean)
@@ -140,6 +143,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
     image,
     facts,
     children,
+    credits,
     cards,
     totalUpcoming: page.totalDocs,
     agendaHref: agendaPath(params, locale),

@@ -3,6 +3,7 @@ import { type EventStatus, LANGUAGE_LABELS } from '../../collections/enums'
 import { SLUGS } from '../../collections/slugs'
 import { comuneName } from './agenda'
 import { ageLabel } from './cards'
+import { eventCredits } from './credits'
 import { formatWhen, isoWithOffset } from './format'
 import { strings } from './i18n'
 import { responsiveImage } from './images'
@@ -126,9 +127,10 @@ export type EventDateView = {
  */
 export const eventView = async (event: Event, locale: Locale, now: Date = new Date(), day: string | null = null) => {
   const t = strings(locale)
-  const [{ upcoming, last }, chosen] = await Promise.all([
+  const [{ upcoming, last }, chosen, credits] = await Promise.all([
     eventDates(event.id, now),
     day ? eventDatesOn(event.id, day) : Promise.resolve([]),
+    eventCredits(event, locale),
   ])
   const chosenIds = new Set(chosen.map((d) => d.id))
   const next = chosen[0] ?? upcoming[0] ?? last
@@ -200,6 +202,8 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     onlineUrl: safeHref(event.onlineUrl),
     system: system?.slug ? { name: system.name, href: entityPath('sistema', system.slug, locale) } : null,
     links,
+    /** Who funds or supports it, its own and its rassegna's, festival's and campaigns' (each funder once). */
+    credits,
     categories: objs<{ name: string; slug?: string | null }>(event.categories).map((c) => c.name),
     audiences: objs<{ name: string }>(event.audiences).map((a) => a.name),
     // Occurrences carry the effective range: the event's own ages, else those of its audiences.

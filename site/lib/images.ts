@@ -59,3 +59,13 @@ export const thumbnail = (media: Media | null | undefined, alt: string | null | 
     alt: alt ?? media.alt ?? '',
   }
 }
+
+/**
+ * A funder's logo, never cropped: the uncropped `wide` rendition when the upload was large enough to have one,
+ * else the original. The template bounds its height.
+ */
+export const logoImage = (media: Media | null | undefined, alt: string): (ImageSource & { alt: string }) | null => {
+  if (!media || typeof media !== 'object') return null
+  const image = source(media.sizes?.wide) ?? source(media)
+  return image ? { ...image, alt } : null
+}

@@ -82,6 +82,7 @@ const WATCHED = [
   SLUGS.festivals,
   SLUGS.campaigns,
   SLUGS.media,
+  SLUGS.funders,
 ] as const
 
 let version: { at: number; value: Promise<string> } | null = null

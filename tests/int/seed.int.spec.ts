@@ -107,6 +107,33 @@ describe('demo seed', () => {
     ])
   })
 
+  it('names demo funders: an event of the Dalmine rassegna shows its own credits and the Regione’s through the rassegna', async () => {
+    const { eventCredits } = await import('../../site/lib/credits')
+    const { findEventBySlug } = await import('../../site/lib/events')
+    const sponsor = await payload.find({
+      collection: 'funders',
+      where: { kind: { equals: 'sponsor' } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(sponsor.docs).toHaveLength(1)
+    const { docs } = await payload.find({
+      collection: 'events',
+      where: { 'support.funder': { equals: sponsor.docs[0]?.id } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs).toHaveLength(1)
+    const event = await findEventBySlug(docs[0]?.slug as string)
+    const credits = await eventCredits(event as never, 'it')
+    expect(credits.map((g) => [g.label, g.credits.map((c) => [c.name, c.detail])])).toEqual([
+      [null, [['Libreria Il Segnalibro (sponsor dimostrativo)', '']]],
+      ['Finanziato da', [['Regione Lombardia', 'Bando Biblioteche e promozione della lettura 2026']]],
+      ['In collaborazione con', [['Comune di Dalmine', 'Sala civica messa a disposizione dal Comune']]],
+    ])
+    expect(credits[0]?.credits[0]?.logo?.alt).toBe('Logo di Libreria Il Segnalibro (sponsor dimostrativo)')
+  })
+
   it('links an event to a campaign only when all its dates fall within the campaign’s own period', async () => {
     const { dateDays, outside, periodDays } = await import('../../collections/lib/campaign-period')
     const { docs: campaigns } = await payload.find({

@@ -196,6 +196,19 @@ export const MATRIX: Record<string, CollectionRights> = {
     }),
     rights: (actor, owner) => (network(actor) ? all : systemOwned(actor, owner)),
   },
+  // Funders (issue 15): like festivals, a system's or (no system) the network's; network staff write all of them.
+  [SLUGS.funders]: {
+    owners: ['A', 'B', 'network'],
+    key: 'name',
+    make: async ({ payload, net }, owner) =>
+      (await payload.create({
+        collection: SLUGS.funders,
+        data: { name: `sostenitore ${Math.random()}`, kind: 'sponsor', system: systemOf(net, owner) },
+        overrideAccess: true,
+      })) as unknown as Doc,
+    data: ({ net }, owner, marker) => ({ name: marker, kind: 'foundation', system: systemOf(net, owner) }),
+    rights: (actor, owner) => (network(actor) ? all : systemOwned(actor, owner)),
+  },
   [SLUGS.campaigns]: {
     owners: ['network'],
     key: 'title',
