@@ -77,6 +77,7 @@ const prepareNew = async (data: Row, req: PayloadRequest, now: Date): Promise<Fi
   const occurrence = await req.payload.count({
     collection: SLUGS.occurrences,
     where: { and: sameDate(event.id, iso) },
+    overrideAccess: true, // a date of the event the access rule has just let this user record (staff-only ones too)
     req,
   })
   if (!occurrence.totalDocs) return [{ path: 'start', message: ERRORS.notADate }]
@@ -138,7 +139,12 @@ const checkBands = async (row: Row, req: PayloadRequest): Promise<FieldError[]> 
   if (ids.some((id) => id == null || (typeof id !== 'number' && typeof id !== 'string')))
     return [{ path: 'ages', message: ERRORS.unknownBand }]
   const { totalDocs } = await req.payload
-    .count({ collection: SLUGS.attendanceBands, where: { id: { in: ids } }, req })
+    .count({
+      collection: SLUGS.attendanceBands,
+      where: { id: { in: ids } },
+      overrideAccess: true, // the bands are public; only their existence is asked
+      req,
+    })
     .catch(() => ({ totalDocs: -1 }))
   return totalDocs === ids.length ? [] : [{ path: 'ages', message: ERRORS.unknownBand }]
 }
