@@ -14,6 +14,7 @@ import { ATTENDANCE_PATH, STAFF_AGENDA_PATH } from './admin-paths'
 import { ensureAttendanceBands } from './attendance'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
+import { reportEndpoints } from './endpoints/reports'
 import { hardenCollections, hardenJobs, hardenSanitized } from './hardening'
 import { i18n } from './i18n'
 import { jobs } from './jobs'
@@ -31,6 +32,8 @@ export default hardenSanitized(
     db: databaseAdapter(databaseUrl()),
     editor: lexicalEditor(),
     collections: hardenCollections(withEndpoints(withSiteLinks(withItalianDates(collections)))),
+    // Endpoints of no one collection: the ready-made reports (`/api/reports/<kind>`).
+    endpoints: [...reportEndpoints],
     jobs: hardenJobs(jobs),
     sharp,
     i18n,

@@ -990,6 +990,82 @@ export const en: Catalogue = {
 
   // (spacer: keeps the sections below apart)
 
+  reports: {
+    errors: {
+      login: 'Log in to download reports.',
+      forbidden: 'Your role cannot download reports.',
+      format: 'Invalid format: use csv or xlsx.',
+      campaign: 'Name an existing campaign.',
+      funder: 'Name an existing funder.',
+      year: 'Invalid year: use a year between 2000 and 2100.',
+      period: 'Invalid period: give "from" and "to" as YYYY-MM-DD, "from" not after "to" (at most 5 years).',
+    },
+    maggio: {
+      title: (campaign: string) => `Maggio dei Libri - ${campaign}`,
+      columns: {
+        title: 'Title',
+        dates: 'Dates',
+        activities: 'Activities (dates)',
+        place: 'Place',
+        address: 'Address',
+        comune: 'Municipality',
+        organiser: 'Organiser',
+        audience: 'Audience',
+        description: 'Description',
+      },
+      total: 'Total activities',
+      ages: (min: number | null, max: number | null) =>
+        min != null && max != null ? `${min}–${max} years` : min != null ? `from ${min} years` : `up to ${max} years`,
+    },
+    annual: {
+      title: (year: number) => `Yearly summary by library ${year}`,
+      columns: {
+        library: 'Library',
+        comune: 'Municipality',
+        system: 'System',
+        events: 'Events',
+        dates: 'Dates held',
+        attendance: 'Attendance',
+        eventsOf: (name: string) => `Events - ${name}`,
+        datesOf: (name: string) => `Dates - ${name}`,
+        attendanceOf: (band: string) => `Attendance - ${band}`,
+      },
+      noLibrary: 'Other places (no library)',
+    },
+    funder: {
+      title: (funder: string) => `Funder report - ${funder}`,
+      columns: {
+        title: 'Activity',
+        date: 'Date',
+        library: 'Library',
+        comune: 'Municipality',
+        status: 'Status',
+        role: 'Support',
+        detail: 'Detail',
+        through: 'Named on',
+        attendance: 'Attendance',
+      },
+      through: { event: 'Event', series: 'Series', festival: 'Festival', campaign: 'Campaign' },
+      total: 'Total',
+    },
+    admin: {
+      maggio: 'Export for Maggio dei Libri',
+      funder: 'Funder report',
+      annual: 'Yearly summary by library',
+      csv: 'CSV',
+      xlsx: 'Excel (XLSX)',
+      from: 'From',
+      to: 'To',
+      year: 'Year',
+      download: 'Download',
+      maggioHint: 'The campaign’s activities, one row per event with its dates; each date counts as one activity.',
+      funderHint: 'Every supported activity in the period, with dates, places and attendance.',
+      annualHint: 'The year’s events, dates and attendance by library, by type, audience and age band.',
+    },
+  },
+
+  // (spacer: keeps the sections below apart)
+
   mail: {
     network: 'Bergamo Library Network',
     agenda: 'Library events',

@@ -1043,6 +1043,83 @@ export const it = {
 
   // (spacer: keeps the sections below apart)
 
+  /** Ready-made reports (issue 15): Maggio dei Libri, yearly per-library summary, funder's report; open data. */
+  reports: {
+    errors: {
+      login: 'Accedi per scaricare i report.',
+      forbidden: 'Il tuo ruolo non permette di scaricare i report.',
+      format: 'Formato non valido: usa csv o xlsx.',
+      campaign: 'Indica una campagna esistente.',
+      funder: 'Indica un sostenitore esistente.',
+      year: 'Anno non valido: usa un anno tra 2000 e 2100.',
+      period: 'Periodo non valido: indica "dal" e "al" come AAAA-MM-GG, con "dal" non dopo "al" (al massimo 5 anni).',
+    },
+    maggio: {
+      title: (campaign: string) => `Maggio dei Libri - ${campaign}`,
+      columns: {
+        title: 'Titolo',
+        dates: 'Date',
+        activities: 'Attività (date)',
+        place: 'Luogo',
+        address: 'Indirizzo',
+        comune: 'Comune',
+        organiser: 'Organizzatore',
+        audience: 'Pubblico',
+        description: 'Descrizione',
+      },
+      total: 'Totale attività',
+      ages: (min: number | null, max: number | null) =>
+        min != null && max != null ? `${min}–${max} anni` : min != null ? `da ${min} anni` : `fino a ${max} anni`,
+    },
+    annual: {
+      title: (year: number) => `Riepilogo annuale per biblioteca ${year}`,
+      columns: {
+        library: 'Biblioteca',
+        comune: 'Comune',
+        system: 'Sistema',
+        events: 'Eventi',
+        dates: 'Date svolte',
+        attendance: 'Presenze',
+        eventsOf: (name: string) => `Eventi - ${name}`,
+        datesOf: (name: string) => `Date - ${name}`,
+        attendanceOf: (band: string) => `Presenze - ${band}`,
+      },
+      noLibrary: 'Altri luoghi (senza biblioteca)',
+    },
+    funder: {
+      title: (funder: string) => `Rendicontazione - ${funder}`,
+      columns: {
+        title: 'Attività',
+        date: 'Data',
+        library: 'Biblioteca',
+        comune: 'Comune',
+        status: 'Stato',
+        role: 'Sostegno',
+        detail: 'Dettaglio',
+        through: 'Indicato su',
+        attendance: 'Presenze',
+      },
+      through: { event: 'Evento', series: 'Rassegna', festival: 'Festival', campaign: 'Campagna' },
+      total: 'Totale',
+    },
+    admin: {
+      maggio: 'Esporta per il Maggio dei Libri',
+      funder: 'Rendicontazione',
+      annual: 'Riepilogo annuale per biblioteca',
+      csv: 'CSV',
+      xlsx: 'Excel (XLSX)',
+      from: 'Dal',
+      to: 'Al',
+      year: 'Anno',
+      download: 'Scarica',
+      maggioHint: 'Le attività della campagna, una riga per evento con le sue date; ogni data conta come un’attività.',
+      funderHint: 'Ogni attività sostenuta nel periodo, con date, luoghi e presenze.',
+      annualHint: 'Eventi, date e presenze dell’anno per biblioteca, per tipo, pubblico e fascia d’età.',
+    },
+  },
+
+  // (spacer: keeps the sections below apart)
+
   mail: {
     network: 'Rete Bibliotecaria Bergamasca',
     agenda: 'Agenda delle biblioteche',
