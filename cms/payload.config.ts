@@ -12,6 +12,7 @@ import { appRoot } from '../shared/paths'
 import { withItalianDates } from './admin-dates'
 import { ATTENDANCE_PATH, STAFF_AGENDA_PATH } from './admin-paths'
 import { ensureAttendanceBands } from './attendance'
+import { ANNUAL_REPORT_PATH } from './components/reports/paths'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
 import { reportEndpoints } from './endpoints/reports'
@@ -45,6 +46,7 @@ export default hardenSanitized(
         beforeNavLinks: [
           './components/desk/DeskLink#DeskLink',
           './components/attendance/AttendanceLink#AttendanceLink',
+          './components/reports/ReportsLink#ReportsLink',
         ],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         // The registrations desk (issue 14): each view checks who asks (custom views are open by default).
@@ -55,6 +57,12 @@ export default hardenSanitized(
             path: '/iscrizioni',
             exact: true,
             meta: { title: 'Sportello iscrizioni' },
+          },
+          annualReport: {
+            Component: './components/reports/AnnualReport#AnnualReport',
+            path: ANNUAL_REPORT_PATH,
+            exact: true,
+            meta: { title: 'Riepilogo annuale per biblioteca' },
           },
           attendanceWaiting: {
             Component: './components/attendance/WaitingDates#WaitingDates',
