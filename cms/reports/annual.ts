@@ -41,6 +41,7 @@ export type LibraryYear = {
   eventsBy: Record<string, number>
   datesBy: Record<string, number>
   attendance: number
+  /** By age band (`<band id>`), and the totals of the dates of each category and audience (`cat:`/`aud:`). */
   attendanceBy: Record<string, number>
 }
 
@@ -68,7 +69,7 @@ const rowKey = (library: unknown, system: unknown) =>
 export const libraryYears = async (payload: Payload, scope: ReportScope, year: number): Promise<LibraryYear[]> => {
   const { from, to } = yearPeriod(year)
   const period = [{ start: { greater_than_equal: from } }, { start: { less_than: to } }]
-  const held = new Set<string>()
+  const held = new Map<string, string[]>() // date key → its category and audience keys
   const tallies = new Map<string, Tally & { library: Id | null; system: Id }>()
   const tallyOf = (library: unknown, system: unknown) => {
     const key = rowKey(library, system)
@@ -98,11 +99,11 @@ export const libraryYears = async (payload: Payload, scope: ReportScope, year: n
       const event = String(idOf(row.event))
       t.events.add(event)
       t.dates++
-      held.add(dateKey(row.event, row.start))
       const keys = [
         ...(row.categories ?? []).map((c) => `cat:${String(idOf(c))}`),
         ...(row.audiences ?? []).map((a) => `aud:${String(idOf(a))}`),
       ]
+      held.set(dateKey(row.event, row.start), [...new Set(keys)])
       for (const k of new Set(keys)) {
         t.datesBy.set(k, (t.datesBy.get(k) ?? 0) + 1)
         const set = t.eventsBy.get(k) ?? new Set<string>()
@@ -120,10 +121,12 @@ export const libraryYears = async (payload: Payload, scope: ReportScope, year: n
     attendanceSelect,
   )) {
     for (const row of page) {
-      if (!held.has(dateKey(row.event, row.start))) continue
+      const keys = held.get(dateKey(row.event, row.start))
+      if (!keys) continue
       const key = rowKey(row.library, row.system)
       const a = attendance.get(key) ?? { total: 0, by: new Map<string, number>() }
       a.total += row.total ?? 0
+      for (const k of keys) a.by.set(k, (a.by.get(k) ?? 0) + (row.total ?? 0))
       for (const age of row.ages ?? []) {
         const band = String(idOf(age.band))
         a.by.set(band, (a.by.get(band) ?? 0) + (age.count ?? 0))

@@ -1116,6 +1116,41 @@ export const it = {
       funderHint: 'Ogni attività sostenuta nel periodo, con date, luoghi e presenze.',
       annualHint: 'Eventi, date e presenze dell’anno per biblioteca, per tipo, pubblico e fascia d’età.',
     },
+    /** The public page /dati and its open-data files. */
+    site: {
+      title: 'Dati aperti: le attività delle biblioteche',
+      lead: 'Quanti eventi, quante date e quante persone nelle biblioteche della rete, anno per anno.',
+      yearTitle: (year: number, current: boolean) => (current ? `${year} (anno in corso)` : String(year)),
+      totals: 'In tutta la rete',
+      bySystem: 'Per sistema bibliotecario',
+      byCategory: 'Per tipo di attività',
+      byAudience: 'Per pubblico',
+      name: 'Nome',
+      system: 'Sistema',
+      category: 'Tipo',
+      audience: 'Pubblico',
+      events: 'Eventi',
+      dates: 'Date',
+      attendance: 'Presenze',
+      caption: (what: string, year: number) => `${what}, ${year}`,
+      suppression:
+        'Per riservatezza, ogni numero sotto 5 è pubblicato come "<5"; se in una tabella un solo numero è nascosto, ne è nascosto anche un secondo, perché il totale non lo riveli per differenza.',
+      counting:
+        'Contano le date pubbliche svolte (non annullate né rinviate); un evento con più date conta una volta; una data con più tipi o pubblici conta in ciascuno, per cui le righe per tipo e per pubblico non si sommano al totale. Le presenze sono quelle registrate dalle biblioteche.',
+      downloads: 'Scarica i dati',
+      csv: (year: number) => `CSV ${year}`,
+      json: (year: number) => `JSON ${year}`,
+      license: 'Dati pubblicati con licenza Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0).',
+      fileColumns: {
+        year: 'anno',
+        group: 'gruppo',
+        name: 'nome',
+        events: 'eventi',
+        dates: 'date',
+        attendance: 'presenze',
+      },
+      groups: { total: 'totale', system: 'sistema', category: 'tipo', audience: 'pubblico' },
+    },
   },
 
   // (spacer: keeps the sections below apart)

@@ -452,3 +452,75 @@ describe('who may download, and bad parameters', () => {
     }
   })
 })
+
+describe('the public figures (/dati) and their small-number suppression', () => {
+  /** Public dates held in YEAR, counted here from the fixtures, per system. */
+  const heldIn = (system?: Fixture['system']) =>
+    allDates().filter(
+      ({ f, daysAgo }) => !f.staffOnly && !f.cancelled && yearOf(daysAgo) === YEAR && (!system || f.system === system),
+    )
+  const counts = (system?: Fixture['system']) => {
+    const held = heldIn(system)
+    return {
+      events: new Set(held.map((d) => d.f.title)).size,
+      dates: held.length,
+      attendance: held.reduce((n, d) => n + (d.attendance?.total ?? 0), 0),
+    }
+  }
+
+  it('a breakdown publishes every count under 5 as "<5", and hides a second one when only one would be hidden', async () => {
+    const { suppress } = await import('../../cms/reports')
+    const out = suppress([
+      { name: 'a', events: 10, dates: 3, attendance: 0 },
+      { name: 'b', events: 12, dates: 9, attendance: 4 },
+      { name: 'c', events: 30, dates: 7, attendance: 50 },
+    ])
+    expect(out.map((r) => r.events)).toEqual([10, 12, 30])
+    // One small date count: the smallest other (7) goes too, so total − shown cells reveals nothing.
+    expect(out.map((r) => r.dates)).toEqual(['<5', 9, '<5'])
+    expect(out.map((r) => r.attendance)).toEqual(['<5', '<5', 50])
+  })
+
+  it('the network’s figures by system match a count made here, with "<5" where due', async () => {
+    const { yearFigures } = await import('../../site/lib/figures')
+    const figures = await yearFigures(YEAR)
+    const total = counts()
+    const shown = (n: number) => (n < 5 ? '<5' : n)
+    expect(figures.total).toMatchObject({
+      events: shown(total.events),
+      dates: shown(total.dates),
+      attendance: shown(total.attendance),
+    })
+    const names = { a: 'Sistema Bibliotecario Area di Dalmine', b: 'Sistema Bibliotecario Valle Seriana' } as const
+    for (const m of ['events', 'dates', 'attendance'] as const) {
+      const small = (['a', 'b'] as const).filter((s) => counts(s)[m] < 5)
+      for (const s of ['a', 'b'] as const) {
+        const cell = figures.bySystem.find((r) => r.name === names[s])?.[m]
+        const n = counts(s)[m]
+        // Two systems: one hidden cell would be revealed by the total, so both go.
+        expect(cell, `${s} ${m}`).toBe(n < 5 || small.length === 1 ? '<5' : n)
+      }
+    }
+    expect(figures.bySystem.find((r) => r.name === names.b)?.attendance).toBe(20)
+  })
+
+  it('the CSV and JSON downloads carry the same cells, "<5" as text, and the CC BY 4.0 licence', async () => {
+    const csvRoute = await import('../../site/pages/dati.csv')
+    const jsonRoute = await import('../../site/pages/dati.json')
+    const url = (path: string) => ({ url: new URL(`http://localhost:4321${path}`) }) as never
+    const csv = (await csvRoute.GET(url(`/dati.csv?anno=${YEAR}`))) as Response
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('link')).toContain('creativecommons.org/licenses/by/4.0')
+    const rows = records(await csv.text())
+    const b = rows.find((r) => r.nome === 'Sistema Bibliotecario Valle Seriana')
+    expect(b).toMatchObject({ anno: String(YEAR), gruppo: 'sistema', eventi: '<5', date: '<5', presenze: '20' })
+    const json = (await jsonRoute.GET(url(`/dati.json?anno=${YEAR}`))) as Response
+    const body = await json.json()
+    expect(body.license).toBe('CC-BY-4.0')
+    expect(body.bySystem.find((r: { name: string }) => r.name === 'Sistema Bibliotecario Valle Seriana')).toMatchObject(
+      { events: '<5', dates: '<5', attendance: 20 },
+    )
+    const bad = (await jsonRoute.GET(url('/dati.json?anno=1999'))) as Response
+    expect(bad.status).toBe(400)
+  })
+})
