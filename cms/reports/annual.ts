@@ -4,6 +4,7 @@ import { fromWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import type { Table } from '../tables'
+import { libraryYearsSql, sqliteClient } from './annual-sqlite'
 import { byIds, dateKey, type Id, idOf, pagesOf } from './read'
 import { type ReportScope, scopeWhere } from './scope'
 
@@ -63,10 +64,18 @@ const rowKey = (library: unknown, system: unknown) =>
  * counts under both; an event counts once under each category any of its dates has. Dates held are public dates
  * not cancelled or postponed; attendance is that of the dates held (a staff-only meeting's headcount is not the
  * public's), whatever the row's outcome. Dates in a
- * venue with no library are counted on a row of their system. Two scans, a page at a time, with `select`: the
- * occurrence rows and the attendance rows of the year.
+ * venue with no library are counted on a row of their system. Two implementations, the same figures: on SQLite
+ * GROUP BY statements (`annual-sqlite.ts`); elsewhere, or with REPORTS_QUERY=scan, two scans a page at a time
+ * with `select` (the occurrence rows and the attendance rows of the year).
  */
 export const libraryYears = async (payload: Payload, scope: ReportScope, year: number): Promise<LibraryYear[]> => {
+  const client = sqliteClient(payload)
+  if (client && process.env.REPORTS_QUERY !== 'scan') return libraryYearsSql(client, scope, yearPeriod(year))
+  return libraryYearsScan(payload, scope, year)
+}
+
+/** `libraryYears` on any adapter (MongoDB in production): the year's dates and attendance read a page at a time. */
+const libraryYearsScan = async (payload: Payload, scope: ReportScope, year: number): Promise<LibraryYear[]> => {
   const { from, to } = yearPeriod(year)
   const period = [{ start: { greater_than_equal: from } }, { start: { less_than: to } }]
   const held = new Map<string, string[]>() // date key → its category and audience keys

@@ -299,7 +299,17 @@ describe('the Maggio dei Libri export', () => {
   })
 })
 
-describe('the yearly per-library summary', () => {
+describe.each([
+  ['GROUP BY on SQLite', 'sql'],
+  ['the adapter-neutral scan', 'scan'],
+])('the yearly per-library summary (%s)', (_label, query) => {
+  beforeAll(() => {
+    process.env.REPORTS_QUERY = query
+  })
+  afterAll(() => {
+    delete process.env.REPORTS_QUERY
+  })
+
   /** What the summary must say of a library, counted here from the fixtures. */
   const expectedFor = (library: Fixture['library'], system: Fixture['system']) => {
     const held = allDates().filter(
@@ -364,6 +374,31 @@ describe('the yearly per-library summary', () => {
   it('a library contributor gets their library’s row only', async () => {
     const res = await download(`/reports/annual?year=${YEAR}`, await net.token('contributorA1'))
     expect(records(res.text).map((r) => r[R.annual.columns.library])).toEqual(['Biblioteca di Dalmine'])
+  })
+})
+
+describe('the two implementations of the yearly figures', () => {
+  it('give the same figures for every scope', async () => {
+    const { libraryYears } = await import('../../cms/reports')
+    const sorted = (rows: Awaited<ReturnType<typeof libraryYears>>) =>
+      [...rows].sort((a, b) => `${a.system}-${a.library}`.localeCompare(`${b.system}-${b.library}`))
+    const scopes = [
+      { kind: 'network' },
+      { kind: 'system', system: net.systems.a },
+      { kind: 'library', library: net.libraries.b1 },
+    ] as const
+    try {
+      for (const scope of scopes) {
+        process.env.REPORTS_QUERY = 'sql'
+        const sql = sorted(await libraryYears(payload, scope, YEAR))
+        process.env.REPORTS_QUERY = 'scan'
+        const scan = sorted(await libraryYears(payload, scope, YEAR))
+        expect(sql.length, scope.kind).toBeGreaterThan(0)
+        expect(sql, scope.kind).toEqual(scan)
+      }
+    } finally {
+      delete process.env.REPORTS_QUERY
+    }
   })
 })
 
