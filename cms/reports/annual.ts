@@ -17,6 +17,7 @@ export const yearPeriod = (year: number) => ({
 })
 
 type DateRow = {
+  id: Id
   event: Id
   start: string
   library?: Id | null
@@ -25,6 +26,7 @@ type DateRow = {
   audiences?: Id[] | null
 }
 type AttendanceRow = {
+  id: Id
   event: Id
   start: string
   library?: Id | null
@@ -169,13 +171,11 @@ export const annualSummary = async (payload: Payload, scope: ReportScope, year: 
         ? { system: { equals: scope.system } }
         : { id: { equals: scope.library } }
   const libraries: { id: Id; name: string; comune?: string | null; system: Id }[] = []
-  for await (const page of pagesOf<(typeof libraries)[number]>(
-    payload,
-    SLUGS.libraries,
-    libraryWhere,
-    { name: true, comune: true, system: true },
-    ['name', 'id'],
-  ))
+  for await (const page of pagesOf<(typeof libraries)[number]>(payload, SLUGS.libraries, libraryWhere, {
+    name: true,
+    comune: true,
+    system: true,
+  }))
     libraries.push(...page)
   const known = new Map(years.map((y) => [rowKey(y.library, y.system), y]))
   for (const library of libraries) {

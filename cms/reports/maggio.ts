@@ -54,6 +54,7 @@ export const maggioDeiLibri = async (payload: Payload, scope: ReportScope, campa
       byEvent.set(key, [...(byEvent.get(key) ?? []), row])
     }
   }
+  for (const list of byEvent.values()) list.sort((a, b) => a.start.localeCompare(b.start))
   const dates = [...byEvent.values()].flat()
   const [events, libraries, venues, systems] = await Promise.all([
     byIds<EventDoc>(payload, SLUGS.events, byEvent.keys(), {

@@ -7,29 +7,33 @@ export type Id = number | string
 export const PAGE = 500
 
 /**
- * Every row of `collection` matching `where`, a page at a time, only the `select`ed fields. Reports are
- * scoped by the caller (`scope.ts`), so access is skipped here.
+ * Every row of `collection` matching `where`, a page at a time in id order, only the `select`ed fields. Pages
+ * follow the last id read (`id > last`) rather than page numbers: no count and no offset per page, so the cost
+ * of a page does not grow with its position. Reports are scoped by the caller (`scope.ts`), so access is
+ * skipped here.
  */
-export async function* pagesOf<T>(
+export async function* pagesOf<T extends { id: Id }>(
   payload: Payload,
   collection: CollectionSlug,
   where: Where,
   select: Record<string, true>,
-  sort: string[] = ['start', 'id'],
 ): AsyncGenerator<T[]> {
-  for (let page = 1; ; page++) {
-    const res = await payload.find({
+  let last: Id | null = null
+  for (;;) {
+    const { docs } = await payload.find({
       collection,
-      where,
+      where: last == null ? where : { and: [where, { id: { greater_than: last } }] },
       select,
-      sort,
+      sort: 'id',
       depth: 0,
       limit: PAGE,
-      page,
+      pagination: false,
       overrideAccess: true,
     })
-    yield res.docs as unknown as T[]
-    if (!res.hasNextPage) return
+    const rows = docs as unknown as T[]
+    if (rows.length) yield rows
+    if (rows.length < PAGE) return
+    last = (rows.at(-1) as T).id
   }
 }
 
