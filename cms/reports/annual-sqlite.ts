@@ -27,39 +27,34 @@ export const libraryYearsSql = async (
       : scope.kind === 'system'
         ? ['o.system_id = ?', [scope.system]]
         : ['o.library_id = ?', [scope.library]]
-  const held = `WITH held AS (
-      SELECT o.id, o.event_id, o.start, o.library_id, o.system_id,
-        CASE WHEN o.library_id IS NULL THEN 'system:' || o.system_id ELSE 'library:' || o.library_id END AS k
-      FROM occurrences o
-      WHERE o.start >= ? AND o.start < ? AND (o.staff_only IS NULL OR o.staff_only = 0)
-        AND (o.status IS NULL OR o.status NOT IN ('cancelled', 'postponed')) AND ${scopeSql})`
+  const heldWhere = `o.start >= ? AND o.start < ? AND (o.staff_only IS NULL OR o.staff_only = 0)
+    AND (o.status IS NULL OR o.status NOT IN ('cancelled', 'postponed')) AND ${scopeSql}`
   const args = [period.from, period.to, ...scopeArgs]
-  const attScope = scopeSql.replace('o.', 'a.')
-  const attended = `, att AS (
-      SELECT a.id, a.total, h.id AS occurrence,
-        CASE WHEN a.library_id IS NULL THEN 'system:' || a.system_id ELSE 'library:' || a.library_id END AS k
-      FROM attendance a JOIN held h ON h.event_id = a.event_id AND h.start = a.start
-      WHERE ${attScope})`
-  const run = async (sql: string, withAttendance = false) =>
-    (await client.execute({ sql, args: withAttendance ? [...args, ...scopeArgs] : args })).rows
+  const key = (t: string) =>
+    `CASE WHEN ${t}.library_id IS NULL THEN 'system:' || ${t}.system_id ELSE 'library:' || ${t}.library_id END`
+  const group = `CASE r.path WHEN 'categories' THEN 'cat:' || r.categories_id ELSE 'aud:' || r.audiences_id END`
+  // The attendance of the dates held, through the index on the occurrences' event (keyed by the row's owner).
+  const attended = `FROM attendance a JOIN occurrences o ON o.event_id = a.event_id AND o.start = a.start
+    WHERE ${heldWhere} AND ${scopeSql.replace('o.', 'a.')}`
+  const withAttendance = [...args, ...scopeArgs]
+  const run = async (sql: string, values: unknown[] = args) => (await client.execute({ sql, args: values })).rows
   const [base, by, attendance, attendanceBy] = await Promise.all([
-    run(`${held} SELECT k, MIN(library_id) AS library, MIN(system_id) AS system,
-           COUNT(DISTINCT event_id) AS events, COUNT(*) AS dates FROM held GROUP BY k`),
-    run(`${held} SELECT h.k, CASE r.path WHEN 'categories' THEN 'cat:' || r.categories_id ELSE 'aud:' || r.audiences_id END AS g,
-           COUNT(DISTINCT h.event_id) AS events, COUNT(DISTINCT h.id) AS dates
-         FROM held h JOIN occurrences_rels r ON r.parent_id = h.id AND r.path IN ('categories', 'audiences')
-         GROUP BY h.k, g`),
-    run(`${held}${attended} SELECT k, SUM(total) AS total FROM att GROUP BY k`, true),
+    run(`SELECT ${key('o')} AS k, MIN(o.system_id) AS system, COUNT(DISTINCT o.event_id) AS events, COUNT(*) AS dates
+         FROM occurrences o WHERE ${heldWhere} GROUP BY k`),
+    run(`SELECT ${key('o')} AS k, ${group} AS g, COUNT(DISTINCT o.event_id) AS events, COUNT(DISTINCT o.id) AS dates
+         FROM occurrences o JOIN occurrences_rels r ON r.parent_id = o.id AND r.path IN ('categories', 'audiences')
+         WHERE ${heldWhere} GROUP BY k, g`),
+    run(`SELECT ${key('a')} AS k, SUM(a.total) AS total ${attended} GROUP BY k`, withAttendance),
     run(
-      `${held}${attended}
-         SELECT k, 'band' AS kind, CAST(g.band_id AS TEXT) AS g, SUM(g.count) AS total
-           FROM att JOIN attendance_ages g ON g._parent_id = att.id GROUP BY k, g.band_id
-         UNION ALL
-         SELECT att.k, 'group', CASE r.path WHEN 'categories' THEN 'cat:' || r.categories_id ELSE 'aud:' || r.audiences_id END,
-           SUM(att.total)
-           FROM att JOIN occurrences_rels r ON r.parent_id = att.occurrence AND r.path IN ('categories', 'audiences')
-           GROUP BY att.k, r.path, r.categories_id, r.audiences_id`,
-      true,
+      `SELECT ${key('a')} AS k, CAST(g.band_id AS TEXT) AS g, SUM(g.count) AS total
+         FROM attendance_ages g JOIN attendance a ON a.id = g._parent_id
+         JOIN occurrences o ON o.event_id = a.event_id AND o.start = a.start
+         WHERE ${heldWhere} AND ${scopeSql.replace('o.', 'a.')} GROUP BY k, g.band_id
+       UNION ALL
+       SELECT ${key('a')} AS k, ${group} AS g, SUM(a.total) AS total
+         ${attended.replace('WHERE', "JOIN occurrences_rels r ON r.parent_id = o.id AND r.path IN ('categories', 'audiences') WHERE")}
+         GROUP BY k, g`,
+      [...withAttendance, ...withAttendance],
     ),
   ])
   const years = new Map<string, LibraryYear>()
