@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { LibraryYear } from './annual'
+import type { LibraryYear } from './library-year'
 import type { ReportScope } from './scope'
 
 type Client = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }

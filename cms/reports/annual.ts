@@ -5,6 +5,7 @@ import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import type { Table } from '../tables'
 import { libraryYearsSql, sqliteClient } from './annual-sqlite'
+import type { LibraryYear } from './library-year'
 import { byIds, dateKey, type Id, idOf, pagesOf } from './read'
 import { type ReportScope, scopeWhere } from './scope'
 
@@ -33,19 +34,6 @@ type AttendanceRow = {
   system: Id
   total?: number | null
   ages?: { band: Id; count: number }[] | null
-}
-
-/** One library's year (or a system's dates in places that are not a library). */
-export type LibraryYear = {
-  library: Id | null
-  system: Id
-  events: number
-  dates: number
-  eventsBy: Record<string, number>
-  datesBy: Record<string, number>
-  attendance: number
-  /** By age band (`<band id>`), and the totals of the dates of each category and audience (`cat:`/`aud:`). */
-  attendanceBy: Record<string, number>
 }
 
 type Tally = { events: Set<string>; dates: number; eventsBy: Map<string, Set<string>>; datesBy: Map<string, number> }
@@ -259,3 +247,5 @@ export const annualSummary = async (payload: Payload, scope: ReportScope, year: 
     rows,
   }
 }
+
+export type { LibraryYear }
