@@ -4,6 +4,8 @@ import { lexicalToPlainText } from '../../collections/lib/lexical-text'
 import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import type { Table } from '../tables'
+import { sqliteClient } from './annual-sqlite'
+import { campaignDatesSql } from './maggio-sqlite'
 import { byIds, type Id, idOf, pagesOf, romeDateTime } from './read'
 import { type ReportScope, scopeWhere } from './scope'
 
@@ -28,6 +30,27 @@ type EventDoc = {
   maxAge?: number | null
 }
 
+/**
+ * The campaign's public, not cancelled dates within the scope: one statement on SQLite (`maggio-sqlite.ts`),
+ * elsewhere (or with REPORTS_QUERY=scan) the occurrence rows a page at a time. Same rows either way.
+ */
+const campaignDates = async (payload: Payload, scope: ReportScope, campaign: Id): Promise<DateRow[]> => {
+  const client = sqliteClient(payload)
+  if (client && process.env.REPORTS_QUERY !== 'scan') return campaignDatesSql(client, scope, campaign)
+  const where = {
+    and: [
+      { campaigns: { in: [campaign] } },
+      { or: [{ staffOnly: { exists: false } }, { staffOnly: { equals: false } }] },
+      { or: [{ status: { exists: false } }, { status: { not_equals: 'cancelled' } }] },
+      ...scopeWhere(scope),
+    ],
+  }
+  const select = { event: true, start: true, library: true, venue: true, comune: true, system: true } as const
+  const rows: DateRow[] = []
+  for await (const page of pagesOf<DateRow>(payload, SLUGS.occurrences, where, select)) rows.push(...page)
+  return rows
+}
+
 export type MaggioReport = { table: Table; activities: number; events: number }
 
 /**
@@ -39,20 +62,11 @@ export type MaggioReport = { table: Table; activities: number; events: number }
  */
 export const maggioDeiLibri = async (payload: Payload, scope: ReportScope, campaign: { id: Id; title: string }) => {
   const byEvent = new Map<string, DateRow[]>()
-  const where = {
-    and: [
-      { campaigns: { in: [campaign.id] } },
-      { or: [{ staffOnly: { exists: false } }, { staffOnly: { equals: false } }] },
-      { or: [{ status: { exists: false } }, { status: { not_equals: 'cancelled' } }] },
-      ...scopeWhere(scope),
-    ],
-  }
-  const select = { event: true, start: true, library: true, venue: true, comune: true, system: true } as const
-  for await (const page of pagesOf<DateRow>(payload, SLUGS.occurrences, where, select)) {
-    for (const row of page) {
-      const key = String(idOf(row.event))
-      byEvent.set(key, [...(byEvent.get(key) ?? []), row])
-    }
+  for (const row of await campaignDates(payload, scope, campaign.id)) {
+    const key = String(idOf(row.event))
+    const list = byEvent.get(key)
+    if (list) list.push(row)
+    else byEvent.set(key, [row])
   }
   for (const list of byEvent.values()) list.sort((a, b) => a.start.localeCompare(b.start))
   const dates = [...byEvent.values()].flat()

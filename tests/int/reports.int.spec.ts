@@ -251,7 +251,17 @@ afterAll(async () => payload.destroy())
 const allDates = () =>
   FIXTURES.flatMap((f) => f.daysAgo.map((daysAgo, index) => ({ f, daysAgo, attendance: f.attendance?.[index] })))
 
-describe('the Maggio dei Libri export', () => {
+describe.each([
+  ['one statement on SQLite', 'sql'],
+  ['the adapter-neutral scan', 'scan'],
+])('the Maggio dei Libri export (%s)', (_label, query) => {
+  beforeAll(() => {
+    process.env.REPORTS_QUERY = query
+  })
+  afterAll(() => {
+    delete process.env.REPORTS_QUERY
+  })
+
   it('lists each public, not cancelled activity of the campaign once with its dates, and counts one activity per date', async () => {
     const res = await download(`/reports/maggio-dei-libri?campaign=${net.campaign}`, await net.token('admin'))
     expect(res.status).toBe(200)
