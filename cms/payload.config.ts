@@ -12,8 +12,10 @@ import { appRoot } from '../shared/paths'
 import { withItalianDates } from './admin-dates'
 import { ATTENDANCE_PATH, STAFF_AGENDA_PATH } from './admin-paths'
 import { ensureAttendanceBands } from './attendance'
+import { ANNUAL_REPORT_PATH } from './components/reports/paths'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
+import { reportEndpoints } from './endpoints/reports'
 import { hardenCollections, hardenJobs, hardenSanitized } from './hardening'
 import { i18n } from './i18n'
 import { jobs } from './jobs'
@@ -31,6 +33,8 @@ export default hardenSanitized(
     db: databaseAdapter(databaseUrl()),
     editor: lexicalEditor(),
     collections: hardenCollections(withEndpoints(withSiteLinks(withItalianDates(collections)))),
+    // Endpoints of no one collection: the ready-made reports (`/api/reports/<kind>`).
+    endpoints: [...reportEndpoints],
     jobs: hardenJobs(jobs),
     sharp,
     i18n,
@@ -42,6 +46,7 @@ export default hardenSanitized(
         beforeNavLinks: [
           './components/desk/DeskLink#DeskLink',
           './components/attendance/AttendanceLink#AttendanceLink',
+          './components/reports/ReportsLink#ReportsLink',
         ],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         // The registrations desk (issue 14): each view checks who asks (custom views are open by default).
@@ -52,6 +57,12 @@ export default hardenSanitized(
             path: '/iscrizioni',
             exact: true,
             meta: { title: 'Sportello iscrizioni' },
+          },
+          annualReport: {
+            Component: './components/reports/AnnualReport#AnnualReport',
+            path: ANNUAL_REPORT_PATH,
+            exact: true,
+            meta: { title: 'Riepilogo annuale per biblioteca' },
           },
           attendanceWaiting: {
             Component: './components/attendance/WaitingDates#WaitingDates',

@@ -35,5 +35,14 @@ export const Campaigns: CollectionConfig = {
     },
     { name: 'website', type: 'text', label: 'Sito della campagna' },
     supportField({ sidebar: true }),
+    // "Esporta per il Maggio dei Libri": the campaign's activities as the registration asks for them (issue 15).
+    {
+      name: 'maggioExport',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '../collections/Campaigns/components/MaggioExport#MaggioExport' },
+      },
+    },
   ],
 }

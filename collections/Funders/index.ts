@@ -52,5 +52,14 @@ export const Funders: CollectionConfig = {
       access: { read: loggedIn },
       admin: { description: 'Solo per il personale (referenti, convenzioni): non compare sul sito.' },
     },
+    // "Rendicontazione": every activity the funder supported in a period, with attendance (issue 15).
+    {
+      name: 'funderReport',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '../collections/Funders/components/FunderReport#FunderReport' },
+      },
+    },
   ],
 }

@@ -1043,6 +1043,118 @@ export const it = {
 
   // (spacer: keeps the sections below apart)
 
+  /** Ready-made reports (issue 15): Maggio dei Libri, yearly per-library summary, funder's report; open data. */
+  reports: {
+    errors: {
+      login: 'Accedi per scaricare i report.',
+      forbidden: 'Il tuo ruolo non permette di scaricare i report.',
+      format: 'Formato non valido: usa csv o xlsx.',
+      campaign: 'Indica una campagna esistente.',
+      funder: 'Indica un sostenitore esistente.',
+      year: 'Anno non valido: usa un anno tra 2000 e 2100.',
+      period: 'Periodo non valido: indica "dal" e "al" come AAAA-MM-GG, con "dal" non dopo "al" (al massimo 5 anni).',
+    },
+    maggio: {
+      title: (campaign: string) => `Maggio dei Libri - ${campaign}`,
+      columns: {
+        title: 'Titolo',
+        dates: 'Date',
+        activities: 'Attività (date)',
+        place: 'Luogo',
+        address: 'Indirizzo',
+        comune: 'Comune',
+        organiser: 'Organizzatore',
+        audience: 'Pubblico',
+        description: 'Descrizione',
+      },
+      total: 'Totale attività',
+      ages: (min: number | null, max: number | null) =>
+        min != null && max != null ? `${min}–${max} anni` : min != null ? `da ${min} anni` : `fino a ${max} anni`,
+    },
+    annual: {
+      title: (year: number) => `Riepilogo annuale per biblioteca ${year}`,
+      columns: {
+        library: 'Biblioteca',
+        comune: 'Comune',
+        system: 'Sistema',
+        events: 'Eventi',
+        dates: 'Date svolte',
+        attendance: 'Presenze',
+        eventsOf: (name: string) => `Eventi - ${name}`,
+        datesOf: (name: string) => `Date - ${name}`,
+        attendanceOf: (band: string) => `Presenze - ${band}`,
+      },
+      noLibrary: 'Altri luoghi (senza biblioteca)',
+    },
+    funder: {
+      title: (funder: string) => `Rendicontazione - ${funder}`,
+      columns: {
+        title: 'Attività',
+        date: 'Data',
+        library: 'Biblioteca',
+        comune: 'Comune',
+        status: 'Stato',
+        role: 'Sostegno',
+        detail: 'Dettaglio',
+        through: 'Indicato su',
+        attendance: 'Presenze',
+      },
+      through: { event: 'Evento', series: 'Rassegna', festival: 'Festival', campaign: 'Campagna' },
+      total: 'Totale',
+    },
+    admin: {
+      maggio: 'Esporta per il Maggio dei Libri',
+      funder: 'Rendicontazione',
+      annual: 'Riepilogo annuale per biblioteca',
+      csv: 'CSV',
+      xlsx: 'Excel (XLSX)',
+      from: 'Dal',
+      to: 'Al',
+      year: 'Anno',
+      download: 'Scarica',
+      maggioHint: 'Le attività della campagna, una riga per evento con le sue date; ogni data conta come un’attività.',
+      funderHint: 'Ogni attività sostenuta nel periodo, con date, luoghi e presenze.',
+      annualHint: 'Eventi, date e presenze dell’anno per biblioteca, per tipo, pubblico e fascia d’età.',
+    },
+    /** The public page /dati and its open-data files. */
+    site: {
+      title: 'Dati aperti: le attività delle biblioteche',
+      lead: 'Quanti eventi, quante date e quante persone nelle biblioteche della rete, anno per anno.',
+      yearTitle: (year: number, current: boolean) => (current ? `${year} (anno in corso)` : String(year)),
+      totals: 'In tutta la rete',
+      bySystem: 'Per sistema bibliotecario',
+      byCategory: 'Per tipo di attività',
+      byAudience: 'Per pubblico',
+      name: 'Nome',
+      system: 'Sistema',
+      category: 'Tipo',
+      audience: 'Pubblico',
+      events: 'Eventi',
+      dates: 'Date',
+      attendance: 'Presenze',
+      caption: (what: string, year: number) => `${what}, ${year}`,
+      suppression:
+        'Per riservatezza, ogni numero sotto 5 è pubblicato come "<5"; se in una tabella un solo numero è nascosto, ne è nascosto anche un secondo, perché il totale non lo riveli per differenza.',
+      counting:
+        'Contano le date pubbliche svolte (non annullate né rinviate); un evento con più date conta una volta; una data con più tipi o pubblici conta in ciascuno, per cui le righe per tipo e per pubblico non si sommano al totale. Le presenze sono quelle registrate dalle biblioteche.',
+      downloads: 'Scarica i dati',
+      csv: (year: number) => `CSV ${year}`,
+      json: (year: number) => `JSON ${year}`,
+      license: 'Dati pubblicati con licenza Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0).',
+      fileColumns: {
+        year: 'anno',
+        group: 'gruppo',
+        name: 'nome',
+        events: 'eventi',
+        dates: 'date',
+        attendance: 'presenze',
+      },
+      groups: { total: 'totale', system: 'sistema', category: 'tipo', audience: 'pubblico' },
+    },
+  },
+
+  // (spacer: keeps the sections below apart)
+
   mail: {
     network: 'Rete Bibliotecaria Bergamasca',
     agenda: 'Agenda delle biblioteche',

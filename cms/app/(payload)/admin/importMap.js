@@ -31,6 +31,8 @@ import { EventListViews as EventListViews_4c4565183dd8c7ab782c8538aec6adad } fro
 import { ViewOnSite as ViewOnSite_a4d0818576241e8ffa7bca27289e42cb } from '../../../components/ViewOnSite'
 import { PreviewLink as PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9 } from '../../../../collections/Events/components/PreviewLink'
 import { CampaignEvents as CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2 } from '../../../../collections/Campaigns/components/CampaignEvents'
+import { MaggioExport as MaggioExport_6396cfd575a0f1fc823903d1e362a8be } from '../../../../collections/Campaigns/components/MaggioExport'
+import { FunderReport as FunderReport_943a07ace3fecd4983b1184b72cb8858 } from '../../../../collections/Funders/components/FunderReport'
 import { InviteField as InviteField_a616926723dbd7bdd38a19e890a975f2 } from '../../../../collections/Users/components/InviteField'
 import { EventPicker as EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0 } from '../../../../collections/Newsletters/components/EventPicker'
 import { NewsletterTools as NewsletterTools_15f96de0293e037c574fc94b0d2fe742 } from '../../../../collections/Newsletters/components/NewsletterTools'
@@ -43,8 +45,10 @@ import { HealthNotice as HealthNotice_28737eea64bc433d287b689fda8b3390 } from '.
 import { LibrarianDay as LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c } from '../../../components/LibrarianDay'
 import { DeskLink as DeskLink_a8d98bda9ab1c293078e6fb8073c2241 } from '../../../components/desk/DeskLink'
 import { AttendanceLink as AttendanceLink_3be5342641e74ec4ed33788a460f7a39 } from '../../../components/attendance/AttendanceLink'
+import { ReportsLink as ReportsLink_346445e0a0f611f56dd5e89d31257452 } from '../../../components/reports/ReportsLink'
 import { StaffAgenda as StaffAgenda_62eb87188987cb84147a5905fd940df0 } from '../../../components/StaffAgenda'
 import { DeskIndex as DeskIndex_87e16304842fecaeaa18ac3a1b244f36 } from '../../../components/desk/DeskIndex'
+import { AnnualReport as AnnualReport_9922b80b607b961dda749e2fc2a06b85 } from '../../../components/reports/AnnualReport'
 import { WaitingDates as WaitingDates_b2cbe71c94e3ae72cffc8d301a94dd91 } from '../../../components/attendance/WaitingDates'
 import { CheckIn as CheckIn_7f9ee5e7e78447c3c4806234e374e907 } from '../../../components/desk/CheckIn'
 import { DateSheet as DateSheet_2afde0919a43a7e397a52b46f78369f9 } from '../../../components/desk/DateSheet'
@@ -85,6 +89,8 @@ export const importMap = {
   "./components/ViewOnSite#ViewOnSite": ViewOnSite_a4d0818576241e8ffa7bca27289e42cb,
   "../collections/Events/components/PreviewLink#PreviewLink": PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9,
   "../collections/Campaigns/components/CampaignEvents#CampaignEvents": CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2,
+  "../collections/Campaigns/components/MaggioExport#MaggioExport": MaggioExport_6396cfd575a0f1fc823903d1e362a8be,
+  "../collections/Funders/components/FunderReport#FunderReport": FunderReport_943a07ace3fecd4983b1184b72cb8858,
   "../collections/Users/components/InviteField#InviteField": InviteField_a616926723dbd7bdd38a19e890a975f2,
   "../collections/Newsletters/components/EventPicker#EventPicker": EventPicker_b0b28ee9cad03c9a4fee1af3b67b05b0,
   "../collections/Newsletters/components/NewsletterTools#NewsletterTools": NewsletterTools_15f96de0293e037c574fc94b0d2fe742,
@@ -97,8 +103,10 @@ export const importMap = {
   "./components/LibrarianDay#LibrarianDay": LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c,
   "./components/desk/DeskLink#DeskLink": DeskLink_a8d98bda9ab1c293078e6fb8073c2241,
   "./components/attendance/AttendanceLink#AttendanceLink": AttendanceLink_3be5342641e74ec4ed33788a460f7a39,
+  "./components/reports/ReportsLink#ReportsLink": ReportsLink_346445e0a0f611f56dd5e89d31257452,
   "./components/StaffAgenda#StaffAgenda": StaffAgenda_62eb87188987cb84147a5905fd940df0,
   "./components/desk/DeskIndex#DeskIndex": DeskIndex_87e16304842fecaeaa18ac3a1b244f36,
+  "./components/reports/AnnualReport#AnnualReport": AnnualReport_9922b80b607b961dda749e2fc2a06b85,
   "./components/attendance/WaitingDates#WaitingDates": WaitingDates_b2cbe71c94e3ae72cffc8d301a94dd91,
   "./components/desk/CheckIn#CheckIn": CheckIn_7f9ee5e7e78447c3c4806234e374e907,
   "./components/desk/DateSheet#DateSheet": DateSheet_2afde0919a43a7e397a52b46f78369f9,
