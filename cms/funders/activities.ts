@@ -26,7 +26,7 @@ export type SupportedActivity = {
 /** Dates whose start is in [from, to). */
 export type Period = { from: Date | string; to: Date | string }
 
-const PAGE = 200
+const PAGE = 500
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString()
 
 type Naming = typeof SLUGS.events | typeof SLUGS.series | typeof SLUGS.festivals | typeof SLUGS.campaigns
@@ -97,10 +97,24 @@ export async function* supportedActivityPages(
   const libraries = new Map<string, string>()
   const support = (found: Map<string, { support: SupportRow[] }>, id: Id | null | undefined) =>
     id == null ? null : (found.get(String(id))?.support ?? null)
-  for (let page = 1; ; page++) {
+  // Pages follow the last (start, id) read: no count and no offset per page, so a page costs the same wherever it is.
+  let after: { start: string; id: Id } | null = null
+  for (;;) {
     const res = await payload.find({
       collection: SLUGS.occurrences,
-      where,
+      where: after
+        ? {
+            and: [
+              where,
+              {
+                or: [
+                  { start: { greater_than: after.start } },
+                  { and: [{ start: { equals: after.start } }, { id: { greater_than: after.id } }] },
+                ],
+              },
+            ],
+          }
+        : where,
       sort: ['start', 'id'],
       select: {
         event: true,
@@ -116,7 +130,7 @@ export async function* supportedActivityPages(
       },
       depth: 0,
       limit: PAGE,
-      page,
+      pagination: false,
       overrideAccess: true, // staff-only dates count too: the report is for the funder, not the public
     })
     const rows = res.docs as unknown as Row[]
@@ -146,7 +160,9 @@ export async function* supportedActivityPages(
         },
       ]
     })
-    if (!res.hasNextPage) return
+    if (rows.length < PAGE) return
+    const last = rows.at(-1) as Row
+    after = { start: last.start, id: last.id }
   }
 }
 
