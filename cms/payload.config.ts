@@ -10,7 +10,7 @@ import { getTransport } from '../emails/transport'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
 import { withItalianDates } from './admin-dates'
-import { ATTENDANCE_PATH, STAFF_AGENDA_PATH } from './admin-paths'
+import { ATTENDANCE_PATH, STAFF_AGENDA_PATH, STATISTICS_PATH } from './admin-paths'
 import { ensureAttendanceBands } from './attendance'
 import { databaseAdapter } from './db'
 import { withEndpoints } from './endpoints'
@@ -42,6 +42,7 @@ export default hardenSanitized(
         beforeNavLinks: [
           './components/desk/DeskLink#DeskLink',
           './components/attendance/AttendanceLink#AttendanceLink',
+          './components/statistics/StatisticsLink#StatisticsLink',
         ],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         // The registrations desk (issue 14): each view checks who asks (custom views are open by default).
@@ -58,6 +59,12 @@ export default hardenSanitized(
             path: ATTENDANCE_PATH,
             exact: true,
             meta: { title: 'Date in attesa di presenze' },
+          },
+          statistics: {
+            Component: './components/statistics/StatisticsView#StatisticsView',
+            path: STATISTICS_PATH,
+            exact: true,
+            meta: { title: 'Statistiche' },
           },
           deskCheckIn: {
             Component: './components/desk/CheckIn#CheckIn',

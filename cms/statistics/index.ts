@@ -9,7 +9,7 @@ import { sqlFigures } from './sql'
 import { idsIn, type Report, reportTables } from './tables'
 import type { FigureSource, StatsFilter } from './types'
 
-export { filterQuery, lastYear, parseFilter, yearStart } from './period'
+export { currentYear, filterQuery, lastYear, parseFilter, yearStart } from './period'
 export { type StatisticsScope, statisticsScope, withinScope } from './scope'
 export { type Report, TABLE_NAMES, type TableName } from './tables'
 export { type Figures, GROUPS, type Group, type GroupRow, type StatsFilter, type Summary } from './types'

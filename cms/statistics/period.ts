@@ -33,6 +33,12 @@ const romeDay = (day: string, plusDays = 0): Date | null => {
   return new Date(utc.getTime() - hours * 3600_000)
 }
 
+/** The current year in Rome: what a report shows before its form is used. */
+export const currentYear = (now = new Date()): StatsFilter => {
+  const year = Number(ROME_YEAR.format(now))
+  return { from: yearStart(year), to: yearStart(year + 1) }
+}
+
 export type ParsedFilter = { ok: true; filter: StatsFilter } | { ok: false; field: string }
 
 const idOf = (value: string | null): Id | undefined => {
@@ -46,12 +52,12 @@ const idOf = (value: string | null): Id | undefined => {
  * names its field; unknown parameters are ignored.
  */
 export const parseFilter = (params: URLSearchParams, now = new Date()): ParsedFilter => {
-  const year = Number(ROME_YEAR.format(now))
+  const year = currentYear(now)
   const fromText = params.get('dal')
   const toText = params.get('al')
-  const from = fromText ? romeDay(fromText) : yearStart(year)
+  const from = fromText ? romeDay(fromText) : year.from
   if (!from) return { ok: false, field: 'dal' }
-  const to = toText ? romeDay(toText, 1) : yearStart(year + 1)
+  const to = toText ? romeDay(toText, 1) : year.to
   if (!to || to <= from) return { ok: false, field: 'al' }
   const filter: StatsFilter = { from, to }
   const ids = [
