@@ -70,7 +70,16 @@ try {
   // BENCH_ONLY=ical,load runs a subset of these modules (the agenda figures above always run).
   // Each module's `bench` gets the platform; those with a process of their own (newsletter, registration-notices) ignore it.
   const only = process.env.BENCH_ONLY?.split(',')
-  for (const name of ['ical', 'load', 'lighthouse', 'newsletter', 'auth', 'registrations', 'registration-notices']) {
+  for (const name of [
+    'ical',
+    'load',
+    'lighthouse',
+    'newsletter',
+    'auth',
+    'registrations',
+    'registration-notices',
+    'statistics',
+  ]) {
     if (only && !only.includes(name)) continue
     const mod = (await import(`./${name}.ts`)) as { bench?: (p: typeof platform) => Promise<void> }
     await mod.bench?.(platform)

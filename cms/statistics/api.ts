@@ -46,8 +46,27 @@ const idsOf = (value: unknown): string[] =>
     .filter((v): v is Id => v != null)
     .map(String)
 
+/** The rassegne, festivals and campaigns naming a funder in their support list (few documents). */
+export type FunderContainers = { series: Id[]; festivals: Id[]; campaigns: Id[] }
+
+const containersOf = async (payload: Payload, funder: Id | undefined): Promise<FunderContainers | null> => {
+  if (funder == null) return null
+  const ids = async (collection: CollectionSlug) => {
+    const out: Id[] = []
+    await eachPage(payload, collection, { 'support.funder': { equals: funder } }, { id: true }, (docs) => {
+      for (const d of docs) out.push(d.id as Id)
+    })
+    return out
+  }
+  return {
+    series: await ids(SLUGS.series),
+    festivals: await ids(SLUGS.festivals),
+    campaigns: await ids(SLUGS.campaigns),
+  }
+}
+
 /** The same filters as the SQL twin, as a `where` on attendance, occurrences or registrations. */
-const datedWhere = (filter: StatsFilter): Where[] => {
+const datedWhere = (filter: StatsFilter, funded: FunderContainers | null): Where[] => {
   const and: Where[] = [
     { start: { greater_than_equal: filter.from.toISOString() } },
     { start: { less_than: filter.to.toISOString() } },
@@ -57,39 +76,86 @@ const datedWhere = (filter: StatsFilter): Where[] => {
   if (filter.category != null) and.push({ 'event.categories': { in: [filter.category] } })
   if (filter.audience != null) and.push({ 'event.audiences': { in: [filter.audience] } })
   if (filter.campaign != null) and.push({ 'event.campaigns': { in: [filter.campaign] } })
-  if (filter.funder != null) and.push({ 'event.support.funder': { equals: filter.funder } })
+  if (filter.funder != null) {
+    // The event's own support list, or its rassegna's, festival's or campaigns' (mergeSupport's rule).
+    const or: Where[] = [{ 'event.support.funder': { equals: filter.funder } }]
+    if (funded?.series.length) or.push({ 'event.series': { in: funded.series } })
+    if (funded?.festivals.length) or.push({ 'event.festival': { in: funded.festivals } })
+    if (funded?.campaigns.length) or.push({ 'event.campaigns': { in: funded.campaigns } })
+    and.push({ or })
+  }
   return and
 }
 
 type EventFacets = { category: string[]; audience: string[]; campaign: string[]; funder: string[] }
 
-/** The categories, audiences, campaigns and funders of the events of one page of attendance. */
-const facetsOf = async (payload: Payload, events: Id[]): Promise<Map<string, EventFacets>> => {
+/** The funders named by rassegne, festivals and campaigns, read once each per report. */
+type SupportCache = Map<string, Promise<string[]>>
+
+const supportOf = (
+  payload: Payload,
+  cache: SupportCache,
+  collection: CollectionSlug,
+  id: Id | null,
+): Promise<string[]> => {
+  if (id == null) return Promise.resolve([])
+  const key = `${collection}:${id}`
+  let found = cache.get(key)
+  if (!found) {
+    found = payload
+      .findByID({
+        collection,
+        id,
+        select: { support: true } as never,
+        depth: 0,
+        disableErrors: true,
+        overrideAccess: true,
+      })
+      .then((d) => fundersIn((d as Doc | null)?.support))
+    cache.set(key, found)
+  }
+  return found
+}
+
+const fundersIn = (support: unknown): string[] =>
+  ((Array.isArray(support) ? support : []) as { funder?: unknown }[])
+    .map((s) => refId(s.funder))
+    .filter((v): v is Id => v != null)
+    .map(String)
+
+/** The categories, audiences, campaigns and funders (mergeSupport's rule) of the events of one page of attendance. */
+const facetsOf = async (payload: Payload, events: Id[], cache: SupportCache): Promise<Map<string, EventFacets>> => {
   const out = new Map<string, EventFacets>()
   if (!events.length) return out
   const { docs } = await payload.find({
     collection: SLUGS.events,
     where: { id: { in: events } },
-    select: { categories: true, audiences: true, campaigns: true, support: true } as never,
+    select: {
+      categories: true,
+      audiences: true,
+      campaigns: true,
+      support: true,
+      series: true,
+      festival: true,
+    } as never,
     depth: 0,
     pagination: false,
     draft: false,
     overrideAccess: true,
   })
   for (const d of docs as unknown as Doc[]) {
-    const support = (Array.isArray(d.support) ? d.support : []) as { funder?: unknown }[]
+    const campaigns = idsOf(d.campaigns)
+    const funders = [
+      ...fundersIn(d.support),
+      ...(await supportOf(payload, cache, SLUGS.series, refId(d.series))),
+      ...(await supportOf(payload, cache, SLUGS.festivals, refId(d.festival))),
+      ...(await Promise.all(campaigns.map((c) => supportOf(payload, cache, SLUGS.campaigns, c)))).flat(),
+    ]
     out.set(String(d.id), {
       category: idsOf(d.categories),
       audience: idsOf(d.audiences),
-      campaign: idsOf(d.campaigns),
-      funder: [
-        ...new Set(
-          support
-            .map((s) => refId(s.funder))
-            .filter((v) => v != null)
-            .map(String),
-        ),
-      ],
+      campaign: campaigns,
+      funder: [...new Set(funders)],
     })
   }
   return out
@@ -98,7 +164,8 @@ const facetsOf = async (payload: Payload, events: Id[]): Promise<Map<string, Eve
 const held = (d: Doc) => d.outcome == null || d.outcome === 'held'
 
 /** Attendance, one page at a time, added into every grouping and the summary's totals. */
-const attendance = async (payload: Payload, filter: StatsFilter) => {
+const attendance = async (payload: Payload, filter: StatsFilter, funded: FunderContainers | null) => {
+  const cache: SupportCache = new Map()
   const comuneOf = new Map<string, string>()
   await eachPage(payload, SLUGS.libraries, {}, { comune: true }, (docs) => {
     for (const d of docs) if (d.comune) comuneOf.set(String(d.id), String(d.comune))
@@ -117,7 +184,7 @@ const attendance = async (payload: Payload, filter: StatsFilter) => {
   let people = 0
   let heldDates = 0
   const where: Where = {
-    and: [...datedWhere(filter), ...(filter.format ? [{ format: { equals: filter.format } }] : [])],
+    and: [...datedWhere(filter, funded), ...(filter.format ? [{ format: { equals: filter.format } }] : [])],
   }
   const select = {
     event: true,
@@ -130,9 +197,8 @@ const attendance = async (payload: Payload, filter: StatsFilter) => {
     ages: true,
   } as const
   await eachPage(payload, SLUGS.attendance, where, select, async (docs) => {
-    const facets = await facetsOf(payload, [
-      ...new Set(docs.map((d) => refId(d.event)).filter((v): v is Id => v != null)),
-    ])
+    const events = [...new Set(docs.map((d) => refId(d.event)).filter((v): v is Id => v != null))]
+    const facets = await facetsOf(payload, events, cache)
     for (const d of docs) {
       const total = Number(d.total ?? 0) || 0
       const dates = held(d) ? 1 : 0
@@ -189,9 +255,12 @@ const eventPlaces = async (payload: Payload, events: Id[]): Promise<Map<string, 
   return out
 }
 
-const dateTotals = async (payload: Payload, filter: StatsFilter) => {
+const dateTotals = async (payload: Payload, filter: StatsFilter, funded: FunderContainers | null) => {
   const where: Where = {
-    and: [...datedWhere(filter), { or: [{ status: { not_equals: 'cancelled' } }, { status: { exists: false } }] }],
+    and: [
+      ...datedWhere(filter, funded),
+      { or: [{ status: { not_equals: 'cancelled' } }, { status: { exists: false } }] },
+    ],
   }
   let dates = 0
   let places = 0
@@ -211,14 +280,14 @@ const dateTotals = async (payload: Payload, filter: StatsFilter) => {
   return { dates, places, events: events.size }
 }
 
-const bookings = async (payload: Payload, filter: StatsFilter, now: Date) => {
+const bookings = async (payload: Payload, filter: StatsFilter, funded: FunderContainers | null, now: Date) => {
   let booked = 0
   let noShows = 0
   let waiting = 0
   await eachPage(
     payload,
     SLUGS.registrations,
-    { and: datedWhere(filter) },
+    { and: datedWhere(filter, funded) },
     { status: true, people: true, start: true },
     (docs) => {
       for (const d of docs) {
@@ -274,8 +343,9 @@ const subscribers = async (payload: Payload, filter: StatsFilter): Promise<Subsc
 export const apiFigures =
   (payload: Payload): FigureSource =>
   async (filter, now) => {
-    const { groups, people, heldDates } = await attendance(payload, filter)
-    const dates = await dateTotals(payload, filter)
-    const summary: Summary = { ...dates, people, heldDates, ...(await bookings(payload, filter, now)) }
+    const funded = await containersOf(payload, filter.funder)
+    const { groups, people, heldDates } = await attendance(payload, filter, funded)
+    const dates = await dateTotals(payload, filter, funded)
+    const summary: Summary = { ...dates, people, heldDates, ...(await bookings(payload, filter, funded, now)) }
     return { summary, groups, subscribers: await subscribers(payload, filter) }
   }

@@ -36,9 +36,18 @@ class Clause {
 }
 
 /**
+ * Each event's funders as `mergeSupport` (cms/funders) reads them: its own support list, its rassegna's, its
+ * festival's and its campaigns'; a funder once per event.
+ */
+const EVENT_FUNDERS = `(SELECT _parent_id AS event_id, funder_id FROM events_support
+  UNION SELECT e.id, s.funder_id FROM events e JOIN series_support s ON s._parent_id = e.series_id
+  UNION SELECT e.id, s.funder_id FROM events e JOIN festivals_support s ON s._parent_id = e.festival_id
+  UNION SELECT r.parent_id, s.funder_id FROM events_rels r JOIN campaigns_support s ON s._parent_id = r.campaigns_id)`
+
+/**
  * The filters on a table whose rows carry `event_id`, `start`, `system_id`, `library_id` (attendance,
  * occurrences, registrations). Categories, audiences and campaigns are the event's (its occurrences carry
- * the same); a funder is one in the event's own support list.
+ * the same); a funder is one of the event's (EVENT_FUNDERS).
  */
 const dated = (alias: string, filter: StatsFilter) => {
   const c = new Clause()
@@ -52,10 +61,7 @@ const dated = (alias: string, filter: StatsFilter) => {
   if (filter.audience != null) rel('audiences_id', filter.audience)
   if (filter.campaign != null) rel('campaigns_id', filter.campaign)
   if (filter.funder != null)
-    c.add(
-      `EXISTS (SELECT 1 FROM events_support s WHERE s._parent_id = ${alias}.event_id AND s.funder_id = ?)`,
-      filter.funder,
-    )
+    c.add(`${alias}.event_id IN (SELECT event_id FROM ${EVENT_FUNDERS} WHERE funder_id = ?)`, filter.funder)
   return c
 }
 
@@ -77,10 +83,7 @@ const GROUP_SQL: Record<Group, { join: string; key: string; people?: string }> =
     join: 'JOIN events_rels g ON g.parent_id = a.event_id AND g.campaigns_id IS NOT NULL',
     key: 'g.campaigns_id',
   },
-  funder: {
-    join: 'JOIN (SELECT DISTINCT _parent_id, funder_id FROM events_support) g ON g._parent_id = a.event_id',
-    key: 'g.funder_id',
-  },
+  funder: { join: `JOIN ${EVENT_FUNDERS} g ON g.event_id = a.event_id`, key: 'g.funder_id' },
   format: { join: '', key: 'a.format' },
   band: { join: 'JOIN attendance_ages g ON g._parent_id = a.id', key: 'g.band_id', people: 'g.count' },
 }

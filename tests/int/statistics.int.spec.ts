@@ -33,7 +33,12 @@ type Seeded = {
   library: 'a1' | 'a2' | 'b1'
   category: boolean
   campaign: boolean
+  /** The event's own support list. */
   funders: Id[]
+  /** A rassegna of the event, supported by these funders. */
+  series?: Id
+  /** The funders the event has by its rassegna or campaign (mergeSupport's rule), written here by hand. */
+  via?: Id[]
   attendance?: { total: number; format: string; outcome: string; ages: Record<string, number> }
   bookings: { status: string; people: number }[]
   places?: number
@@ -53,6 +58,7 @@ const seedDate = async (s: Omit<Seeded, 'start'>, days: number) => {
     categories: s.category ? [net.category] : [],
     campaigns: s.campaign ? [net.campaign] : [],
     support: s.funders.map((f) => ({ funder: f, role: 'supported' })),
+    ...(s.series ? { series: s.series } : {}),
     ...(s.places ? { registration: { mode: 'required', places: s.places, maxPerBooking: 6 } } : {}),
   } as never)
   const at = new Date(event.start).toISOString()
@@ -121,6 +127,24 @@ beforeAll(async () => {
       .id
   funder = await newFunder('Fondazione Comunità Bergamasca')
   formulaFunder = await newFunder('=HYPERLINK("http://x")')
+  // The campaign is supported by the same funder as its event (counted once); a rassegna by the other one.
+  await payload.update({
+    collection: 'campaigns',
+    id: net.campaign,
+    data: { support: [{ funder, role: 'funded' }] } as never,
+    overrideAccess: true,
+  })
+  const series = (
+    await payload.create({
+      collection: 'series',
+      data: {
+        title: 'Storie in biblioteca',
+        system: net.systems.a,
+        support: [{ funder: formulaFunder, role: 'partner' }],
+      } as never,
+      overrideAccess: true,
+    })
+  ).id
 
   // This period.
   await seedDate(
@@ -130,6 +154,8 @@ beforeAll(async () => {
       category: true,
       campaign: false,
       funders: [funder],
+      series,
+      via: [formulaFunder],
       attendance: { total: 20, format: 'presence', outcome: 'held', ages: { child: 8, adult: 12 } },
       bookings: [
         { status: 'confirmed', people: 3 },
@@ -159,6 +185,7 @@ beforeAll(async () => {
       category: true,
       campaign: true,
       funders: [funder],
+      via: [funder],
       attendance: { total: 15, format: 'outdoor', outcome: 'held', ages: { young: 5, adult: 10 } },
       bookings: [{ status: 'offered', people: 1 }],
     },
@@ -272,7 +299,7 @@ const expected = (from: Date, to: Date, where: { system?: 'a' | 'b'; library?: '
     format: by((s) => [s.attendance?.format ?? '']),
     category: by((s) => (s.category ? [String(net.category)] : [])),
     campaign: by((s) => (s.campaign ? [String(net.campaign)] : [])),
-    funder: by((s) => s.funders.map(String)),
+    funder: by((s) => [...new Set([...s.funders, ...(s.via ?? [])].map(String))]),
   }
 }
 
@@ -324,6 +351,9 @@ describe.each(['sql', 'api'] as const)('the figures counted by the %s implementa
     const funded = await wing.buildReport(payload, { from, to, funder }, now, queries)
     expect(funded.current.summary.people).toBe(35)
     expect(funded.current.summary.booked).toBe(8)
+    // A funder of the rassegna counts the rassegna's events, as the credits on the public page show it.
+    const viaSeries = await wing.buildReport(payload, { from, to, funder: formulaFunder }, now, queries)
+    expect(viaSeries.current.summary.people).toBe(27)
     const online = await wing.buildReport(payload, { from, to, format: 'online' }, now, queries)
     expect(online.current.summary.people).toBe(7)
     expect(asObject(online.current.groups.format)).toEqual({ online: { dates: 1, people: 7 } })
@@ -460,14 +490,14 @@ describe('the tables as files', () => {
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="presenze-per-finanziatore.csv"')
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = csv.body.toString('utf8')
-    expect(text).toContain(`"'=HYPERLINK(""http://x"")";1;7;0;0`)
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")";2;27;0;0`)
     expect(text).toContain('Fondazione Comunità Bergamasca;2;35;1;9')
     const xlsx = await download(`/attendance/statistics/funder?${query()}&file=xlsx`, 'admin')
     expect(xlsx.status).toBe(200)
     expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="presenze-per-finanziatore.xlsx"')
     const rows = ((await readXlsxFile(xlsx.body)) as unknown as { data: unknown[][] }[])[0]?.data ?? []
     expect(rows[0]?.[0]).toBe('Finanziatore')
-    expect(rows).toContainEqual(['=HYPERLINK("http://x")', 1, 7, 0, 0])
+    expect(rows).toContainEqual(['=HYPERLINK("http://x")', 2, 27, 0, 0])
     expect(rows).toContainEqual(['Fondazione Comunità Bergamasca', 2, 35, 1, 9])
   })
 })
