@@ -35,7 +35,6 @@ const STATS_CSS = `
 .desk .stats-pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
 @media (max-width: 70rem) { .desk .stats-pair { grid-template-columns: minmax(0, 1fr); } }
 .desk .stats-chart { min-height: 220px; color: var(--theme-text); }
-.desk .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .desk .stats-downloads { display: flex; gap: 0.75rem; margin: 0.5rem 0 0; }
 `
 
@@ -292,11 +291,11 @@ export const StatisticsView = async (props: AdminViewServerProps) => {
         const id = `stats-${name}`
         const links = (
           <p className="stats-downloads">
-            <a href={download(name, 'csv')} download>
-              {t.download} CSV<span className="sr-only">: {table.title}</span>
+            <a href={download(name, 'csv')} download aria-label={`${t.download} CSV: ${table.title}`}>
+              {t.download} CSV
             </a>
-            <a href={download(name, 'xlsx')} download>
-              {t.download} XLSX<span className="sr-only">: {table.title}</span>
+            <a href={download(name, 'xlsx')} download aria-label={`${t.download} XLSX: ${table.title}`}>
+              {t.download} XLSX
             </a>
           </p>
         )
