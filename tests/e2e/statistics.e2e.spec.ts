@@ -106,10 +106,10 @@ test('a librarian records a date’s attendance and finds it in the statistics, 
   const row = table.getByRole('row', { name: new RegExp(date.name) })
   await expect(row.getByRole('rowheader')).toHaveText(date.name)
   await expect(row.getByRole('cell').nth(1)).toHaveText(new Intl.NumberFormat('it-IT').format(before + 17))
-  await expect(
-    page.getByRole('img', { name: 'Grafico: Presenze per biblioteca. I dati sono nella tabella accanto.' }),
-  ).toBeVisible()
-  await expect(page.locator('#stats-library').locator('..').locator('svg.recharts-surface')).toHaveCount(1)
+  // The chart beside the table, drawn by recharts: this year's bar and last year's.
+  const chart = page.getByRole('img', { name: 'Grafico: Presenze per biblioteca. I dati sono nella tabella accanto.' })
+  await expect(chart).toBeVisible()
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible()
   await noAxeViolations(page)
 
   const [download] = await Promise.all([
@@ -126,14 +126,14 @@ test('a librarian records a date’s attendance and finds it in the statistics, 
 test('the filters are a GET form used by keyboard: the report gets an address', async ({ page }) => {
   await logIn(page)
   await page.goto(`${CMS}/admin/statistiche`)
-  await page.getByLabel('Formato').focus()
+  await page.getByLabel('Formato', { exact: true }).focus()
   await page.keyboard.press('ArrowDown')
-  await expect(page.getByLabel('Formato')).toHaveValue('presence')
+  await expect(page.getByLabel('Formato', { exact: true })).toHaveValue('presence')
   await page.keyboard.press('Tab')
   await expect(page.getByRole('button', { name: 'Mostra' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/admin\/statistiche\?.*formato=presence/)
-  await expect(page.getByLabel('Formato')).toHaveValue('presence')
+  await expect(page.getByLabel('Formato', { exact: true })).toHaveValue('presence')
   const formats = page.getByRole('table', { name: 'Presenze per formato' })
   await expect(formats.getByRole('rowheader')).toHaveText(['In presenza'])
   await noAxeViolations(page)
