@@ -138,3 +138,10 @@ test('the filters are a GET form used by keyboard: the report gets an address', 
   await expect(formats.getByRole('rowheader')).toHaveText(['In presenza'])
   await noAxeViolations(page)
 })
+
+test('anonymous visitors get the login for the view and 401 from its downloads', async ({ page, request }) => {
+  await page.goto(`${CMS}/admin/statistiche`)
+  await expect(page).toHaveURL(/\/admin\/login\?redirect=/)
+  const res = await request.get(`${CMS}/api/attendance/statistics/riepilogo?file=csv`)
+  expect(res.status()).toBe(401)
+})

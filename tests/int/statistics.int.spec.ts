@@ -482,6 +482,24 @@ describe('who sees which figures', () => {
   })
 })
 
+describe('the scope the view and its link follow', () => {
+  it('network staff see the network; a system editor, a library contributor only their own, whatever they ask for', () => {
+    const scopeOf = (who: Exclude<Who, 'public'>) => wing.statisticsScope(net.as(who) as never)
+    expect(scopeOf('admin')).toEqual({ kind: 'network' })
+    expect(scopeOf('networkEditor')).toEqual({ kind: 'network' })
+    expect(scopeOf('editorA')).toEqual({ kind: 'system', system: net.systems.a })
+    expect(scopeOf('contributorB1')).toEqual({ kind: 'library', system: net.systems.b, library: net.libraries.b1 })
+    expect(wing.statisticsScope(null)).toBeNull()
+    const asked = { ...period(), system: net.systems.a, library: net.libraries.a1 }
+    expect(wing.withinScope(scopeOf('editorB') as never, asked)).toMatchObject({ system: net.systems.b })
+    expect(wing.withinScope(scopeOf('contributorB1') as never, asked)).toMatchObject({
+      system: net.systems.b,
+      library: net.libraries.b1,
+    })
+    expect(wing.withinScope(scopeOf('admin') as never, asked)).toEqual(asked)
+  })
+})
+
 describe('the tables as files', () => {
   it('CSV for Italian Excel and XLSX with string cells; a name that would run as a formula stays text', async () => {
     const csv = await download(`/attendance/statistics/funder?${query()}&file=csv`, 'admin')
