@@ -56,7 +56,8 @@ const dated = (alias: string, filter: StatsFilter) => {
   if (filter.system != null) c.add(`${alias}.system_id = ?`, filter.system)
   if (filter.library != null) c.add(`${alias}.library_id = ?`, filter.library)
   const rel = (column: string, id: unknown) =>
-    c.add(`EXISTS (SELECT 1 FROM events_rels r WHERE r.parent_id = ${alias}.event_id AND r.${column} = ?)`, id)
+    // An uncorrelated IN list: SQLite builds it once (a correlated EXISTS re-reads the relation per row).
+    c.add(`${alias}.event_id IN (SELECT parent_id FROM events_rels WHERE ${column} = ?)`, id)
   if (filter.category != null) rel('categories_id', filter.category)
   if (filter.audience != null) rel('audiences_id', filter.audience)
   if (filter.campaign != null) rel('campaigns_id', filter.campaign)
