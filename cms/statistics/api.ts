@@ -2,6 +2,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { refId } from '../../collections/access/roles'
 import { SLUGS } from '../../collections/slugs'
 import {
+  compareKeys,
   type FigureSource,
   GROUPS,
   type Group,
@@ -229,10 +230,6 @@ const attendance = async (payload: Payload, filter: StatsFilter, funded: FunderC
   >
   return { groups, people, heldDates }
 }
-
-/** Ids sort as numbers when they are numbers (as SQLite's ORDER BY does), anything else as text. */
-export const compareKeys = (a: string, b: string) =>
-  /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0
 
 /** The places of the events of one page of dates, when their registration is on. */
 const eventPlaces = async (payload: Payload, events: Id[]): Promise<Map<string, number>> => {

@@ -63,3 +63,7 @@ export type Figures = { summary: Summary; groups: Record<Group, GroupRow[]>; sub
 
 /** The two implementations behind one interface (see README): SQL over SQLite's tables, or the Local API. */
 export type FigureSource = (filter: StatsFilter, now: Date) => Promise<Figures>
+
+/** Ids sort as numbers when they are numbers (as SQLite's ORDER BY does), anything else as text. */
+export const compareKeys = (a: string, b: string) =>
+  /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0
