@@ -79,6 +79,7 @@ try {
     'registrations',
     'registration-notices',
     'reports',
+    'statistics',
   ]) {
     if (only && !only.includes(name)) continue
     const mod = (await import(`./${name}.ts`)) as { bench?: (p: typeof platform) => Promise<void> }

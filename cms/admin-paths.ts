@@ -2,3 +2,5 @@
 export const STAFF_AGENDA_PATH = '/agenda-interna'
 /** "Date in attesa di presenze": the past dates whose attendance is still to be recorded (issue 15). */
 export const ATTENDANCE_PATH = '/presenze'
+/** "Statistiche": the figures of a period, with charts, tables and downloads (issue 15). */
+export const STATISTICS_PATH = '/statistiche'

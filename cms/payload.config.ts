@@ -10,7 +10,7 @@ import { getTransport } from '../emails/transport'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
 import { withItalianDates } from './admin-dates'
-import { ATTENDANCE_PATH, STAFF_AGENDA_PATH } from './admin-paths'
+import { ATTENDANCE_PATH, STAFF_AGENDA_PATH, STATISTICS_PATH } from './admin-paths'
 import { ensureAttendanceBands } from './attendance'
 import { ANNUAL_REPORT_PATH } from './components/reports/paths'
 import { databaseAdapter } from './db'
@@ -47,6 +47,7 @@ export default hardenSanitized(
           './components/desk/DeskLink#DeskLink',
           './components/attendance/AttendanceLink#AttendanceLink',
           './components/reports/ReportsLink#ReportsLink',
+          './components/statistics/StatisticsLink#StatisticsLink',
         ],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         // The registrations desk (issue 14): each view checks who asks (custom views are open by default).
@@ -69,6 +70,12 @@ export default hardenSanitized(
             path: ATTENDANCE_PATH,
             exact: true,
             meta: { title: 'Date in attesa di presenze' },
+          },
+          statistics: {
+            Component: './components/statistics/StatisticsView#StatisticsView',
+            path: STATISTICS_PATH,
+            exact: true,
+            meta: { title: 'Statistiche' },
           },
           deskCheckIn: {
             Component: './components/desk/CheckIn#CheckIn',

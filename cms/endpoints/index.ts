@@ -18,6 +18,7 @@ import {
   deskStatusEndpoint,
 } from './registrations/desk'
 import { staffBookEndpoint, staffCancelEndpoint } from './registrations/staff'
+import { statisticsTableEndpoint } from './statistics/table'
 import { bouncesEndpoint } from './subscribers/bounces'
 import { countsEndpoint } from './subscribers/counts'
 import { eraseEndpoint, exportEndpoint } from './subscribers/gdpr'
@@ -46,6 +47,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
     staffCancelEndpoint,
   ],
   [SLUGS.exports]: [exportDownloadEndpoint],
+  [SLUGS.attendance]: [statisticsTableEndpoint],
 }
 
 /** The collections with the workflows' endpoints attached (collections/ itself cannot import the workflows). */

@@ -88,6 +88,7 @@ const COVERED: Record<string, string> = {
   'POST /api/registrations/desk/headcount': 'registrations-desk.int.spec.ts: every role, nothing written on refusal',
   'POST /api/registrations/desk/pdf': 'registrations-desk.int.spec.ts: every role, nothing written on refusal',
   'GET /api/registrations/desk/csv': 'registrations-desk.int.spec.ts: every role',
+  'GET /api/attendance/statistics/:table': 'statistics.int.spec.ts: every role, a system only its own figures',
   'POST /api/registrations/check-in': 'registrations-desk.int.spec.ts: every role, other system, forged code',
   'GET /api/exports/:id/download': 'registrations-desk.int.spec.ts: every role (the exports’ read rule)',
   'GET /api/reports/maggio-dei-libri': 'reports.int.spec.ts: 401/403, each role’s own rows, bad parameters 400',

@@ -46,10 +46,12 @@ import { LibrarianDay as LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c } from '.
 import { DeskLink as DeskLink_a8d98bda9ab1c293078e6fb8073c2241 } from '../../../components/desk/DeskLink'
 import { AttendanceLink as AttendanceLink_3be5342641e74ec4ed33788a460f7a39 } from '../../../components/attendance/AttendanceLink'
 import { ReportsLink as ReportsLink_346445e0a0f611f56dd5e89d31257452 } from '../../../components/reports/ReportsLink'
+import { StatisticsLink as StatisticsLink_9adac64d41e886ffdc97615ff9109cea } from '../../../components/statistics/StatisticsLink'
 import { StaffAgenda as StaffAgenda_62eb87188987cb84147a5905fd940df0 } from '../../../components/StaffAgenda'
 import { DeskIndex as DeskIndex_87e16304842fecaeaa18ac3a1b244f36 } from '../../../components/desk/DeskIndex'
 import { AnnualReport as AnnualReport_9922b80b607b961dda749e2fc2a06b85 } from '../../../components/reports/AnnualReport'
 import { WaitingDates as WaitingDates_b2cbe71c94e3ae72cffc8d301a94dd91 } from '../../../components/attendance/WaitingDates'
+import { StatisticsView as StatisticsView_1ba2b4246acd9ba5fdb6975b892c88a7 } from '../../../components/statistics/StatisticsView'
 import { CheckIn as CheckIn_7f9ee5e7e78447c3c4806234e374e907 } from '../../../components/desk/CheckIn'
 import { DateSheet as DateSheet_2afde0919a43a7e397a52b46f78369f9 } from '../../../components/desk/DateSheet'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -104,10 +106,12 @@ export const importMap = {
   "./components/desk/DeskLink#DeskLink": DeskLink_a8d98bda9ab1c293078e6fb8073c2241,
   "./components/attendance/AttendanceLink#AttendanceLink": AttendanceLink_3be5342641e74ec4ed33788a460f7a39,
   "./components/reports/ReportsLink#ReportsLink": ReportsLink_346445e0a0f611f56dd5e89d31257452,
+  "./components/statistics/StatisticsLink#StatisticsLink": StatisticsLink_9adac64d41e886ffdc97615ff9109cea,
   "./components/StaffAgenda#StaffAgenda": StaffAgenda_62eb87188987cb84147a5905fd940df0,
   "./components/desk/DeskIndex#DeskIndex": DeskIndex_87e16304842fecaeaa18ac3a1b244f36,
   "./components/reports/AnnualReport#AnnualReport": AnnualReport_9922b80b607b961dda749e2fc2a06b85,
   "./components/attendance/WaitingDates#WaitingDates": WaitingDates_b2cbe71c94e3ae72cffc8d301a94dd91,
+  "./components/statistics/StatisticsView#StatisticsView": StatisticsView_1ba2b4246acd9ba5fdb6975b892c88a7,
   "./components/desk/CheckIn#CheckIn": CheckIn_7f9ee5e7e78447c3c4806234e374e907,
   "./components/desk/DateSheet#DateSheet": DateSheet_2afde0919a43a7e397a52b46f78369f9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

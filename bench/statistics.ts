@@ -1,0 +1,85 @@
+// Statistics on the big network (BENCH_EVENTS, default 20,000): each report of the admin view (/admin/statistiche)
+// counted by the SQL implementation on the bench database, with 60,000 attendance records (inserted here once,
+// straight into the database, while the platform runs), and the Local API twin on the smallest report for
+// comparison. Reports run in this process on the same file (WAL: the platform's readers are not held up).
+import path from 'node:path'
+import { databaseFile, percentile, sqliteRows } from '../tests/helpers/flood'
+import { type Platform, print } from './lib'
+
+const ATTENDANCE = 60_000
+const ROUNDS = 7
+
+export const bench = async (platform: Platform) => {
+  const db = databaseFile(platform.dataDir)
+  const q = <T>(sql: string) => sqliteRows<T>(db, sql)
+
+  const [{ n: existing } = { n: 0 }] = q<{ n: number }>('SELECT count(*) AS n FROM attendance')
+  if (existing < ATTENDANCE) {
+    const started = performance.now()
+    // One record per date not yet recorded (a date has one, so at most as many as there are dates), spread over
+    // the formats.
+    q(`INSERT INTO attendance (title, event_id, start, total, checked_in, walk_ins, format, outcome, system_id,
+         library_id, updated_at, created_at)
+       SELECT o.title, o.event_id, o.start, 5 + (o.id % 40), 0, 0,
+         CASE o.id % 3 WHEN 0 THEN 'presence' WHEN 1 THEN 'online' ELSE 'outdoor' END,
+         CASE WHEN o.id % 25 = 0 THEN 'cancelled' ELSE 'held' END, o.system_id, o.library_id,
+         strftime('%Y-%m-%dT%H:%M:%fZ','now'), strftime('%Y-%m-%dT%H:%M:%fZ','now')
+       FROM occurrences o
+       WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = o.event_id AND a.start = o.start)
+       ORDER BY o.start LIMIT ${ATTENDANCE - existing}`)
+    console.log(`# attendance records inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  // Two age bands per record (the second and fourth of the network's), for the records that have none yet.
+  q(`WITH b AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM attendance_age_bands)
+     INSERT INTO attendance_ages (_order, _parent_id, id, band_id, count)
+     SELECT b.n, a.id, lower(hex(randomblob(12))), b.id, CASE b.n WHEN 2 THEN a.total / 3 ELSE a.total - a.total / 3 END
+     FROM attendance a JOIN b ON b.n IN (2, 4)
+     WHERE NOT EXISTS (SELECT 1 FROM attendance_ages g WHERE g._parent_id = a.id)`)
+  const [{ n: total } = { n: 0 }] = q<{ n: number }>('SELECT count(*) AS n FROM attendance')
+  print('attendance records in the database', total, 'rows')
+
+  process.env.DATABASE_URL = `file:${path.resolve(db)}`
+  process.env.PAYLOAD_SECRET ??= 'bench-secret-not-for-production-0123456789'
+  const { getPayload } = await import('../cms/local-api')
+  const { buildReport, currentYear } = await import('../cms/statistics')
+  const payload = await getPayload()
+  const [system] = q<{ id: number }>('SELECT id FROM systems ORDER BY id LIMIT 1')
+  const [library] = q<{ id: number }>(
+    'SELECT library_id AS id FROM attendance GROUP BY library_id ORDER BY count(*) DESC LIMIT 1',
+  )
+  const [category] = q<{ id: number }>(
+    'SELECT categories_id AS id FROM events_rels WHERE categories_id IS NOT NULL LIMIT 1',
+  )
+  const [funder] = q<{ id: number }>('SELECT funder_id AS id FROM events_support LIMIT 1')
+  const span = q<{ first: string; last: string }>('SELECT min(start) AS first, max(start) AS last FROM attendance')[0]
+  const year = currentYear()
+  // The widest period the data has (every record counted) and the default one (the current year).
+  const all = { from: new Date(span?.first ?? year.from), to: new Date(new Date(span?.last ?? year.to).getTime() + 1) }
+  const reports: [string, Parameters<typeof buildReport>[1]][] = [
+    ['network, current year', year],
+    ['network, every record', all],
+    ['one system, every record', { ...all, system: system?.id }],
+    ['one library, every record', { ...all, library: library?.id }],
+    ['one category, every record', { ...all, category: category?.id }],
+    ['one funder, every record', { ...all, funder: funder?.id }],
+    ['format online, every record', { ...all, format: 'online' }],
+  ]
+  const time = async (label: string, run: () => Promise<unknown>, rounds = ROUNDS, target = ' (target ≤ 200 ms)') => {
+    await run()
+    const timings: number[] = []
+    for (let i = 0; i < rounds; i++) {
+      const t = performance.now()
+      await run()
+      timings.push(performance.now() - t)
+    }
+    timings.sort((a, b) => a - b)
+    print(`statistics ${label} p50${target}`, percentile(timings, 0.5), 'ms')
+    print(`statistics ${label} p95`, percentile(timings, 0.95), 'ms')
+    print(`statistics ${label} max`, percentile(timings, 1), 'ms')
+  }
+  // A report is the period and the year before, every grouping, bookings and subscribers: what one page load counts.
+  for (const [label, filter] of reports)
+    await time(`sql: ${label}`, () => buildReport(payload, filter, new Date(), 'sql'))
+  await time(`api: one library, every record`, () => buildReport(payload, reports[3]![1], new Date(), 'api'), 2, '')
+  await payload.destroy()
+}

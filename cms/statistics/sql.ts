@@ -1,0 +1,242 @@
+import type { Payload } from 'payload'
+import {
+  compareKeys,
+  type FigureSource,
+  GROUPS,
+  type Group,
+  type GroupRow,
+  type StatsFilter,
+  type Subscribers,
+  type Summary,
+} from './types'
+
+type Row = Record<string, unknown>
+type Client = { execute: (stmt: { sql: string; args: unknown[] }) => Promise<{ rows: Row[] }> }
+
+/** SQLite's read connection (cms/sqlite-client.ts sends a read-only statement to its reader). */
+const clientOf = (payload: Payload): Client => {
+  const client = (payload.db as unknown as { client?: Client }).client
+  if (!client?.execute) throw new Error('statistics: the SQL figures need the SQLite adapter')
+  return client
+}
+
+const num = (value: unknown) => Number(value ?? 0) || 0
+
+/** A WHERE clause and its arguments, built piece by piece. */
+class Clause {
+  readonly parts: string[] = []
+  readonly args: unknown[] = []
+  add(sql: string, ...args: unknown[]) {
+    this.parts.push(sql)
+    this.args.push(...args)
+    return this
+  }
+  get sql() {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : ''
+  }
+}
+
+/**
+ * Each event's funders as `mergeSupport` (cms/funders) reads them: its own support list, its rassegna's, its
+ * festival's and its campaigns'; a funder once per event.
+ */
+const EVENT_FUNDERS = `(SELECT _parent_id AS event_id, funder_id FROM events_support
+  UNION SELECT e.id, s.funder_id FROM events e JOIN series_support s ON s._parent_id = e.series_id
+  UNION SELECT e.id, s.funder_id FROM events e JOIN festivals_support s ON s._parent_id = e.festival_id
+  UNION SELECT r.parent_id, s.funder_id FROM events_rels r JOIN campaigns_support s ON s._parent_id = r.campaigns_id)`
+
+/**
+ * The filters on a table whose rows carry `event_id`, `start`, `system_id`, `library_id` (attendance,
+ * occurrences, registrations). Categories, audiences and campaigns are the event's (its occurrences carry
+ * the same); a funder is one of the event's (EVENT_FUNDERS).
+ */
+const dated = (alias: string, filter: StatsFilter) => {
+  const c = new Clause()
+    .add(`${alias}.start >= ?`, filter.from.toISOString())
+    .add(`${alias}.start < ?`, filter.to.toISOString())
+  if (filter.system != null) c.add(`${alias}.system_id = ?`, filter.system)
+  if (filter.library != null) c.add(`${alias}.library_id = ?`, filter.library)
+  const rel = (column: string, id: unknown) =>
+    // An uncorrelated IN list: SQLite builds it once (a correlated EXISTS re-reads the relation per row).
+    c.add(`${alias}.event_id IN (SELECT parent_id FROM events_rels WHERE ${column} = ?)`, id)
+  if (filter.category != null) rel('categories_id', filter.category)
+  if (filter.audience != null) rel('audiences_id', filter.audience)
+  if (filter.campaign != null) rel('campaigns_id', filter.campaign)
+  if (filter.funder != null)
+    c.add(`${alias}.event_id IN (SELECT event_id FROM ${EVENT_FUNDERS} WHERE funder_id = ?)`, filter.funder)
+  return c
+}
+
+/** The groupings read from the attendance row itself (and its library's comune). */
+const PLAIN = ['system', 'library', 'comune', 'month', 'format'] as const
+type PlainGroup = (typeof PLAIN)[number]
+
+/** How each other grouping reads attendance: the joined table and the grouped expression. */
+type JoinedGroup = Exclude<Group, PlainGroup>
+
+const GROUP_SQL: Record<JoinedGroup, { join: string; key: string; people?: string }> = {
+  category: {
+    join: 'JOIN events_rels g ON g.parent_id = a.event_id AND g.categories_id IS NOT NULL',
+    key: 'g.categories_id',
+  },
+  audience: {
+    join: 'JOIN events_rels g ON g.parent_id = a.event_id AND g.audiences_id IS NOT NULL',
+    key: 'g.audiences_id',
+  },
+  campaign: {
+    join: 'JOIN events_rels g ON g.parent_id = a.event_id AND g.campaigns_id IS NOT NULL',
+    key: 'g.campaigns_id',
+  },
+  funder: { join: `JOIN ${EVENT_FUNDERS} g ON g.event_id = a.event_id`, key: 'g.funder_id' },
+  band: { join: 'JOIN attendance_ages g ON g._parent_id = a.id', key: 'g.band_id', people: 'g.count' },
+}
+
+/** A date's places: its own number, else the event's when registration is on; none on a date without registration. */
+const PLACES = `CASE WHEN o.no_registration = 1 THEN NULL WHEN o.places IS NOT NULL THEN o.places
+  WHEN e.registration_mode IN ('required', 'optional') THEN e.registration_places END`
+
+const JOINED = GROUPS.filter((g): g is JoinedGroup => !(PLAIN as readonly Group[]).includes(g))
+
+const HELD = "(a.outcome IS NULL OR a.outcome = 'held')"
+
+const attendanceClause = (filter: StatsFilter) => {
+  const c = dated('a', filter)
+  if (filter.format) c.add('a.format = ?', filter.format)
+  return c
+}
+
+const group = async (db: Client, filter: StatsFilter, by: JoinedGroup): Promise<GroupRow[]> => {
+  const g = GROUP_SQL[by]
+  const where = attendanceClause(filter)
+  const people = g.people ?? 'a.total'
+  const { rows } = await db.execute({
+    sql: `SELECT ${g.key} AS k, COUNT(DISTINCT CASE WHEN ${HELD} THEN a.id END) AS dates, COALESCE(SUM(${people}), 0) AS people
+      FROM attendance a ${g.join} ${where.sql} GROUP BY ${g.key} HAVING ${g.key} IS NOT NULL ORDER BY ${g.key}`,
+    args: where.args,
+  })
+  return rows.map((r) => ({ key: String(r.k), dates: num(r.dates), people: num(r.people) }))
+}
+
+/**
+ * The plain groupings and the attendance totals from one GROUP BY over their combinations (a few thousand rows
+ * at most: systems × libraries × months × formats), added up here; one scan of the period instead of six.
+ */
+const plainGroups = async (db: Client, filter: StatsFilter) => {
+  const where = attendanceClause(filter)
+  const { rows } = await db.execute({
+    sql: `SELECT a.system_id AS sys, a.library_id AS lib, l.comune AS com, substr(a.start, 1, 7) AS mon, a.format AS fmt,
+        COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
+      FROM attendance a LEFT JOIN libraries l ON l.id = a.library_id ${where.sql}
+      GROUP BY a.system_id, a.library_id, l.comune, mon, a.format`,
+    args: where.args,
+  })
+  const sums = Object.fromEntries(PLAIN.map((g) => [g, new Map<string, GroupRow>()])) as Record<
+    PlainGroup,
+    Map<string, GroupRow>
+  >
+  let people = 0
+  let heldDates = 0
+  for (const r of rows) {
+    const dates = num(r.dates)
+    const n = num(r.people)
+    people += n
+    heldDates += dates
+    const keys: Record<PlainGroup, unknown> = {
+      system: r.sys,
+      library: r.lib,
+      comune: r.com,
+      month: r.mon,
+      format: r.fmt,
+    }
+    for (const by of PLAIN) {
+      if (keys[by] == null || keys[by] === '') continue
+      const key = String(keys[by])
+      const row = sums[by].get(key) ?? { key, dates: 0, people: 0 }
+      row.dates += dates
+      row.people += n
+      sums[by].set(key, row)
+    }
+  }
+  const groups = Object.fromEntries(
+    PLAIN.map((g) => [g, [...sums[g].values()].sort((a, b) => compareKeys(a.key, b.key))]),
+  ) as Record<PlainGroup, GroupRow[]>
+  return { groups, people, heldDates }
+}
+
+const summary = async (
+  db: Client,
+  filter: StatsFilter,
+  now: Date,
+  attendance: { people: number; heldDates: number },
+): Promise<Summary> => {
+  const occ = dated('o', filter).add("(o.status IS NULL OR o.status <> 'cancelled')")
+  const dates = await db.execute({
+    sql: `SELECT COUNT(*) AS dates, COUNT(DISTINCT o.event_id) AS events, COALESCE(SUM(${PLACES}), 0) AS places
+      FROM occurrences o LEFT JOIN events e ON e.id = o.event_id ${occ.sql}`,
+    args: occ.args,
+  })
+  const reg = dated('b', filter)
+  const bookings = await db.execute({
+    sql: `SELECT
+        COALESCE(SUM(CASE WHEN b.status IN ('confirmed', 'attended') THEN b.people END), 0) AS booked,
+        COALESCE(SUM(CASE WHEN b.status = 'confirmed' AND b.start < ? THEN b.people END), 0) AS no_shows,
+        COALESCE(SUM(CASE WHEN b.status IN ('waiting', 'offered') THEN b.people END), 0) AS waiting
+      FROM registrations b ${reg.sql}`,
+    args: [now.toISOString(), ...reg.args],
+  })
+  const d = dates.rows[0] ?? {}
+  const b = bookings.rows[0] ?? {}
+  return {
+    dates: num(d.dates),
+    events: num(d.events),
+    places: num(d.places),
+    people: attendance.people,
+    heldDates: attendance.heldDates,
+    booked: num(b.booked),
+    noShows: num(b.no_shows),
+    waiting: num(b.waiting),
+  }
+}
+
+const SYSTEMS_OF = 'SELECT parent_id, systems_id FROM subscribers_rels WHERE systems_id IS NOT NULL'
+
+const subscribers = async (db: Client, filter: StatsFilter): Promise<Subscribers> => {
+  const own = filter.system != null ? `AND s.id IN (SELECT parent_id FROM (${SYSTEMS_OF}) WHERE systems_id = ?)` : ''
+  const ownArgs = filter.system != null ? [filter.system] : []
+  const confirmed = "s.status = 'confirmed' AND s.consent_confirmed_at IS NOT NULL"
+  const before = await db.execute({
+    sql: `SELECT COUNT(*) AS n FROM subscribers s WHERE ${confirmed} AND s.consent_confirmed_at < ? ${own}`,
+    args: [filter.from.toISOString(), ...ownArgs],
+  })
+  const months = await db.execute({
+    sql: `SELECT substr(s.consent_confirmed_at, 1, 7) AS k, COUNT(*) AS n FROM subscribers s
+      WHERE ${confirmed} AND s.consent_confirmed_at >= ? AND s.consent_confirmed_at < ? ${own} GROUP BY k ORDER BY k`,
+    args: [filter.from.toISOString(), filter.to.toISOString(), ...ownArgs],
+  })
+  const systems = await db.execute({
+    sql: `SELECT r.systems_id AS k, COUNT(DISTINCT s.id) AS n FROM subscribers s JOIN (${SYSTEMS_OF}) r ON r.parent_id = s.id
+      WHERE ${confirmed} AND s.consent_confirmed_at < ? ${filter.system != null ? 'AND r.systems_id = ?' : ''}
+      GROUP BY r.systems_id ORDER BY r.systems_id`,
+    args: [filter.to.toISOString(), ...ownArgs],
+  })
+  let running = num(before.rows[0]?.n)
+  return {
+    before: running,
+    byMonth: months.rows.map((r) => {
+      running += num(r.n)
+      return { key: String(r.k), value: num(r.n), cumulative: running }
+    }),
+    bySystem: systems.rows.map((r) => ({ key: String(r.k), value: num(r.n) })),
+  }
+}
+
+/** The figures counted by SQLite itself: one GROUP BY per table and grouping, nothing loaded row by row. */
+export const sqlFigures =
+  (payload: Payload): FigureSource =>
+  async (filter, now) => {
+    const db = clientOf(payload)
+    const plain = await plainGroups(db, filter)
+    const joined = JOINED.map(async (by) => [by, await group(db, filter, by)] as const)
+    const groups = { ...plain.groups, ...Object.fromEntries(await Promise.all(joined)) } as Record<Group, GroupRow[]>
+    return { summary: await summary(db, filter, now, plain), groups, subscribers: await subscribers(db, filter) }
+  }
