@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 import { refId } from '../../collections/access/roles'
 import { SLUGS } from '../../collections/slugs'
+import { romeMonth } from './period'
 import {
   compareKeys,
   type FigureSource,
@@ -209,7 +210,7 @@ const attendance = async (payload: Payload, filter: StatsFilter, funded: FunderC
       add('system', String(refId(d.system) ?? ''), dates, total)
       add('library', library == null ? null : String(library), dates, total)
       add('comune', library == null ? null : comuneOf.get(String(library)), dates, total)
-      add('month', String(d.start ?? '').slice(0, 7), dates, total)
+      add('month', romeMonth(String(d.start ?? '')), dates, total)
       add('format', d.format == null ? null : String(d.format), dates, total)
       const f = facets.get(String(refId(d.event)))
       for (const by of ['category', 'audience', 'campaign', 'funder'] as const)
@@ -315,7 +316,7 @@ const subscribers = async (payload: Payload, filter: StatsFilter): Promise<Subsc
     for (const d of docs) {
       const confirmedAt = new Date(String((d.consent as Doc | undefined)?.confirmedAt)).toISOString()
       if (confirmedAt < from) before++
-      else months.set(confirmedAt.slice(0, 7), (months.get(confirmedAt.slice(0, 7)) ?? 0) + 1)
+      else months.set(romeMonth(confirmedAt), (months.get(romeMonth(confirmedAt)) ?? 0) + 1)
       for (const s of new Set(idsOf((d.preferences as Doc | undefined)?.systems)))
         if (filter.system == null || s === String(filter.system)) systems.set(s, (systems.get(s) ?? 0) + 1)
     }

@@ -5,6 +5,21 @@ import type { Id, StatsFilter } from './types'
 export const yearStart = (year: number) => new Date(Date.UTC(year - 1, 11, 31, 23, 0, 0))
 
 const ROME_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric' })
+const ROME_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit' })
+
+/** The month Rome's calendar gives an instant, `YYYY-MM`: a date at 00:30 on 1 April belongs to April. */
+export const romeMonth = (iso: string | Date): string => {
+  const d = iso instanceof Date ? iso : new Date(iso)
+  return Number.isNaN(d.getTime()) ? '' : ROME_MONTH.format(d).slice(0, 7)
+}
+
+/**
+ * The same in SQLite, for an ISO column: only the two hours before a month's end can differ from UTC, and at
+ * every month's end Rome is UTC+2 from the end of March to the end of September (summer time begins on the last
+ * Sunday of March, ends on the last Sunday of October) and UTC+1 otherwise.
+ */
+export const romeMonthSql = (column: string) =>
+  `substr(datetime(${column}, CASE WHEN CAST(substr(${column}, 6, 2) AS INTEGER) BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END), 1, 7)`
 
 /** The same period one year earlier. */
 export const lastYear = (filter: StatsFilter): StatsFilter => {

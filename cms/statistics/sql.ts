@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { romeMonthSql } from './period'
 import {
   compareKeys,
   type FigureSource,
@@ -124,7 +125,7 @@ const group = async (db: Client, filter: StatsFilter, by: JoinedGroup): Promise<
 const plainGroups = async (db: Client, filter: StatsFilter) => {
   const where = attendanceClause(filter)
   const { rows } = await db.execute({
-    sql: `SELECT a.system_id AS sys, a.library_id AS lib, l.comune AS com, substr(a.start, 1, 7) AS mon, a.format AS fmt,
+    sql: `SELECT a.system_id AS sys, a.library_id AS lib, l.comune AS com, ${romeMonthSql('a.start')} AS mon, a.format AS fmt,
         COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
       FROM attendance a LEFT JOIN libraries l ON l.id = a.library_id ${where.sql}
       GROUP BY a.system_id, a.library_id, l.comune, mon, a.format`,
@@ -209,7 +210,7 @@ const subscribers = async (db: Client, filter: StatsFilter): Promise<Subscribers
     args: [filter.from.toISOString(), ...ownArgs],
   })
   const months = await db.execute({
-    sql: `SELECT substr(s.consent_confirmed_at, 1, 7) AS k, COUNT(*) AS n FROM subscribers s
+    sql: `SELECT ${romeMonthSql('s.consent_confirmed_at')} AS k, COUNT(*) AS n FROM subscribers s
       WHERE ${confirmed} AND s.consent_confirmed_at >= ? AND s.consent_confirmed_at < ? ${own} GROUP BY k ORDER BY k`,
     args: [filter.from.toISOString(), filter.to.toISOString(), ...ownArgs],
   })
