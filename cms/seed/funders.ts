@@ -81,7 +81,10 @@ export const seedFunders = async (
       })
     ).docs[0]?.event as Id | undefined
   const inSeries = await next({ series: { equals: at.series } })
-  const reading = await next({ and: [{ campaigns: { in: [at.campaign] } }, { event: { not_equals: inSeries } }] })
+  // A small seed may have no coming date in the rassegna: then any of the campaign's dates will do.
+  const reading = await next({
+    and: [{ campaigns: { in: [at.campaign] } }, ...(inSeries == null ? [] : [{ event: { not_equals: inSeries } }])],
+  })
   const named: [Id | undefined, unknown[]][] = [
     [
       inSeries,
