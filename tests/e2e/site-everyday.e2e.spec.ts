@@ -176,7 +176,9 @@ test('home on a phone: this weekend’s events for children, with pictures, with
   await expect(image).toHaveAttribute('width', /\d+/)
   await expect(image).toHaveAttribute('height', /\d+/)
   expect(((await image.getAttribute('alt')) ?? '').length).toBeGreaterThan(10)
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 })
+    .toBe(true)
   const height = await page.evaluate(() => document.documentElement.scrollHeight)
   console.log(`home page height on a 390 px phone: ${height} px; first child card at ${Math.round(box?.y ?? 0)} px`)
   const featured = await page.getByRole('region', { name: 'In evidenza' }).locator('h3').allInnerTexts()
