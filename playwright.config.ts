@@ -6,11 +6,13 @@ export const SITE = `http://localhost:${SITE_PORT}`
 export const CMS = `http://localhost:${CMS_PORT}`
 const E2E_DATA = process.env.E2E_DATA_DIR ?? '.e2e-data'
 export const ADMIN = { email: 'admin@rbbg.example.org', password: 'e2e-Password-2026' }
-// Every test's client speaks from 127.0.0.1: the suite's logins would use up production's 30 per 10 minutes.
-// The servers and the rate-limit test both read this (the test asks for exactly this many attempts).
-process.env.AUTH_RATE_LIMIT ??= '150/600'
-// The same for the site's newsletter sign-ups (production: 8 per address in 10 minutes); the 429 test reads it.
-process.env.NEWSLETTER_SUBSCRIBE_LIMIT ??= '40'
+/**
+ * Every test's client speaks from 127.0.0.1, so the suite's logins and newsletter sign-ups would use up
+ * production's per-address limits (30 logins, 8 sign-ups in 10 minutes). The suite's own servers get these;
+ * the rate-limit tests read them; stacks that tests start themselves keep production's.
+ */
+export const E2E_AUTH_RATE_LIMIT = '150/600'
+export const E2E_SUBSCRIBE_LIMIT = 40
 /** The servers' PAYLOAD_SECRET (tests sign what the CMS would sign, e.g. a confirmation's check-in code). */
 export const E2E_SECRET = 'e2e-secret-not-for-production-0123456789'
 
@@ -59,6 +61,8 @@ export default defineConfig({
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       PAYLOAD_SECRET: E2E_SECRET,
+      AUTH_RATE_LIMIT: E2E_AUTH_RATE_LIMIT,
+      NEWSLETTER_SUBSCRIBE_LIMIT: String(E2E_SUBSCRIBE_LIMIT),
     },
   },
 })

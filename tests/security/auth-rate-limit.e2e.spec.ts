@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { authRateLimit } from '../../cms/security'
-import { ADMIN, CMS } from '../../playwright.config'
+import { ADMIN, CMS, E2E_AUTH_RATE_LIMIT } from '../../playwright.config'
 
-// The limit the server runs with (AUTH_RATE_LIMIT in its environment, else the default).
-const { points } = authRateLimit()
+// The limit the suite's server runs with (its AUTH_RATE_LIMIT).
+const { points } = authRateLimit(E2E_AUTH_RATE_LIMIT)
 
 test.describe('per-address rate limit on the CMS auth endpoints', () => {
   test.describe.configure({ mode: 'serial' })
