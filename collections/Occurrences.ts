@@ -18,7 +18,11 @@ export const Occurrences: CollectionConfig = {
   defaultSort: 'start',
   // "Overlapping [A, B)" is start < B and end > A: with both in one index, counts and pages are read from
   // the index alone (a week's count on 20,000 events: 0.6 ms instead of 370 ms through `start` alone).
-  indexes: [{ fields: ['start', 'end'] }],
+  indexes: [
+    { fields: ['start', 'end'] },
+    // The statistics' dates and places of a period, read from the index alone (cms/statistics).
+    { fields: ['start', 'status', 'event', 'places', 'noRegistration'] },
+  ],
   fields: [
     { name: 'event', type: 'relationship', relationTo: SLUGS.events, required: true, index: true },
     { name: 'title', type: 'text', required: true },

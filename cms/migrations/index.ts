@@ -6,6 +6,7 @@ import * as migration_20261207_021447_events_last_end from './20261207_021447_ev
 import * as migration_20261207_042958_date_without_registration from './20261207_042958_date_without_registration';
 import * as migration_20261207_050014_attendance_recording from './20261207_050014_attendance_recording';
 import * as migration_20261207_053349_funders from './20261207_053349_funders';
+import * as migration_20261207_112905_statistics_covering_indexes from './20261207_112905_statistics_covering_indexes';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261207_053349_funders.up,
     down: migration_20261207_053349_funders.down,
-    name: '20261207_053349_funders'
+    name: '20261207_053349_funders',
+  },
+  {
+    up: migration_20261207_112905_statistics_covering_indexes.up,
+    down: migration_20261207_112905_statistics_covering_indexes.down,
+    name: '20261207_112905_statistics_covering_indexes'
   },
 ];

@@ -14,12 +14,13 @@ export const romeMonth = (iso: string | Date): string => {
 }
 
 /**
- * The same in SQLite, for an ISO column: only the two hours before a month's end can differ from UTC, and at
+ * The same in SQLite, for an ISO column: only the two hours before a month's end can differ from UTC (a cheap
+ * test on day and hour leaves the date arithmetic to those rows), and at
  * every month's end Rome is UTC+2 from the end of March to the end of September (summer time begins on the last
  * Sunday of March, ends on the last Sunday of October) and UTC+1 otherwise.
  */
 export const romeMonthSql = (column: string) =>
-  `substr(datetime(${column}, CASE WHEN CAST(substr(${column}, 6, 2) AS INTEGER) BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END), 1, 7)`
+  `CASE WHEN substr(${column}, 9, 5) >= '28T22' THEN substr(datetime(${column}, CASE WHEN CAST(substr(${column}, 6, 2) AS INTEGER) BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END), 1, 7) ELSE substr(${column}, 1, 7) END`
 
 /** The same period one year earlier. */
 export const lastYear = (filter: StatsFilter): StatsFilter => {

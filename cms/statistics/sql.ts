@@ -3,7 +3,6 @@ import { romeMonthSql } from './period'
 import {
   compareKeys,
   type FigureSource,
-  GROUPS,
   type Group,
   type GroupRow,
   type StatsFilter,
@@ -72,31 +71,17 @@ const dated = (alias: string, filter: StatsFilter) => {
 const PLAIN = ['system', 'library', 'comune', 'month', 'format'] as const
 type PlainGroup = (typeof PLAIN)[number]
 
-/** How each other grouping reads attendance: the joined table and the grouped expression. */
-type JoinedGroup = Exclude<Group, PlainGroup>
-
-const GROUP_SQL: Record<JoinedGroup, { join: string; key: string; people?: string }> = {
-  category: {
-    join: 'JOIN events_rels g ON g.parent_id = a.event_id AND g.categories_id IS NOT NULL',
-    key: 'g.categories_id',
-  },
-  audience: {
-    join: 'JOIN events_rels g ON g.parent_id = a.event_id AND g.audiences_id IS NOT NULL',
-    key: 'g.audiences_id',
-  },
-  campaign: {
-    join: 'JOIN events_rels g ON g.parent_id = a.event_id AND g.campaigns_id IS NOT NULL',
-    key: 'g.campaigns_id',
-  },
-  funder: { join: `JOIN ${EVENT_FUNDERS} g ON g.event_id = a.event_id`, key: 'g.funder_id' },
-  band: { join: 'JOIN attendance_ages g ON g._parent_id = a.id', key: 'g.band_id', people: 'g.count' },
-}
-
-/** A date's places: its own number, else the event's when registration is on; none on a date without registration. */
-const PLACES = `CASE WHEN o.no_registration = 1 THEN NULL WHEN o.places IS NOT NULL THEN o.places
-  WHEN e.registration_mode IN ('required', 'optional') THEN e.registration_places END`
-
-const JOINED = GROUPS.filter((g): g is JoinedGroup => !(PLAIN as readonly Group[]).includes(g))
+/**
+ * The groupings by what the event carries (its relations and its funders), read from the period's attendance
+ * added up per event: each branch joins a few thousand event rows instead of every attendance row.
+ */
+const EVENT_GROUPS = {
+  category: 'SELECT parent_id AS event_id, categories_id AS k FROM events_rels WHERE categories_id IS NOT NULL',
+  audience: 'SELECT parent_id AS event_id, audiences_id AS k FROM events_rels WHERE audiences_id IS NOT NULL',
+  campaign: 'SELECT parent_id AS event_id, campaigns_id AS k FROM events_rels WHERE campaigns_id IS NOT NULL',
+  funder: `SELECT event_id, funder_id AS k FROM ${EVENT_FUNDERS}`,
+} as const
+type EventGroup = keyof typeof EVENT_GROUPS
 
 const HELD = "(a.outcome IS NULL OR a.outcome = 'held')"
 
@@ -106,13 +91,41 @@ const attendanceClause = (filter: StatsFilter) => {
   return c
 }
 
-const group = async (db: Client, filter: StatsFilter, by: JoinedGroup): Promise<GroupRow[]> => {
-  const g = GROUP_SQL[by]
+/**
+ * The four event groupings in one statement: the period's attendance added up per event once (MATERIALIZED, so
+ * the branches share it), then one small GROUP BY per grouping. An event names a category, audience, campaign or
+ * funder at most once, so its dates count once under each.
+ */
+const eventGroups = async (db: Client, filter: StatsFilter): Promise<Record<EventGroup, GroupRow[]>> => {
   const where = attendanceClause(filter)
-  const people = g.people ?? 'a.total'
+  const kinds = Object.keys(EVENT_GROUPS) as EventGroup[]
+  const branches = kinds.map(
+    (kind) => `SELECT '${kind}' AS kind, g.k AS k, SUM(pe.dates) AS dates, SUM(pe.people) AS people
+      FROM per_event pe JOIN (${EVENT_GROUPS[kind]}) g ON g.event_id = pe.event_id GROUP BY g.k`,
+  )
   const { rows } = await db.execute({
-    sql: `SELECT ${g.key} AS k, COUNT(DISTINCT CASE WHEN ${HELD} THEN a.id END) AS dates, COALESCE(SUM(${people}), 0) AS people
-      FROM attendance a ${g.join} ${where.sql} GROUP BY ${g.key} HAVING ${g.key} IS NOT NULL ORDER BY ${g.key}`,
+    sql: `WITH per_event AS MATERIALIZED (
+        SELECT a.event_id AS event_id, COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
+        FROM attendance a ${where.sql} GROUP BY a.event_id)
+      ${branches.join('\n      UNION ALL ')}`,
+    args: where.args,
+  })
+  const out = Object.fromEntries(kinds.map((k) => [k, [] as GroupRow[]])) as Record<EventGroup, GroupRow[]>
+  for (const r of rows) {
+    if (r.k == null) continue
+    out[r.kind as EventGroup].push({ key: String(r.k), dates: num(r.dates), people: num(r.people) })
+  }
+  for (const k of kinds) out[k].sort((a, b) => compareKeys(a.key, b.key))
+  return out
+}
+
+/** Attendance by age band: the bands' counts of each record, a record's date counted once per band it names. */
+const bandGroups = async (db: Client, filter: StatsFilter): Promise<GroupRow[]> => {
+  const where = attendanceClause(filter)
+  const { rows } = await db.execute({
+    sql: `SELECT g.band_id AS k, COUNT(DISTINCT CASE WHEN ${HELD} THEN a.id END) AS dates, COALESCE(SUM(g.count), 0) AS people
+      FROM attendance a JOIN attendance_ages g ON g._parent_id = a.id ${where.sql}
+      GROUP BY g.band_id HAVING g.band_id IS NOT NULL ORDER BY g.band_id`,
     args: where.args,
   })
   return rows.map((r) => ({ key: String(r.k), dates: num(r.dates), people: num(r.people) }))
@@ -125,10 +138,12 @@ const group = async (db: Client, filter: StatsFilter, by: JoinedGroup): Promise<
 const plainGroups = async (db: Client, filter: StatsFilter) => {
   const where = attendanceClause(filter)
   const { rows } = await db.execute({
-    sql: `SELECT a.system_id AS sys, a.library_id AS lib, l.comune AS com, ${romeMonthSql('a.start')} AS mon, a.format AS fmt,
-        COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
-      FROM attendance a LEFT JOIN libraries l ON l.id = a.library_id ${where.sql}
-      GROUP BY a.system_id, a.library_id, l.comune, mon, a.format`,
+    // The comune is the library's: joined to the grouped rows, not to every record.
+    sql: `SELECT c.sys, c.lib, l.comune AS com, c.mon, c.fmt, c.dates, c.people FROM (
+        SELECT a.system_id AS sys, a.library_id AS lib, ${romeMonthSql('a.start')} AS mon, a.format AS fmt,
+          COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
+        FROM attendance a ${where.sql} GROUP BY a.system_id, a.library_id, mon, a.format) c
+      LEFT JOIN libraries l ON l.id = c.lib`,
     args: where.args,
   })
   const sums = Object.fromEntries(PLAIN.map((g) => [g, new Map<string, GroupRow>()])) as Record<
@@ -171,9 +186,17 @@ const summary = async (
   attendance: { people: number; heldDates: number },
 ): Promise<Summary> => {
   const occ = dated('o', filter).add("(o.status IS NULL OR o.status <> 'cancelled')")
+  // A date's places: its own number, else the event's when registration is on; none on a date without
+  // registration. Added up per event first, so the wide events table is read once per event, not per date.
   const dates = await db.execute({
-    sql: `SELECT COUNT(*) AS dates, COUNT(DISTINCT o.event_id) AS events, COALESCE(SUM(${PLACES}), 0) AS places
-      FROM occurrences o LEFT JOIN events e ON e.id = o.event_id ${occ.sql}`,
+    sql: `SELECT COALESCE(SUM(pe.dates), 0) AS dates, COUNT(*) AS events,
+        COALESCE(SUM(pe.own + CASE WHEN e.registration_mode IN ('required', 'optional')
+          THEN pe.inherit * COALESCE(e.registration_places, 0) ELSE 0 END), 0) AS places
+      FROM (SELECT o.event_id AS event_id, COUNT(*) AS dates,
+          SUM(CASE WHEN o.no_registration = 1 THEN 0 ELSE COALESCE(o.places, 0) END) AS own,
+          COUNT(CASE WHEN (o.no_registration IS NULL OR o.no_registration = 0) AND o.places IS NULL THEN 1 END) AS inherit
+        FROM occurrences o ${occ.sql} GROUP BY o.event_id) pe
+      LEFT JOIN events e ON e.id = pe.event_id`,
     args: occ.args,
   })
   const reg = dated('b', filter)
@@ -237,7 +260,10 @@ export const sqlFigures =
   async (filter, now) => {
     const db = clientOf(payload)
     const plain = await plainGroups(db, filter)
-    const joined = JOINED.map(async (by) => [by, await group(db, filter, by)] as const)
-    const groups = { ...plain.groups, ...Object.fromEntries(await Promise.all(joined)) } as Record<Group, GroupRow[]>
+    const groups: Record<Group, GroupRow[]> = {
+      ...plain.groups,
+      ...(await eventGroups(db, filter)),
+      band: await bandGroups(db, filter),
+    }
     return { summary: await summary(db, filter, now, plain), groups, subscribers: await subscribers(db, filter) }
   }
