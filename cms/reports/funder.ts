@@ -4,6 +4,8 @@ import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import { type Period, type SupportedActivity, supportedActivityPages } from '../funders'
 import type { Table } from '../tables'
+import { sqliteClient } from './annual-sqlite'
+import { funderActivitiesSql } from './funder-sqlite'
 import { byIds, dateKey, type Id, romeDateTime } from './read'
 import { inScope, type ReportScope } from './scope'
 
@@ -12,11 +14,24 @@ const S = catalogue('it').reports.funder
 export type FunderActivity = SupportedActivity & { attendance: number | null }
 
 /**
- * Every date a funder supported in the period (`supportedActivityPages`: directly or through a rassegna, festival
- * or campaign, staff-only dates included), within the caller's scope, each with its recorded attendance (`null`
- * when none was recorded). Per page of dates: one read of their owners and one of their attendance rows.
+ * Every date a funder supported in the period (directly or through a rassegna, festival or campaign, staff-only
+ * dates included), in date order, within the caller's scope, each with its recorded attendance (`null` when none
+ * was recorded). Two implementations, the same rows: on SQLite two statements (`funder-sqlite.ts`); elsewhere, or
+ * with REPORTS_QUERY=scan, `supportedActivityPages` page by page.
  */
 export const funderActivities = async (
+  payload: Payload,
+  scope: ReportScope,
+  funder: Id,
+  period: Period,
+): Promise<FunderActivity[]> => {
+  const client = sqliteClient(payload)
+  if (client && process.env.REPORTS_QUERY !== 'scan') return funderActivitiesSql(client, scope, funder, period)
+  return funderActivitiesScan(payload, scope, funder, period)
+}
+
+/** `funderActivities` on any adapter: per page of dates, one read of their owners and one of their attendance rows. */
+const funderActivitiesScan = async (
   payload: Payload,
   scope: ReportScope,
   funder: Id,

@@ -1,10 +1,11 @@
 // Funders and supporters (issue 15): who may write them, the website rule, the credits an event page shows (its
 // own and its rassegna's, festival's and campaigns', each funder once) and the funder's report of supported dates,
-// checked against lists written out here from the fixtures' own dates.
+// checked against lists written out here from the fixtures' own dates (the report's SQL on SQLite and its scan agreeing).
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SupportedActivity, supportedActivities } from '../../cms/funders'
 import type { Event } from '../../cms/payload-types'
+import { funderActivities } from '../../cms/reports'
 import { SLUGS } from '../../collections/slugs'
 import { entityView, findEntity } from '../../site/lib/entities'
 import { eventView, findEventBySlug } from '../../site/lib/events'
@@ -263,6 +264,18 @@ describe('supportedActivities: the dates a funder supported', () => {
   ) => ({ title, start, library, comune, role, detail, through })
   const shape = (list: SupportedActivity[]) =>
     list.map((a) => row(a.title, a.start, a.library, a.comune, a.role, a.detail, a.through))
+  /** The funder's report over the network by both implementations (SQL on SQLite, the scan): they must agree. */
+  const reportRows = async (funderId: Id, period: { from: string; to: string }) => {
+    try {
+      process.env.REPORTS_QUERY = 'sql'
+      const sql = await funderActivities(payload, { kind: 'network' }, funderId, period)
+      process.env.REPORTS_QUERY = 'scan'
+      expect(sql).toEqual(await funderActivities(payload, { kind: 'network' }, funderId, period))
+      return sql
+    } finally {
+      delete process.env.REPORTS_QUERY
+    }
+  }
 
   it('lists every date in the period of the events it supports, directly or through a rassegna, festival or campaign, each once', async () => {
     const regione = await funder('Regione Lombardia (rendiconto)', { kind: 'public' })
@@ -341,7 +354,8 @@ describe('supportedActivities: the dates a funder supported', () => {
       end: romeAt(1, 10),
     })
 
-    const list = await supportedActivities(payload, regione, { from: romeAt(2, 0), to: romeAt(30, 0) })
+    const period = { from: romeAt(2, 0), to: romeAt(30, 0) }
+    const list = await supportedActivities(payload, regione, period)
     const direct = (days: number) =>
       row(
         'Letture del sabato',
@@ -369,6 +383,7 @@ describe('supportedActivities: the dates a funder supported', () => {
       direct(17),
     ])
     expect(list.every((a) => a.status === 'scheduled')).toBe(true)
+    expect(shape(await reportRows(regione, period))).toEqual(shape(list))
     expect(await supportedActivities(payload, regione, { from: romeAt(40, 0), to: romeAt(50, 0) })).toHaveLength(1)
   })
 
@@ -381,12 +396,15 @@ describe('supportedActivities: the dates a funder supported', () => {
       recurrence: { frequency: 'daily', interval: 1, count: 450 },
       support: [{ funder: sponsor, role: 'funded' }],
     })
-    const list = await supportedActivities(payload, sponsor, { from: romeAt(0, 0), to: romeAt(500, 0) })
+    const period = { from: romeAt(0, 0), to: romeAt(500, 0) }
+    const list = await supportedActivities(payload, sponsor, period)
     expect(list.map((a) => a.start)).toEqual(Array.from({ length: 450 }, (_, i) => romeAt(1 + i, 20)))
+    expect((await reportRows(sponsor, period)).map((a) => a.start)).toEqual(list.map((a) => a.start))
   })
 
   it('a funder nobody names supports nothing', async () => {
     const unnamed = await funder('Fondazione mai citata')
     expect(await supportedActivities(payload, unnamed, { from: romeAt(0, 0), to: romeAt(400, 0) })).toEqual([])
+    expect(await reportRows(unnamed, { from: romeAt(0, 0), to: romeAt(400, 0) })).toEqual([])
   })
 })

@@ -27,6 +27,9 @@ type Fixture = {
   categories: ('read' | 'lab')[]
   audiences: ('kids' | 'adults')[]
   campaign: boolean
+  /** In the rassegna and the festival that name the layered funder (issue 15's attribution through them). */
+  series?: boolean
+  festival?: boolean
   daysAgo: number[]
   staffOnly?: boolean
   cancelled?: boolean
@@ -43,6 +46,7 @@ const FIXTURES: Fixture[] = [
     categories: ['read'],
     audiences: ['kids'],
     campaign: true,
+    series: true,
     daysAgo: [30, 20, 10],
     attendance: { 0: { total: 12, ages: { young: 7, adult: 5 } }, 1: { total: 3 } },
   },
@@ -63,6 +67,7 @@ const FIXTURES: Fixture[] = [
     categories: ['lab', 'read'],
     audiences: ['kids', 'adults'],
     campaign: true,
+    festival: true,
     daysAgo: [12, 11],
     attendance: { 0: { total: 20, ages: { child: 20 } } },
   },
@@ -95,6 +100,7 @@ const FIXTURES: Fixture[] = [
     categories: ['read'],
     audiences: ['adults'],
     campaign: false,
+    series: true,
     daysAgo: [9],
     attendance: { 0: { total: 2 } },
   },
@@ -110,6 +116,7 @@ let ids: {
   bands: Record<'young' | 'child' | 'adult', Id>
   funderDirect: Id
   funderCampaign: Id
+  funderLayered: Id
   noRole: string
 }
 
@@ -179,12 +186,51 @@ beforeAll(async () => {
   const funderCampaign = (
     await payload.create({ collection: SLUGS.funders, data: { name: 'Regione dei Libri', kind: 'public' }, ...base })
   ).id
+  // Named at every level: on one event (after another funder), on a rassegna, a festival and the campaign.
+  const funderLayered = (
+    await payload.create({
+      collection: SLUGS.funders,
+      data: { name: 'Fondazione a strati', kind: 'foundation' },
+      ...base,
+    })
+  ).id
   await payload.update({
     collection: SLUGS.campaigns,
     id: net.campaign,
-    data: { support: [{ funder: funderCampaign, role: 'partner', detail: '' }] } as never,
+    data: {
+      support: [
+        { funder: funderCampaign, role: 'partner', detail: '' },
+        { funder: funderLayered, role: 'supported', detail: 'Campagna' },
+      ],
+    } as never,
     ...base,
   })
+  const series = (
+    await payload.create({
+      collection: SLUGS.series,
+      data: {
+        title: 'Rassegna sostenuta',
+        system: net.systems.a,
+        support: [
+          { funder: funderLayered, role: 'funded', detail: '  Bando rassegne  ' },
+          { funder: funderLayered, role: 'partner', detail: 'Seconda menzione' },
+        ],
+      } as never,
+      ...base,
+    })
+  ).id
+  const festival = (
+    await payload.create({
+      collection: SLUGS.festivals,
+      data: {
+        title: 'Festival sostenuto',
+        startDate: romeAt(-60, 0),
+        endDate: romeAt(0, 0),
+        support: [{ funder: funderLayered, role: 'patronage' }],
+      } as never,
+      ...base,
+    })
+  ).id
   // A contributor whose library was taken away: staff, but with no rows to report on.
   const noRole = await payload.create({
     collection: SLUGS.users,
@@ -205,6 +251,7 @@ beforeAll(async () => {
     bands: { young: band('0–5 anni'), child: band('6–11 anni'), adult: band('Adulti') },
     funderDirect,
     funderCampaign,
+    funderLayered,
     noRole: noRole.email as string,
   }
   for (const f of FIXTURES) {
@@ -218,13 +265,20 @@ beforeAll(async () => {
       categories: f.categories.map((c) => ids.categories[c]),
       audiences: f.audiences.map((a) => ids.audiences[a]),
       campaigns: f.campaign ? [net.campaign] : [],
+      series: f.series ? series : null,
+      festival: f.festival ? festival : null,
       staffOnly: f.staffOnly ?? false,
       status: f.cancelled ? 'cancelled' : 'scheduled',
       start: romeAt(-(first as number), 10),
       end: romeAt(-(first as number), 11),
       recurrence: { frequency: 'none', extraDates: rest.map((d) => ({ start: romeAt(-d, 10) })) },
       support:
-        f.title === 'Storie in biblioteca' ? [{ funder: funderDirect, role: 'funded', detail: 'Bando 2026' }] : [],
+        f.title === 'Storie in biblioteca'
+          ? [
+              { funder: funderDirect, role: 'funded', detail: 'Bando 2026' },
+              { funder: funderLayered, role: 'partner', detail: 'Sala' },
+            ]
+          : [],
     } as never)
     for (const [index, figures] of Object.entries(f.attendance ?? {})) {
       const daysAgo = f.daysAgo[Number(index)] as number
@@ -412,14 +466,25 @@ describe('the two implementations of the yearly figures', () => {
   })
 })
 
-describe('the funder’s report', () => {
-  const period = () => {
-    const day = (daysAgo: number) =>
-      toWall(new Date(romeAt(-daysAgo, 12)))
-        .toISOString()
-        .slice(0, 10)
-    return `from=${day(60)}&to=${day(0)}`
-  }
+const funderPeriod = () => {
+  const day = (daysAgo: number) =>
+    toWall(new Date(romeAt(-daysAgo, 12)))
+      .toISOString()
+      .slice(0, 10)
+  return `from=${day(60)}&to=${day(0)}`
+}
+
+describe.each([
+  ['two statements on SQLite', 'sql'],
+  ['the adapter-neutral scan', 'scan'],
+])('the funder’s report (%s)', (_label, query) => {
+  beforeAll(() => {
+    process.env.REPORTS_QUERY = query
+  })
+  afterAll(() => {
+    delete process.env.REPORTS_QUERY
+  })
+  const period = funderPeriod
 
   it('lists every date the funder supported directly, with its attendance, and totals them', async () => {
     const res = await download(`/reports/funder?funder=${ids.funderDirect}&${period()}`, await net.token('admin'))
@@ -453,6 +518,60 @@ describe('the funder’s report', () => {
       (await download(`/reports/funder?funder=${ids.funderCampaign}&${period()}`, await net.token('editorB'))).text,
     ).filter((r) => r[R.funder.columns.title] !== R.funder.total)
     expect(b.map((r) => r[R.funder.columns.title])).toEqual(['Laboratorio di Albino', 'Laboratorio di Albino'])
+  })
+
+  it('a funder named at every level is credited, per date, as the most specific mention names it', async () => {
+    const C = R.funder.columns
+    const T = R.funder.through
+    const credit = (f: Fixture): [string, string, string] =>
+      f.title === 'Storie in biblioteca'
+        ? ['In collaborazione con', 'Sala', T.event]
+        : f.series
+          ? ['Finanziato da', 'Bando rassegne', T.series]
+          : f.festival
+            ? ['Con il patrocinio di', '', T.festival]
+            : ['Con il sostegno di', 'Campagna', T.campaign]
+    const expected = (keep: (f: Fixture) => boolean) =>
+      allDates()
+        .filter(({ f }) => (f.campaign || f.series || f.festival) && keep(f))
+        .sort((a, b) => b.daysAgo - a.daysAgo)
+        .map(({ f, attendance }) => [
+          f.title.startsWith('=') ? `'${f.title}` : f.title,
+          ...credit(f),
+          attendance ? String(attendance.total) : '',
+        ])
+    const listed = async (who: 'admin' | 'contributorA1') =>
+      records((await download(`/reports/funder?funder=${ids.funderLayered}&${period()}`, await net.token(who))).text)
+        .filter((r) => r[C.title] !== R.funder.total)
+        .map((r) => [r[C.title], r[C.role], r[C.detail], r[C.through], r[C.attendance]])
+    expect(await listed('admin')).toEqual(expected(() => true))
+    expect(await listed('contributorA1')).toEqual(expected((f) => f.library === 'a1'))
+  })
+})
+
+describe('the two implementations of the funder’s report', () => {
+  it('give the same rows, in the same order, for every funder and scope', async () => {
+    const { funderActivities } = await import('../../cms/reports')
+    const period = { from: romeAt(-60, 0), to: romeAt(1, 0) }
+    const scopes = [
+      { kind: 'network' },
+      { kind: 'system', system: net.systems.a },
+      { kind: 'library', library: net.libraries.b1 },
+    ] as const
+    try {
+      for (const funder of [ids.funderDirect, ids.funderCampaign, ids.funderLayered])
+        for (const scope of scopes) {
+          const label = `funder ${funder}, ${scope.kind}`
+          process.env.REPORTS_QUERY = 'sql'
+          const sql = await funderActivities(payload, scope, funder, period)
+          process.env.REPORTS_QUERY = 'scan'
+          const scan = await funderActivities(payload, scope, funder, period)
+          if (scope.kind === 'network') expect(sql.length, label).toBeGreaterThan(0)
+          expect(sql, label).toEqual(scan)
+        }
+    } finally {
+      delete process.env.REPORTS_QUERY
+    }
   })
 })
 
