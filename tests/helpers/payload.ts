@@ -1,4 +1,5 @@
 import { handleEndpoints, type Payload } from 'payload'
+import { oneLoginPerAccount } from '../../cms/hardening/login-queue'
 import { answerUnknownRoute } from '../../cms/hardening/unknown-routes'
 import { getPayload } from '../../cms/local-api'
 import config from '../../cms/payload.config'
@@ -20,7 +21,9 @@ export const rest = async (
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   })
   // What cms/app/(payload)/api/[...slug]/route.ts answers.
-  const response = answerUnknownRoute(await handleEndpoints({ config, request, path: `/api${apiPath.split('?')[0]}` }))
+  const handle = async (r: Request) =>
+    answerUnknownRoute(await handleEndpoints({ config, request: r, path: `/api${apiPath.split('?')[0]}` }))
+  const response = await (method === 'POST' ? oneLoginPerAccount(handle) : handle)(request, undefined as never)
   const text = await response.text()
   let json: any = null
   try {
