@@ -21,7 +21,7 @@ export const rest = async (
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   })
   // What cms/app/(payload)/api/[...slug]/route.ts answers.
-  const handle = async (r: Request) =>
+  const handle = async (r: Request, _context: never) =>
     answerUnknownRoute(await handleEndpoints({ config, request: r, path: `/api${apiPath.split('?')[0]}` }))
   const response = await (method === 'POST' ? oneLoginPerAccount(handle) : handle)(request, undefined as never)
   const text = await response.text()

@@ -7,7 +7,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const recorder = () => {
   let running = 0
   let most = 0
-  const handler = async (_request: Request) => {
+  const handler = async (_request: Request, _context: never) => {
     running++
     most = Math.max(most, running)
     await sleep(30)
