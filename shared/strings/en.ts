@@ -1214,6 +1214,7 @@ export const en: Catalogue = {
     refresh: 'Refresh',
     ready: 'The programme is ready.',
     download: 'Download the programme as PDF',
+    downloadPoster: 'Download the poster (A3) as PDF',
     failed: 'The programme could not be prepared. Try again.',
     invalid: 'Invalid agenda address.',
     busy: 'Too many programmes being prepared: try again in a minute.',

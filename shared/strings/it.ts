@@ -1271,6 +1271,7 @@ export const it = {
     refresh: 'Aggiorna',
     ready: 'Il programma è pronto.',
     download: 'Scarica il programma in PDF',
+    downloadPoster: 'Scarica la locandina (A3) in PDF',
     failed: 'Il programma non si è potuto preparare. Riprova.',
     invalid: 'Indirizzo dell’agenda non valido.',
     busy: 'Troppi programmi in preparazione: riprova fra un minuto.',

@@ -19,7 +19,7 @@ import {
 } from '../../cms/print'
 import { seedNetwork } from '../../cms/seed'
 import { QUEUES, SLUGS } from '../../collections/slugs'
-import { getPayload, type Payload } from '../helpers/payload'
+import { getPayload, login, type Payload, rest } from '../helpers/payload'
 
 let payload: Payload
 let dir: string
@@ -214,5 +214,29 @@ describe('printed programme', () => {
     expect(await programmeFile(payload, other.id)).toMatchObject({ ok: false, status: 404 })
     const rows = await payload.count({ collection: SLUGS.exports, where: { kind: { equals: PROGRAMME_PDF } } })
     expect(rows.totalDocs).toBeGreaterThan(0)
+  })
+
+  it('staff ask from the admin (the request only queues); anyone downloads the programme once the job built it', async () => {
+    const user = { email: 'stampa@test.example.org', password: 'Stampa-Programma-2026!' }
+    await payload.create({
+      collection: SLUGS.users,
+      data: { ...user, name: 'Redazione', roles: ['network-admin'] },
+      overrideAccess: true,
+    })
+    const body = { indirizzo: '/eventi?quando=settimana', formato: 'a4' }
+    expect((await rest('POST', '/exports/programme', { body })).status).toBe(401)
+    const token = await login(user.email, user.password)
+    const asked = await rest('POST', '/exports/programme', { token, body })
+    expect(asked.status).toBe(202)
+    expect(asked.json).toMatchObject({ status: 'queued' })
+    expect((await rest('GET', `/exports/${asked.json.id}/download`)).status).toBe(409)
+    expect((await rest('GET', `/exports/programme/${asked.json.id}`)).json).toMatchObject({ status: 'queued' })
+    await runJobs()
+    expect((await rest('GET', `/exports/programme/${asked.json.id}`)).json).toMatchObject({ status: 'ready' })
+    const file = await rest('GET', `/exports/${asked.json.id}/download`)
+    expect(file.status).toBe(200)
+    expect(String(file.json).startsWith('%PDF-1.7')).toBe(true)
+    const refused = await rest('POST', '/exports/programme', { token, body: { indirizzo: '/eventi?rassegna=nessuna' } })
+    expect(refused.status).toBe(400)
   })
 })
