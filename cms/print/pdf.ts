@@ -113,15 +113,17 @@ const band = (doc: Doc, root: Struct, f: PdfFonts, height: number, fontSize: num
 }
 
 /** Printed date and page numbers on every page (artifacts). */
-const footers = (doc: Doc, f: PdfFonts, fontSize: number, now: Date) => {
+const footers = (doc: Doc, f: PdfFonts, margin: number, fontSize: number, now: Date) => {
   const t = catalogue('it').print
   const range = doc.bufferedPageRange()
   const made = rome(now.toISOString(), { day: 'numeric', month: 'long', year: 'numeric' })
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
-    const { left, right, bottom } = doc.page.margins
-    const width = doc.page.width - left - right
-    const y = doc.page.height - bottom + fontSize
+    const left = margin
+    const width = doc.page.width - 2 * margin
+    const y = doc.page.height - margin + fontSize
+    // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0
     artifact(doc, () => {
       doc.font(f.regular).fontSize(fontSize).fillColor(GREY)
       doc.text(t.printed(made), left, y, { width: width - 90, lineBreak: false })
@@ -268,7 +270,7 @@ const listPdf = async (p: Programme, layout: 'a4' | 'a5', now: Date): Promise<Bu
   // Pages of a folded booklet come in fours.
   if (layout === 'a5') while (doc.bufferedPageRange().count % 4) doc.addPage()
   root.end()
-  footers(doc, f, s.small, new Date(now))
+  footers(doc, f, s.margin, s.small, now)
   doc.end()
   return done
 }
@@ -282,8 +284,8 @@ const POSTER_DATES = 12
  */
 const posterPdf = async (p: Programme, now: Date): Promise<Buffer> => {
   const t = catalogue('it').print
-  const titles = [...new Set(p.entries.map((e) => e.title))]
-  const single = titles.length === 1 ? p.entries[0] : undefined
+  // One event (all dates lead to the same page): its poster; otherwise the series' dates, each with its place.
+  const single = new Set(p.entries.map((e) => e.url)).size === 1 ? p.entries[0] : undefined
   const heading = single?.title ?? p.title
   const doc = open(`${t.programme}: ${heading}`, 'A3', 64)
   const done = collect(doc)
@@ -374,6 +376,8 @@ const posterPdf = async (p: Programme, now: Date): Promise<Buffer> => {
         doc.y += 4
       }),
     )
+  // The QR block is placed by hand at the foot of the page: it must not start a new page.
+  doc.page.margins.bottom = 0
   artifact(doc, () =>
     doc
       .moveTo(left, qrTop - 20)
@@ -410,15 +414,15 @@ const posterPdf = async (p: Programme, now: Date): Promise<Buffer> => {
         .font(f.regular)
         .fontSize(11)
         .fillColor(GREY)
-        .text(t.feedCaption, left + width - qrSize - 60, qrTop + qrSize + 4, {
-          width: qrSize + 60,
+        .text(t.feedCaption, left, qrTop + qrSize + 4, {
+          width,
           align: 'right',
           lineBreak: false,
         }),
     ),
   )
   root.end()
-  footers(doc, f, 10, now)
+  footers(doc, f, 64, 10, now)
   doc.end()
   return done
 }

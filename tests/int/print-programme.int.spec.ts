@@ -120,6 +120,12 @@ describe('printed programme', () => {
     for (const e of system.entries) expect(layer).toContain(words(e.title))
     expect(layer).toContain('Tutti gli eventi')
     expect(info(pdf)).toMatch(/Page size:\s+595\.28 x 841\.89/)
+    // No blank page: every page lists dates (page furniture written past the margin would add empty ones).
+    const pages = Number(/Pages:\s+(\d+)/.exec(info(pdf))?.[1])
+    for (let i = 1; i <= pages; i++)
+      expect(execFileSync('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-'], { encoding: 'utf8' })).toMatch(
+        /\d{2}:\d{2}|tutto il giorno/,
+      )
 
     const page = await firstPage(pdf)
     expect(inkShare(page)).toBeGreaterThan(0.02)
@@ -177,12 +183,13 @@ describe('printed programme', () => {
     if (!programme) throw new Error('the demo seed has no rassegna with coming dates')
     const { pdf } = await built(address, 'a3')
     expect(info(pdf)).toMatch(/Page size:\s+841\.89 x 1190\.55/)
+    expect(info(pdf)).toMatch(/Pages:\s+1\n/)
     const layer = words(text(pdf))
     for (const e of programme.entries.slice(0, 12)) expect(layer).toContain(words(e.title))
     const page = await firstPage(pdf, 100)
     expect(inkShare(page)).toBeGreaterThan(0.02)
     const codes = qrCodes(page, 360)
-    const single = new Set(programme.entries.map((e) => e.title)).size === 1
+    const single = new Set(programme.entries.map((e) => e.url)).size === 1
     if (single) expect(codes).toContain(programme.entries[0]?.url)
     expect(codes).toContain(`http://localhost:4321/calendario.ics?${programme.query}`)
   })
