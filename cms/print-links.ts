@@ -8,6 +8,7 @@ export const PRINTABLE = {
   [SLUGS.series]: 'rassegna',
   [SLUGS.festivals]: 'festival',
   [SLUGS.campaigns]: 'campagna',
+  [SLUGS.events]: 'evento',
 } as const
 
 export type PrintableCollection = keyof typeof PRINTABLE

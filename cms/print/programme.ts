@@ -56,14 +56,42 @@ export const addressQuery = (address: string): URLSearchParams => {
 }
 
 /**
+ * A print address may name one event (`evento=<slug>`, not an agenda filter): its poster. The event is read as
+ * the public reads it.
+ */
+export const EVENT_PARAM = 'evento'
+
+const eventOf = async (payload: Payload, params: URLSearchParams): Promise<Event | null> => {
+  const slug = params.get(EVENT_PARAM)
+  if (slug == null) return null
+  const { docs } = await payload.find({
+    collection: SLUGS.events,
+    where: { slug: { equals: slug.trim().slice(0, 200) } },
+    draft: false,
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    select: { title: true, slug: true },
+    overrideAccess: false,
+  })
+  const event = docs[0] as Event | undefined
+  if (!event) throw new ProgrammeAddressError(`Nessun evento «${slug}».`)
+  return event
+}
+
+/**
  * The canonical query of an agenda address (what identifies a programme: same filter, same file), once the agenda's
  * resolver has found everything it names. Throws ProgrammeAddressError otherwise.
  */
 export const canonicalQuery = async (payload: Payload, address: string): Promise<string> => {
   try {
-    const filters = parseFilters(addressQuery(address))
+    const params = addressQuery(address)
+    const filters = parseFilters(params)
     await resolveFilters(payload, filters)
-    return filtersToParams(filters, { page: false }).toString()
+    const query = filtersToParams(filters, { page: false })
+    const event = await eventOf(payload, params)
+    if (event?.slug) query.set(EVENT_PARAM, event.slug)
+    return query.toString()
   } catch (error) {
     if (error instanceof FilterError || error instanceof UnknownSlugError)
       throw new ProgrammeAddressError(error.message)
@@ -143,17 +171,24 @@ export const readProgramme = async (payload: Payload, address: string, now = new
   const params = addressQuery(address)
   let match: Where
   let query: string
+  let agendaQuery: string
+  let event: Event | null
   try {
     const filters = parseFilters(params)
-    query = filtersToParams(filters, { page: false }).toString()
+    agendaQuery = filtersToParams(filters, { page: false }).toString()
     const resolved = await resolveFilters(payload, filters, now)
     match = whereOf({ ...resolved, from: resolved.from > now ? resolved.from : now })
+    event = await eventOf(payload, params)
+    const own = event?.slug ? `${EVENT_PARAM}=${encodeURIComponent(event.slug)}` : ''
+    query = [agendaQuery, own].filter(Boolean).join('&')
   } catch (error) {
     if (error instanceof FilterError || error instanceof UnknownSlugError)
       throw new ProgrammeAddressError(error.message)
     throw error
   }
-  const where = publicOnly({ and: [match, { status: { not_equals: 'cancelled' } }] })
+  const where = publicOnly({
+    and: [match, { status: { not_equals: 'cancelled' } }, ...(event ? [{ event: { equals: event.id } }] : [])],
+  })
   const found = await payload.find({
     collection: SLUGS.occurrences,
     where,
@@ -228,12 +263,14 @@ export const readProgramme = async (payload: Payload, address: string, now = new
   const names = await filterNames(payload, params)
   const first = entries[0]?.start
   const last = entries.at(-1)?.start
+  // One event's programme links to its page and to its own calendar file.
+  const eventPage = event?.slug ? `${siteUrl()}${publicPagePath('events', event.slug)}` : null
   return {
-    title: names.length ? names.join(' – ') : t.whole,
+    title: event ? event.title : names.length ? names.join(' – ') : t.whole,
     query,
     period: first && last ? t.range(dayWords(first), dayWords(last)) : '',
-    agendaUrl: `${siteUrl()}/eventi${query ? `?${query}` : ''}`,
-    feedUrl: `${siteUrl()}/calendario.ics${query ? `?${query}` : ''}`,
+    agendaUrl: eventPage ?? `${siteUrl()}/eventi${agendaQuery ? `?${agendaQuery}` : ''}`,
+    feedUrl: eventPage ? `${eventPage}.ics` : `${siteUrl()}/calendario.ics${agendaQuery ? `?${agendaQuery}` : ''}`,
     entries,
     more: Math.max(0, found.totalDocs - rows.length),
   }

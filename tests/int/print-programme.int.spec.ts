@@ -194,6 +194,23 @@ describe('printed programme', () => {
     expect(codes).toContain(`http://localhost:4321/calendario.ics?${programme.query}`)
   })
 
+  it('an A3 poster of one event (`evento=`) leads to its page and to its calendar file', async () => {
+    const month = await readProgramme(payload, '/eventi?quando=mese')
+    const slug = month.entries[0]?.url.split('/eventi/')[1] as string
+    const programme = await readProgramme(payload, `/eventi?evento=${slug}`)
+    expect(new Set(programme.entries.map((e) => e.url))).toEqual(new Set([`http://localhost:4321/eventi/${slug}`]))
+    const { pdf } = await built(`/eventi?evento=${slug}`, 'a3')
+    expect(info(pdf)).toMatch(/Pages:\s+1\n/)
+    expect(words(text(pdf))).toContain(words(programme.title))
+    const codes = qrCodes(await firstPage(pdf, 100), 360)
+    expect(codes).toContain(`http://localhost:4321/eventi/${slug}`)
+    expect(codes).toContain(`http://localhost:4321/eventi/${slug}.ics`)
+    expect(await requestProgramme(payload, { address: '/eventi?evento=nessuno', layout: 'a3' })).toMatchObject({
+      ok: false,
+      status: 400,
+    })
+  })
+
   it('the same filter and layout asked again gets the same file; a bad address or layout is refused', async () => {
     const a = await requestProgramme(payload, { address: 'sistema=valle-seriana&quando=mese', layout: 'a3' })
     const b = await requestProgramme(payload, {

@@ -24,10 +24,13 @@ export const PrintLink = async ({ id, payload, collection, i18n }: Props) => {
   })
   const slug = (docs[0] as { slug?: string | null } | undefined)?.slug
   if (!slug) return null
-  const address = `/eventi?${new URLSearchParams({ [PRINTABLE[collection as PrintableCollection]]: slug })}`
+  const param = PRINTABLE[collection as PrintableCollection]
+  const address = `/eventi?${new URLSearchParams({ [param]: slug })}`
+  // One event prints as a poster; the others as the A4 list.
+  const layout = param === 'evento' ? 'a3' : 'a4'
   return (
     <a
-      href={`${payload.config.routes.admin}${PRINT_PATH}?${new URLSearchParams({ indirizzo: address })}`}
+      href={`${payload.config.routes.admin}${PRINT_PATH}?${new URLSearchParams({ indirizzo: address, formato: layout })}`}
       className="btn btn--style-secondary btn--size-medium"
       style={{ margin: 0 }}
       id="print-programme"
