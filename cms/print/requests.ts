@@ -120,7 +120,15 @@ export const requestProgramme = async (
 }
 
 const programmeRow = async (payload: Payload, rawId: unknown): Promise<Export | null> => {
-  const id = typeof rawId === 'number' ? rawId : typeof rawId === 'string' && /^\d+$/.test(rawId) ? Number(rawId) : null
+  // Numeric ids on SQLite, ObjectIds on MongoDB.
+  const id =
+    typeof rawId === 'number'
+      ? rawId
+      : typeof rawId === 'string' && /^\d{1,15}$/.test(rawId)
+        ? Number(rawId)
+        : typeof rawId === 'string' && /^[a-f0-9]{24}$/.test(rawId)
+          ? rawId
+          : null
   if (id == null) return null
   const row = (await payload.findByID({
     collection: SLUGS.exports,

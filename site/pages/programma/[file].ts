@@ -3,7 +3,7 @@ import { programmeFile } from '../../lib/print'
 
 /** A ready printed programme (public data), as a PDF attachment; 404/409/410 as the print wing answers. */
 export const GET: APIRoute = async ({ params }) => {
-  const id = /^(\d+)\.pdf$/.exec(params.file ?? '')?.[1]
+  const id = /^(\d{1,15}|[a-f0-9]{24})\.pdf$/.exec(params.file ?? '')?.[1]
   if (!id) return new Response(null, { status: 404 })
   const file = await programmeFile(id)
   if (!file.ok)
