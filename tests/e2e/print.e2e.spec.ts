@@ -115,3 +115,24 @@ test('the page of a programme in preparation passes axe and says how to ask agai
   )
   await noAxeViolations(page)
 })
+
+test('a rassegna page offers its programme and its poster, an event page its poster', async ({ page, request }) => {
+  const rassegne = await (await request.get(`${CMS}/api/series?depth=0&limit=1&sort=title`)).json()
+  const rassegna = rassegne.docs[0] as { slug: string }
+  await page.goto(`/rassegne/${rassegna.slug}`)
+  await expect(page.getByRole('link', { name: 'Scarica il programma in PDF' })).toHaveAttribute(
+    'href',
+    `/programma?rassegna=${rassegna.slug}`,
+  )
+  await expect(page.getByRole('link', { name: 'Scarica la locandina (A3) in PDF' })).toHaveAttribute(
+    'href',
+    `/programma?rassegna=${rassegna.slug}&formato=a3`,
+  )
+  const items = await (await request.get('/eventi.json')).json()
+  const slug = items.items[0].slug as string
+  await page.goto(`/eventi/${slug}`)
+  await expect(page.getByRole('link', { name: 'Scarica la locandina (A3) in PDF' })).toHaveAttribute(
+    'href',
+    `/programma?evento=${slug}&formato=a3`,
+  )
+})
