@@ -80,6 +80,7 @@ try {
     'registration-notices',
     'reports',
     'statistics',
+    'print',
   ]) {
     if (only && !only.includes(name)) continue
     const mod = (await import(`./${name}.ts`)) as { bench?: (p: typeof platform) => Promise<void> }

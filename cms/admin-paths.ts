@@ -4,3 +4,5 @@ export const STAFF_AGENDA_PATH = '/agenda-interna'
 export const ATTENDANCE_PATH = '/presenze'
 /** "Statistiche": the figures of a period, with charts, tables and downloads (issue 15). */
 export const STATISTICS_PATH = '/statistiche'
+/** "Stampa programma": the printed programme of an agenda filter, prepared by a job (issue 17). */
+export const PRINT_PATH = '/stampa'

@@ -113,6 +113,7 @@ export interface Config {
       expireRegistrationOffers: TaskExpireRegistrationOffers;
       sendRegistrationReminders: TaskSendRegistrationReminders;
       renderExport: TaskRenderExport;
+      renderProgramme: TaskRenderProgramme;
       purgeExports: TaskPurgeExports;
       remindAttendance: TaskRemindAttendance;
       sendAttendanceReminder: TaskSendAttendanceReminder;
@@ -2367,6 +2368,7 @@ export interface PayloadJob {
           | 'expireRegistrationOffers'
           | 'sendRegistrationReminders'
           | 'renderExport'
+          | 'renderProgramme'
           | 'purgeExports'
           | 'remindAttendance'
           | 'sendAttendanceReminder'
@@ -2422,6 +2424,7 @@ export interface PayloadJob {
         | 'expireRegistrationOffers'
         | 'sendRegistrationReminders'
         | 'renderExport'
+        | 'renderProgramme'
         | 'purgeExports'
         | 'remindAttendance'
         | 'sendAttendanceReminder'
@@ -3530,6 +3533,18 @@ export interface TaskSendRegistrationReminders {
  * via the `definition` "TaskRenderExport".
  */
 export interface TaskRenderExport {
+  input: {
+    exportId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRenderProgramme".
+ */
+export interface TaskRenderProgramme {
   input: {
     exportId: string;
   };

@@ -10,7 +10,7 @@ import { getTransport } from '../emails/transport'
 import { cmsUrl, databaseUrl, payloadSecret, siteUrl } from '../shared/env'
 import { appRoot } from '../shared/paths'
 import { withItalianDates } from './admin-dates'
-import { ATTENDANCE_PATH, STAFF_AGENDA_PATH, STATISTICS_PATH } from './admin-paths'
+import { ATTENDANCE_PATH, PRINT_PATH, STAFF_AGENDA_PATH, STATISTICS_PATH } from './admin-paths'
 import { ensureAttendanceBands } from './attendance'
 import { ANNUAL_REPORT_PATH } from './components/reports/paths'
 import { databaseAdapter } from './db'
@@ -21,6 +21,7 @@ import { i18n } from './i18n'
 import { jobs } from './jobs'
 import { logRequestError, payloadLogger } from './logging'
 import { migrations } from './migrations'
+import { withPrintLinks } from './print-links'
 import { withSiteLinks } from './site-links'
 
 const root = appRoot()
@@ -32,7 +33,7 @@ export default hardenSanitized(
     serverURL: cmsUrl(),
     db: databaseAdapter(databaseUrl()),
     editor: lexicalEditor(),
-    collections: hardenCollections(withEndpoints(withSiteLinks(withItalianDates(collections)))),
+    collections: hardenCollections(withEndpoints(withPrintLinks(withSiteLinks(withItalianDates(collections))))),
     // Endpoints of no one collection: the ready-made reports (`/api/reports/<kind>`).
     endpoints: [...reportEndpoints],
     jobs: hardenJobs(jobs),
@@ -48,6 +49,7 @@ export default hardenSanitized(
           './components/attendance/AttendanceLink#AttendanceLink',
           './components/reports/ReportsLink#ReportsLink',
           './components/statistics/StatisticsLink#StatisticsLink',
+          './components/print/PrintNavLink#PrintNavLink',
         ],
         afterNavLinks: ['./components/StaffAgendaLink#StaffAgendaLink'],
         // The registrations desk (issue 14): each view checks who asks (custom views are open by default).
@@ -76,6 +78,12 @@ export default hardenSanitized(
             path: STATISTICS_PATH,
             exact: true,
             meta: { title: 'Statistiche' },
+          },
+          printProgramme: {
+            Component: './components/print/PrintProgramme#PrintProgramme',
+            path: PRINT_PATH,
+            exact: true,
+            meta: { title: 'Stampa programma' },
           },
           deskCheckIn: {
             Component: './components/desk/CheckIn#CheckIn',

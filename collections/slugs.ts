@@ -46,6 +46,7 @@ export const TASKS = {
   sendRegistrationNotices: 'sendRegistrationNotices',
   renderExport: 'renderExport',
   purgeExports: 'purgeExports',
+  renderProgramme: 'renderProgramme',
   remindAttendance: 'remindAttendance',
   sendAttendanceReminder: 'sendAttendanceReminder',
 } as const

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
 import { exportDownloadEndpoint } from './exports/download'
+import { programmeRequestEndpoint, programmeStateEndpoint } from './exports/programme'
 import {
   audienceEndpoint,
   eventOptionsEndpoint,
@@ -46,7 +47,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
     staffBookEndpoint,
     staffCancelEndpoint,
   ],
-  [SLUGS.exports]: [exportDownloadEndpoint],
+  [SLUGS.exports]: [exportDownloadEndpoint, programmeRequestEndpoint, programmeStateEndpoint],
   [SLUGS.attendance]: [statisticsTableEndpoint],
 }
 

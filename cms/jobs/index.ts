@@ -9,6 +9,7 @@ import { purgeRegistrations } from './purge-registrations'
 import { purgeUnconfirmed } from './purge-unconfirmed'
 import { remindAttendance } from './remind-attendance'
 import { renderExport } from './render-export'
+import { renderProgramme } from './render-programme'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendAttendanceReminder } from './send-attendance-reminder'
 import { sendCampaignBatch } from './send-campaign-batch'
@@ -60,6 +61,7 @@ export const jobs: JobsConfig = {
     expireRegistrationOffers,
     sendRegistrationReminders,
     renderExport,
+    renderProgramme,
     purgeExports,
     remindAttendance,
     sendAttendanceReminder,

@@ -1,11 +1,11 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload, Where } from 'payload'
 import { refId } from '../../collections/access/roles'
 import { AGE_BANDS, type AgeBand } from '../../collections/enums'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
-import { dataDir } from '../../shared/paths'
 import { catalogue } from '../../shared/strings'
+import { exportsDir, exportFilePath as fileOf, readExportFile, writeExportFile } from '../export-files'
 import type { Export } from '../payload-types'
 import { csvCell } from '../tables'
 import { type DateSheet, dateSheet } from './desk'
@@ -18,9 +18,6 @@ type Id = number | string
 /** A generated list is personal data: it is kept a day, then the file and its row are deleted. */
 export const EXPORT_HOURS = 24
 export const LIST_PDF = 'registrations-pdf'
-
-const exportsDir = () => path.join(dataDir(), 'exports')
-const fileOf = (id: Id) => path.join(exportsDir(), `${String(id).replace(/[^\w]/g, '')}.bin`)
 
 const rome = (iso: string, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', ...options }).format(new Date(iso))
@@ -167,14 +164,6 @@ export const requestListPdf = async (
   return { ok: true, id }
 }
 
-/** Writes a file whole or not at all: a reader never sees half a PDF. */
-const writeAtomically = async (file: string, body: Buffer) => {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, body, { mode: 0o600 })
-  await rename(temporary, file)
-}
-
 /**
  * Builds the file of a queued export (the `renderExport` job) into the data folder and marks the row ready;
  * a failure is written on the row (the page offers to ask again) and logged. A row no longer queued (already
@@ -214,7 +203,7 @@ export const renderExport = async (
   if (!found.ok) return fail(found.message)
   try {
     const body = await listPdf(found.sheet, now)
-    await writeAtomically(fileOf(row.id), body)
+    await writeExportFile(row.id, body)
     await payload.update({
       collection: SLUGS.exports,
       id: row.id,
@@ -286,7 +275,7 @@ export const exportFile = async (
   if (row.status === 'queued') return refuse(409, 'exportPending')
   if (row.status !== 'ready') return refuse(409, 'exportFailed')
   try {
-    const body = await readFile(fileOf(row.id))
+    const body = await readExportFile(row.id)
     return { ok: true, filename: row.filename ?? `${row.id}.pdf`, mimeType: row.mimeType ?? 'application/pdf', body }
   } catch {
     return refuse(410, 'exportExpired')

@@ -1,62 +1,9 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import PDFDocument from 'pdfkit'
 import type { AgeBand, RegistrationStatus } from '../../collections/enums'
-import { appRoot } from '../../shared/paths'
 import { catalogue } from '../../shared/strings'
+import { pdfFonts } from '../pdf-fonts'
 import type { DateSheet, DeskBooking } from './desk'
 import { peopleOf } from './mail'
-
-const FONTSOURCE = 'node_modules/@fontsource/titillium-web/files'
-/** Titillium Web's Latin file covers these code points (its unicode-range); other names use DejaVu Sans if present. */
-const LATIN_RANGES: [number, number][] = [
-  [0x0000, 0x00ff],
-  [0x0131, 0x0131],
-  [0x0152, 0x0153],
-  [0x02bb, 0x02bc],
-  [0x02c6, 0x02c6],
-  [0x02da, 0x02da],
-  [0x02dc, 0x02dc],
-  [0x0304, 0x0304],
-  [0x0308, 0x0308],
-  [0x0329, 0x0329],
-  [0x2000, 0x206f],
-  [0x20ac, 0x20ac],
-  [0x2122, 0x2122],
-  [0x2191, 0x2191],
-  [0x2193, 0x2193],
-  [0x2212, 0x2212],
-  [0x2215, 0x2215],
-]
-const latin = (value: string) =>
-  [...value].every((ch) => {
-    const cp = ch.codePointAt(0) ?? 0
-    return LATIN_RANGES.some(([a, b]) => cp >= a && cp <= b)
-  })
-const DEJAVU = '/usr/share/fonts/truetype/dejavu'
-
-type Fonts = { regular: string; bold: string; wide: string | null; wideBold: string | null }
-
-/** Titillium Web (the site's typeface) when its files are there, else PDF's standard Helvetica. */
-const fonts = (doc: PDFKit.PDFDocument): Fonts => {
-  const file = (weight: number) => path.join(appRoot(), FONTSOURCE, `titillium-web-latin-${weight}-normal.woff`)
-  const own = existsSync(file(400)) && existsSync(file(700))
-  if (own) {
-    doc.registerFont('Body', file(400))
-    doc.registerFont('Bold', file(700))
-  }
-  const wide = existsSync(path.join(DEJAVU, 'DejaVuSans.ttf'))
-  if (wide) {
-    doc.registerFont('Wide', path.join(DEJAVU, 'DejaVuSans.ttf'))
-    doc.registerFont('WideBold', path.join(DEJAVU, 'DejaVuSans-Bold.ttf'))
-  }
-  return {
-    regular: own ? 'Body' : 'Helvetica',
-    bold: own ? 'Bold' : 'Helvetica-Bold',
-    wide: wide ? 'Wide' : null,
-    wideBold: wide ? 'WideBold' : null,
-  }
-}
 
 const rome = (iso: string, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', ...options }).format(new Date(iso))
@@ -87,9 +34,8 @@ export const listPdf = (sheet: DateSheet, now = new Date()): Promise<Buffer> =>
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
-    const f = fonts(doc)
-    const face = (value: string, bold = false) =>
-      latin(value) || !f.wide ? (bold ? f.bold : f.regular) : ((bold ? f.wideBold : f.wide) as string)
+    const f = pdfFonts(doc)
+    const face = f.face
     const width = doc.page.width - 2 * MARGIN
     const bottom = () => doc.page.height - MARGIN - FOOTER
 

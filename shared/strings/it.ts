@@ -1233,6 +1233,55 @@ export const it = {
 
   // (spacer: keeps the sections below apart)
 
+  /** The printed programme (issue 17): the PDF's words, the admin's "Stampa programma" page and the public link. */
+  print: {
+    programme: 'Programma',
+    network: 'Rete Bibliotecaria Bergamasca',
+    whole: 'Tutti gli eventi',
+    from: (day: string) => `dal ${day}`,
+    until: (day: string) => `fino al ${day}`,
+    range: (a: string, b: string) => (a === b ? a : `dal ${a} al ${b}`),
+    allDay: 'tutto il giorno',
+    audience: 'Per',
+    ages: (min: number | null, max: number | null) =>
+      min != null && max != null ? `${min}–${max} anni` : min != null ? `da ${min} anni` : `fino a ${max} anni`,
+    booking: {
+      required: 'Prenotazione obbligatoria',
+      recommended: 'Prenotazione consigliata',
+      online: 'iscrizione sulla pagina dell’evento',
+      none: 'Ingresso libero, senza prenotazione',
+    },
+    free: 'Gratuito',
+    feedQr: 'Codice QR: il calendario di questo programma da aggiungere al telefono',
+    feedCaption: 'Inquadra il codice per avere questi eventi nel calendario del telefono',
+    eventQr: (title: string) => `Codice QR: la pagina dell’evento «${title}»`,
+    more: (n: number) => `E altri ${n} appuntamenti sul sito dell’agenda.`,
+    empty: 'Nessun evento in programma per questa ricerca.',
+    printed: (day: string) => `Stampato il ${day}. Date e orari possono cambiare: controlla sul sito.`,
+    page: (n: number, of: number) => `Pagina ${n} di ${of}`,
+    layouts: { a4: 'A4, elenco', a5: 'A5, libretto da piegare', a3: 'A3, locandina' },
+    /** The admin page and its button. */
+    button: 'Stampa programma',
+    adminIntro:
+      'Prepara il programma in PDF di una ricerca dell’agenda: incolla l’indirizzo (per esempio /eventi?sistema=valle-seriana&quando=mese) e scegli il formato. Il file si prepara in pochi secondi.',
+    address: 'Indirizzo dell’agenda',
+    layout: 'Formato',
+    prepare: 'Prepara il PDF',
+    pending: 'Il programma è in preparazione. La pagina si aggiorna da sola.',
+    refresh: 'Aggiorna',
+    ready: 'Il programma è pronto.',
+    download: 'Scarica il programma in PDF',
+    downloadPoster: 'Scarica la locandina (A3) in PDF',
+    failed: 'Il programma non si è potuto preparare. Riprova.',
+    invalid: 'Indirizzo dell’agenda non valido.',
+    busy: 'Troppi programmi in preparazione: riprova fra un minuto.',
+    notFound: 'Programma non trovato o scaduto.',
+    forbidden: 'Solo il personale delle biblioteche può preparare i programmi da qui.',
+    /** The public page that waits for the file. */
+    publicTitle: 'Programma in PDF',
+    publicPending: 'Il programma in PDF è in preparazione: la pagina si aggiornerà da sola fra pochi secondi.',
+    publicBack: 'Torna all’agenda',
+  },
   mail: {
     network: 'Rete Bibliotecaria Bergamasca',
     agenda: 'Agenda delle biblioteche',

@@ -9,8 +9,9 @@ import { feedName } from './ical/describe'
 import { feedIsTruncated } from './ical/feed'
 import { toCards } from './occurrences'
 import { type FilterOptions, filterOptions, labelOf } from './options'
+import { programmePath } from './print'
 import { suggestionsFor } from './suggestions'
-import { agendaPath, calendarPath, type Locale } from './urls'
+import { agendaPath, calendarPath, type Locale, localePath } from './urls'
 
 export type ActiveFilter = { label: string; removeHref: string }
 
@@ -111,6 +112,7 @@ export const agendaView = async (searchParams: URLSearchParams, locale: Locale, 
     suggestions,
     jsonPath: query ? `/eventi.json?${query}` : '/eventi.json',
     rssPath: query ? `/feed.xml?${query}` : '/feed.xml',
+    printPath: localePath(locale, programmePath(query)),
     resetHref: agendaPath('', locale),
     suggestion: suggestion && {
       ...suggestion,

@@ -11,8 +11,9 @@ import { type ResponsiveImage, responsiveImage } from './images'
 import { osmLink } from './links'
 import { toCards } from './occurrences'
 import { getPayload } from './payload'
+import { programmePath } from './print'
 import { escapeHtml, richTextToHtml } from './rich-text'
-import { agendaPath, type EntityKind, entityFeedPath, entityPath, type Locale } from './urls'
+import { agendaPath, type EntityKind, entityFeedPath, entityPath, type Locale, localePath } from './urls'
 
 const COLLECTION = {
   sistema: SLUGS.systems,
@@ -148,6 +149,9 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
     totalUpcoming: page.totalDocs,
     agendaHref: agendaPath(params, locale),
     feedPath: entityFeedPath(kind, slug),
+    printPath: localePath(locale, programmePath(new URLSearchParams({ [kind]: slug }))),
+    posterPath:
+      kind === 'rassegna' ? localePath(locale, programmePath(new URLSearchParams({ [kind]: slug }), 'a3')) : null,
     feedTruncated,
     pathIt: entityPath(kind, slug, 'it'),
   }

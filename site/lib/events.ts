@@ -10,8 +10,9 @@ import { responsiveImage } from './images'
 import { eventJsonLd } from './json-ld'
 import { googleCalendarUrl, osmLink, outlookCalendarUrl, type Place, shareLinks } from './links'
 import { getPayload } from './payload'
+import { programmePath } from './print'
 import { richTextToHtml, safeHref } from './rich-text'
-import { entityPath, eventIcsPath, eventPath, eventUrl, type Locale } from './urls'
+import { entityPath, eventIcsPath, eventPath, eventUrl, type Locale, localePath } from './urls'
 
 const MAX_DATES = 200
 
@@ -221,6 +222,7 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     accessibility: event.accessibility ?? [],
     url,
     icsPath: eventIcsPath(event.slug as string),
+    posterPath: localePath(locale, programmePath(new URLSearchParams({ evento: event.slug as string }), 'a3')),
     /** The `.ics` of "this date" (the chosen or next one) when the event has several; null otherwise. */
     icsDatePath: thisDay ? eventIcsPath(event.slug as string, thisDay) : null,
     chosenDay: chosen.length ? day : null,

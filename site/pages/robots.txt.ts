@@ -9,6 +9,9 @@ export const GET: APIRoute = () =>
       'Disallow: /eventi?',
       'Disallow: /en/eventi?',
       'Disallow: /eventi.json',
+      // Asking for a printed programme starts a job: people follow the link, crawlers do not.
+      'Disallow: /programma',
+      'Disallow: /en/programma',
       'Allow: /',
       `Sitemap: ${absoluteUrl('/sitemap.xml')}`,
       '',

@@ -30,6 +30,7 @@ import { NoticesSent as NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9 } from '../
 import { EventListViews as EventListViews_4c4565183dd8c7ab782c8538aec6adad } from '../../../../collections/Events/components/EventListViews'
 import { ViewOnSite as ViewOnSite_a4d0818576241e8ffa7bca27289e42cb } from '../../../components/ViewOnSite'
 import { PreviewLink as PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9 } from '../../../../collections/Events/components/PreviewLink'
+import { PrintLink as PrintLink_d9572f20290e97e1bbbb859f2ce429cd } from '../../../components/print/PrintLink'
 import { CampaignEvents as CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2 } from '../../../../collections/Campaigns/components/CampaignEvents'
 import { MaggioExport as MaggioExport_6396cfd575a0f1fc823903d1e362a8be } from '../../../../collections/Campaigns/components/MaggioExport'
 import { FunderReport as FunderReport_943a07ace3fecd4983b1184b72cb8858 } from '../../../../collections/Funders/components/FunderReport'
@@ -47,11 +48,13 @@ import { DeskLink as DeskLink_a8d98bda9ab1c293078e6fb8073c2241 } from '../../../
 import { AttendanceLink as AttendanceLink_3be5342641e74ec4ed33788a460f7a39 } from '../../../components/attendance/AttendanceLink'
 import { ReportsLink as ReportsLink_346445e0a0f611f56dd5e89d31257452 } from '../../../components/reports/ReportsLink'
 import { StatisticsLink as StatisticsLink_9adac64d41e886ffdc97615ff9109cea } from '../../../components/statistics/StatisticsLink'
+import { PrintNavLink as PrintNavLink_b89b62475bfe4c7291633fa4cfa92721 } from '../../../components/print/PrintNavLink'
 import { StaffAgenda as StaffAgenda_62eb87188987cb84147a5905fd940df0 } from '../../../components/StaffAgenda'
 import { DeskIndex as DeskIndex_87e16304842fecaeaa18ac3a1b244f36 } from '../../../components/desk/DeskIndex'
 import { AnnualReport as AnnualReport_9922b80b607b961dda749e2fc2a06b85 } from '../../../components/reports/AnnualReport'
 import { WaitingDates as WaitingDates_b2cbe71c94e3ae72cffc8d301a94dd91 } from '../../../components/attendance/WaitingDates'
 import { StatisticsView as StatisticsView_1ba2b4246acd9ba5fdb6975b892c88a7 } from '../../../components/statistics/StatisticsView'
+import { PrintProgramme as PrintProgramme_57b0ab76714057bfb294feef5a9f5452 } from '../../../components/print/PrintProgramme'
 import { CheckIn as CheckIn_7f9ee5e7e78447c3c4806234e374e907 } from '../../../components/desk/CheckIn'
 import { DateSheet as DateSheet_2afde0919a43a7e397a52b46f78369f9 } from '../../../components/desk/DateSheet'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -90,6 +93,7 @@ export const importMap = {
   "../collections/Events/components/EventListViews#EventListViews": EventListViews_4c4565183dd8c7ab782c8538aec6adad,
   "./components/ViewOnSite#ViewOnSite": ViewOnSite_a4d0818576241e8ffa7bca27289e42cb,
   "../collections/Events/components/PreviewLink#PreviewLink": PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9,
+  "./components/print/PrintLink#PrintLink": PrintLink_d9572f20290e97e1bbbb859f2ce429cd,
   "../collections/Campaigns/components/CampaignEvents#CampaignEvents": CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2,
   "../collections/Campaigns/components/MaggioExport#MaggioExport": MaggioExport_6396cfd575a0f1fc823903d1e362a8be,
   "../collections/Funders/components/FunderReport#FunderReport": FunderReport_943a07ace3fecd4983b1184b72cb8858,
@@ -107,11 +111,13 @@ export const importMap = {
   "./components/attendance/AttendanceLink#AttendanceLink": AttendanceLink_3be5342641e74ec4ed33788a460f7a39,
   "./components/reports/ReportsLink#ReportsLink": ReportsLink_346445e0a0f611f56dd5e89d31257452,
   "./components/statistics/StatisticsLink#StatisticsLink": StatisticsLink_9adac64d41e886ffdc97615ff9109cea,
+  "./components/print/PrintNavLink#PrintNavLink": PrintNavLink_b89b62475bfe4c7291633fa4cfa92721,
   "./components/StaffAgenda#StaffAgenda": StaffAgenda_62eb87188987cb84147a5905fd940df0,
   "./components/desk/DeskIndex#DeskIndex": DeskIndex_87e16304842fecaeaa18ac3a1b244f36,
   "./components/reports/AnnualReport#AnnualReport": AnnualReport_9922b80b607b961dda749e2fc2a06b85,
   "./components/attendance/WaitingDates#WaitingDates": WaitingDates_b2cbe71c94e3ae72cffc8d301a94dd91,
   "./components/statistics/StatisticsView#StatisticsView": StatisticsView_1ba2b4246acd9ba5fdb6975b892c88a7,
+  "./components/print/PrintProgramme#PrintProgramme": PrintProgramme_57b0ab76714057bfb294feef5a9f5452,
   "./components/desk/CheckIn#CheckIn": CheckIn_7f9ee5e7e78447c3c4806234e374e907,
   "./components/desk/DateSheet#DateSheet": DateSheet_2afde0919a43a7e397a52b46f78369f9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
