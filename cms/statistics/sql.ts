@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { ATTENDANCE_FORMAT_LABELS } from '../../collections/enums'
 import { romeMonthSql } from './period'
 import {
   compareKeys,
@@ -136,21 +137,83 @@ const bandGroups = async (db: Client, filter: StatsFilter): Promise<GroupRow[]> 
   return rows.map((r) => ({ key: String(r.k), dates: num(r.dates), people: num(r.people) }))
 }
 
+/** One combination of the plain groupings with its attendance. */
+type PlainRow = {
+  sys: unknown
+  lib: unknown
+  com: unknown
+  mon: unknown
+  fmt: unknown
+  dates: unknown
+  people: unknown
+}
+
+const FORMATS = Object.keys(ATTENDANCE_FORMAT_LABELS)
+/** Ids below this fit the packed key (library and system, each one decimal field of it). */
+const PACKED_ID_LIMIT = 10_000
+
+/**
+ * The combinations grouped on one integer, library · system · month · format packed in decimal fields (at most
+ * 1.6e15, exact in a JavaScript number): SQLite sorts one integer about three times faster than four columns.
+ * Used when every id fits and the period's years have four digits; otherwise the four columns.
+ */
+const plainRows = async (db: Client, filter: StatsFilter): Promise<PlainRow[]> => {
+  const where = attendanceClause(filter)
+  const { rows: limits } = await db.execute({
+    sql: 'SELECT (SELECT MAX(id) FROM libraries) AS lib, (SELECT MAX(id) FROM systems) AS sys',
+    args: [],
+  })
+  const packable =
+    num(limits[0]?.lib) < PACKED_ID_LIMIT &&
+    num(limits[0]?.sys) < PACKED_ID_LIMIT &&
+    filter.from.getUTCFullYear() >= 1000 &&
+    filter.to.getUTCFullYear() <= 9998
+  if (!packable) {
+    const { rows } = await db.execute({
+      sql: `SELECT c.sys, c.lib, l.comune AS com, c.mon, c.fmt, c.dates, c.people FROM (
+          SELECT a.system_id AS sys, a.library_id AS lib, ${romeMonthSql('a.start')} AS mon, a.format AS fmt,
+            COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
+          FROM attendance a ${where.sql} GROUP BY a.system_id, a.library_id, mon, a.format) c
+        LEFT JOIN libraries l ON l.id = c.lib`,
+      args: where.args,
+    })
+    return rows as PlainRow[]
+  }
+  const format = `CASE a.format ${FORMATS.map((f, i) => `WHEN '${f}' THEN ${i + 1}`).join(' ')} ELSE 0 END`
+  const month = `CAST(replace(${romeMonthSql('a.start')}, '-', '') AS INTEGER)`
+  const { rows } = await db.execute({
+    sql: `SELECT c.k, l.comune AS com, c.dates, c.people FROM (
+        SELECT ((COALESCE(a.library_id, 0) * ${PACKED_ID_LIMIT} + COALESCE(a.system_id, 0)) * 1000000 + ${month}) * 16
+            + ${format} AS k,
+          COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
+        FROM attendance a ${where.sql} GROUP BY k) c
+      LEFT JOIN libraries l ON l.id = c.k / ${16 * 1000000 * PACKED_ID_LIMIT}`,
+    args: where.args,
+  })
+  return rows.map((r) => {
+    const k = num(r.k)
+    const fmt = k % 16
+    const yyyymm = Math.floor(k / 16) % 1000000
+    const sys = Math.floor(k / 16 / 1000000) % PACKED_ID_LIMIT
+    const lib = Math.floor(k / 16 / 1000000 / PACKED_ID_LIMIT)
+    return {
+      sys: sys || null,
+      lib: lib || null,
+      com: r.com,
+      mon: `${String(Math.floor(yyyymm / 100)).padStart(4, '0')}-${String(yyyymm % 100).padStart(2, '0')}`,
+      fmt: fmt ? FORMATS[fmt - 1] : null,
+      dates: r.dates,
+      people: r.people,
+    }
+  })
+}
+
 /**
  * The plain groupings and the attendance totals from one GROUP BY over their combinations (a few thousand rows
  * at most: systems × libraries × months × formats), added up here; one scan of the period instead of six.
  */
 const plainGroups = async (db: Client, filter: StatsFilter) => {
-  const where = attendanceClause(filter)
-  const { rows } = await db.execute({
-    // The comune is the library's: joined to the grouped rows, not to every record.
-    sql: `SELECT c.sys, c.lib, l.comune AS com, c.mon, c.fmt, c.dates, c.people FROM (
-        SELECT a.system_id AS sys, a.library_id AS lib, ${romeMonthSql('a.start')} AS mon, a.format AS fmt,
-          COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(a.total), 0) AS people
-        FROM attendance a ${where.sql} GROUP BY a.system_id, a.library_id, mon, a.format) c
-      LEFT JOIN libraries l ON l.id = c.lib`,
-    args: where.args,
-  })
+  const rows = await plainRows(db, filter)
   const sums = Object.fromEntries(PLAIN.map((g) => [g, new Map<string, GroupRow>()])) as Record<
     PlainGroup,
     Map<string, GroupRow>

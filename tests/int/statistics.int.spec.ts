@@ -408,6 +408,19 @@ describe.each(['sql', 'api'] as const)('the figures counted by the %s implementa
   })
 })
 
+describe('the SQL implementation groups on one packed integer or, when it cannot, on four columns', () => {
+  it('both give the same groups and totals (a period ending after the year 9998 takes the columns)', async () => {
+    const { from } = period()
+    const packed = await wing.buildReport(payload, { from, to: new Date('2100-01-01T00:00:00Z') }, now, 'sql')
+    const columns = await wing.buildReport(payload, { from, to: new Date('9999-12-31T00:00:00Z') }, now, 'sql')
+    for (const group of ['system', 'library', 'comune', 'month', 'format'] as const) {
+      expect(columns.current.groups[group].length, group).toBeGreaterThan(0)
+      expect(packed.current.groups[group], group).toEqual(columns.current.groups[group])
+    }
+    expect(packed.current.summary).toEqual(columns.current.summary)
+  })
+})
+
 describe('the period of a report', () => {
   it('defaults to the current year in Rome and reads the form’s days, both included', () => {
     const parsed = wing.parseFilter(new URLSearchParams(''), new Date('2026-06-15T10:00:00Z'))
