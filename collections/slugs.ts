@@ -23,6 +23,8 @@ export const SLUGS = {
   exports: 'exports',
   placeCounters: 'place-counters',
   funders: 'funders',
+  follows: 'follows',
+  followNotices: 'follow-notices',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -48,6 +50,8 @@ export const TASKS = {
   purgeExports: 'purgeExports',
   remindAttendance: 'remindAttendance',
   sendAttendanceReminder: 'sendAttendanceReminder',
+  sendFollowMail: 'sendFollowMail',
+  sendFollowNotices: 'sendFollowNotices',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
 import { exportDownloadEndpoint } from './exports/download'
+import { unfollowOneClickEndpoint, unfollowOneClickPageEndpoint } from './follows/one-click'
 import {
   audienceEndpoint,
   eventOptionsEndpoint,
@@ -48,6 +49,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
   ],
   [SLUGS.exports]: [exportDownloadEndpoint],
   [SLUGS.attendance]: [statisticsTableEndpoint],
+  [SLUGS.follows]: [unfollowOneClickEndpoint, unfollowOneClickPageEndpoint],
 }
 
 /** The collections with the workflows' endpoints attached (collections/ itself cannot import the workflows). */

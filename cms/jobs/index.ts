@@ -12,6 +12,8 @@ import { renderExport } from './render-export'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendAttendanceReminder } from './send-attendance-reminder'
 import { sendCampaignBatch } from './send-campaign-batch'
+import { sendFollowMail } from './send-follow-mail'
+import { sendFollowNotices } from './send-follow-notices'
 import { sendRegistrationMail } from './send-registration-mail'
 import { sendRegistrationNotices } from './send-registration-notices'
 import { sendRegistrationReminders } from './send-registration-reminders'
@@ -63,6 +65,8 @@ export const jobs: JobsConfig = {
     purgeExports,
     remindAttendance,
     sendAttendanceReminder,
+    sendFollowMail,
+    sendFollowNotices,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

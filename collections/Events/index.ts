@@ -41,6 +41,7 @@ import { bumpSequence } from './hooks/bumpSequence'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
+import { queueFollowNotices, rememberFollowChoice } from './hooks/queueFollowNotices'
 import { queueRegistrationNotices, rememberPublished } from './hooks/queueRegistrationNotices'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 import { eventPreviewUrl } from './preview'
@@ -397,6 +398,19 @@ const sidebarFields: Field[] = [
     admin: { position: 'sidebar' },
   },
   { name: 'occurrencesInfo', type: 'text', label: 'Date generate', admin: { position: 'sidebar', readOnly: true } },
+  // Not stored: a typo fix to a date need not mail everyone who follows the event.
+  {
+    name: 'notifyFollowers',
+    type: 'checkbox',
+    virtual: true,
+    label: 'Avvisa chi segue l’evento',
+    defaultValue: true,
+    admin: {
+      position: 'sidebar',
+      condition: (data) => !!data?.id,
+      components: { Field: '../collections/Events/components/FollowersNotice#FollowersNotice' },
+    },
+  },
   // What the people booked on a changed date were told (the latest notices; the list is under Programmazione).
   {
     name: 'noticesSent',
@@ -464,8 +478,8 @@ export const Events: CollectionConfig = {
   hooks: {
     afterError: [keepFieldErrors],
     beforeOperation: [enforceWorkflow],
-    beforeChange: [normalizeSchedule, bumpSequence, clearReviewOnPublish, rememberPublished],
-    afterChange: [materializeOccurrences, queueReviewNotification, queueRegistrationNotices],
+    beforeChange: [normalizeSchedule, bumpSequence, clearReviewOnPublish, rememberPublished, rememberFollowChoice],
+    afterChange: [materializeOccurrences, queueReviewNotification, queueFollowNotices, queueRegistrationNotices],
     beforeDelete: [removeOccurrences],
   },
   fields: guardForNetworkEditors([...contentFields, ...sidebarFields]),

@@ -86,6 +86,8 @@ export const Subscribers: CollectionConfig = {
         },
         { name: 'campaigns', type: 'relationship', relationTo: SLUGS.campaigns, hasMany: true, label: 'Campagne' },
         { name: 'weeklyDigest', type: 'checkbox', label: 'Riceve la newsletter settimanale', defaultValue: true },
+        // Off for an address that only follows pages: it gets their notices, never a newsletter.
+        { name: 'newsletter', type: 'checkbox', label: 'Riceve la newsletter', defaultValue: true, index: true },
       ],
     },
     {
