@@ -117,15 +117,18 @@ export const sendFollowNotices = async (payload: Payload, noticeId: string): Pro
   const words = { it: await wordsIn('it'), en: await wordsIn('en') }
   const followers = await followersOf(payload, event)
   const delivered = new Set<string>(((notice.delivered as string[] | null) ?? []).map(String))
-  await payload.db.updateOne({
+  await payload.update({
     collection: SLUGS.followNotices,
     id: notice.id,
     data: {
       title: `${event.title} (${words.it.length})`,
-      changes: words.it.flatMap((d) => d.changes.map((c) => ({ date: d.when, field: c.label, ...c }))),
+      changes: words.it.flatMap((d) =>
+        d.changes.map((c) => ({ date: d.when, field: c.label, before: c.before, after: c.after })),
+      ),
       recipients: followers.length,
     },
-    returning: false,
+    overrideAccess: true,
+    depth: 0,
   })
   const ics = await followCalendar(payload, event)
   const listId = `follow.${mailSettings().domain}`

@@ -95,7 +95,9 @@ const effective = (o: Occurrence, event: DatesSnapshot, options: DateChangeOptio
   return s === 'full' && !options.full ? 'scheduled' : s
 }
 
-const placeKey = (s: DatesSnapshot) => JSON.stringify([s.venue ?? s.library, s.placeNotes, s.onlineUrl])
+// Venue and library ids are numbered apart: venue 1 is not library 1.
+const placeKey = (s: DatesSnapshot) =>
+  JSON.stringify([s.venue != null ? `venue:${s.venue}` : `library:${s.library}`, s.placeNotes, s.onlineUrl])
 
 const repeats = (s: DatesSnapshot) =>
   (!!s.recurrence?.frequency && s.recurrence.frequency !== 'none') || (s.recurrence?.extraDates?.length ?? 0) > 0
