@@ -6,6 +6,7 @@ import {
   CONFIRM_TTL_MS,
   findByEmail,
   findSubscriber,
+  manageUrl,
   newNonce,
   resolveToken,
   sameNonce,
@@ -198,7 +199,11 @@ export const confirmFollow = async (payload: Payload, token: string | null, now:
       },
       ...sys,
     })
-  return { ok: true as const, title: follow.title }
+  const language = follow.language === 'en' ? 'en' : 'it'
+  const manage = subscriber?.tokenNonce
+    ? manageUrl(payload.secret, { id: subscriber.id, tokenNonce: subscriber.tokenNonce, language })
+    : null
+  return { ok: true as const, title: follow.title, manage }
 }
 
 /** GET of a "stop following" link: what the button would remove. */

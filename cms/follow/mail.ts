@@ -19,7 +19,7 @@ export const sendFollowMail = async (payload: Payload, followId: string): Promis
     overrideAccess: true,
     disableErrors: true,
   })) as Follow | null
-  if (!follow || follow.state !== 'pending' || !follow.confirmNonce) return 'skipped'
+  if (follow?.state !== 'pending' || !follow.confirmNonce) return 'skipped'
   const subscriber = typeof follow.subscriber === 'object' ? follow.subscriber : null
   if (!subscriber?.email) return 'skipped'
   const language = follow.language === 'en' ? 'en' : 'it'
