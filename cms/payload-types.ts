@@ -122,6 +122,7 @@ export interface Config {
       sendAttendanceReminder: TaskSendAttendanceReminder;
       sendFollowMail: TaskSendFollowMail;
       sendFollowNotices: TaskSendFollowNotices;
+      sendFollowDigests: TaskSendFollowDigests;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -313,6 +314,7 @@ export interface Event {
   lastEnd?: string | null;
   occurrencesRolling?: boolean | null;
   sequence?: number | null;
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -2450,6 +2452,7 @@ export interface PayloadJob {
           | 'sendAttendanceReminder'
           | 'sendFollowMail'
           | 'sendFollowNotices'
+          | 'sendFollowDigests'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2507,6 +2510,7 @@ export interface PayloadJob {
         | 'sendAttendanceReminder'
         | 'sendFollowMail'
         | 'sendFollowNotices'
+        | 'sendFollowDigests'
         | 'schedulePublish'
       )
     | null;
@@ -2781,6 +2785,7 @@ export interface EventsSelect<T extends boolean = true> {
   lastEnd?: T;
   occurrencesRolling?: T;
   sequence?: T;
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -3733,6 +3738,18 @@ export interface TaskSendFollowNotices {
   };
   output: {
     recipients?: number | null;
+    sent?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendFollowDigests".
+ */
+export interface TaskSendFollowDigests {
+  input?: unknown;
+  output: {
+    subscribers?: number | null;
     sent?: number | null;
     failed?: number | null;
   };

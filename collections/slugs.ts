@@ -52,6 +52,7 @@ export const TASKS = {
   sendAttendanceReminder: 'sendAttendanceReminder',
   sendFollowMail: 'sendFollowMail',
   sendFollowNotices: 'sendFollowNotices',
+  sendFollowDigests: 'sendFollowDigests',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

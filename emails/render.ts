@@ -11,6 +11,7 @@ import FollowConfirmation, {
   type FollowConfirmationProps,
   subject as followConfirmationSubject,
 } from './templates/follow-confirmation'
+import FollowDigest, { type FollowDigestProps, subject as followDigestSubject } from './templates/follow-digest'
 import FollowNotice, { type FollowNoticeProps, subject as followNoticeSubject } from './templates/follow-notice'
 import ManagePreferences, {
   type ManagePreferencesProps,
@@ -88,6 +89,7 @@ export const TEMPLATES = {
   'attendance-reminder': entry<AttendanceReminderProps>(AttendanceReminder, attendanceReminderSubject),
   'follow-confirmation': entry<FollowConfirmationProps>(FollowConfirmation, followConfirmationSubject),
   'follow-notice': entry<FollowNoticeProps>(FollowNotice, followNoticeSubject),
+  'follow-digest': entry<FollowDigestProps>(FollowDigest, followDigestSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

@@ -1,6 +1,7 @@
 // The follow wing's public surface (following pages by email and the notices to followers). Jobs
 // (cms/jobs), endpoints (cms/endpoints) and the site (site/lib/follow) import from here only.
 
+export { type FollowDigestResult, sendFollowDigests } from './digest'
 export {
   checkFollowConfirm,
   checkUnfollow,

@@ -12,6 +12,7 @@ import { renderExport } from './render-export'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendAttendanceReminder } from './send-attendance-reminder'
 import { sendCampaignBatch } from './send-campaign-batch'
+import { sendFollowDigests } from './send-follow-digests'
 import { sendFollowMail } from './send-follow-mail'
 import { sendFollowNotices } from './send-follow-notices'
 import { sendRegistrationMail } from './send-registration-mail'
@@ -67,6 +68,7 @@ export const jobs: JobsConfig = {
     sendAttendanceReminder,
     sendFollowMail,
     sendFollowNotices,
+    sendFollowDigests,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

@@ -7,7 +7,7 @@ import * as migration_20261207_042958_date_without_registration from './20261207
 import * as migration_20261207_050014_attendance_recording from './20261207_050014_attendance_recording';
 import * as migration_20261207_053349_funders from './20261207_053349_funders';
 import * as migration_20261207_112905_statistics_covering_indexes from './20261207_112905_statistics_covering_indexes';
-import * as migration_20261207_114806_follows from './20261207_114806_follows';
+import * as migration_20261207_121024_follows from './20261207_121024_follows';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261207_112905_statistics_covering_indexes',
   },
   {
-    up: migration_20261207_114806_follows.up,
-    down: migration_20261207_114806_follows.down,
-    name: '20261207_114806_follows'
+    up: migration_20261207_121024_follows.up,
+    down: migration_20261207_121024_follows.down,
+    name: '20261207_121024_follows'
   },
 ];

@@ -41,7 +41,7 @@ import { bumpSequence } from './hooks/bumpSequence'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
-import { queueFollowNotices, rememberFollowChoice } from './hooks/queueFollowNotices'
+import { queueFollowNotices, rememberFollowChoice, stampFirstPublication } from './hooks/queueFollowNotices'
 import { queueRegistrationNotices, rememberPublished } from './hooks/queueRegistrationNotices'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 import { eventPreviewUrl } from './preview'
@@ -436,6 +436,8 @@ const sidebarFields: Field[] = [
   // Set when the rule goes on past the materialisation window: the daily extendOccurrences job rolls it forward.
   { name: 'occurrencesRolling', type: 'checkbox', defaultValue: false, index: true, admin: { hidden: true } },
   { name: 'sequence', type: 'number', defaultValue: 0, admin: { hidden: true } },
+  // When the event first appeared on the site: what the followers' daily mail of new events reads.
+  { name: 'firstPublishedAt', type: 'date', index: true, admin: { hidden: true } },
 ]
 
 /** Network editors may only touch `featured`: every other top-level field is read-only for them. */
@@ -478,7 +480,14 @@ export const Events: CollectionConfig = {
   hooks: {
     afterError: [keepFieldErrors],
     beforeOperation: [enforceWorkflow],
-    beforeChange: [normalizeSchedule, bumpSequence, clearReviewOnPublish, rememberPublished, rememberFollowChoice],
+    beforeChange: [
+      normalizeSchedule,
+      bumpSequence,
+      stampFirstPublication,
+      clearReviewOnPublish,
+      rememberPublished,
+      rememberFollowChoice,
+    ],
     afterChange: [materializeOccurrences, queueReviewNotification, queueFollowNotices, queueRegistrationNotices],
     beforeDelete: [removeOccurrences],
   },

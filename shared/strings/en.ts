@@ -636,6 +636,9 @@ export const en: Catalogue = {
       confirmIntro: (title: string) =>
         `You asked for an email when “${title}” changes. Confirm with the button; if it was not you, ignore this email.`,
       confirmButton: 'Confirm',
+      digestTitle: 'New events on the pages you follow',
+      digestSubject: (n: number) => `New events on ${n} pages you follow`,
+      digestSubjectOne: (title: string) => `New events: ${title}`,
       noticeSubject: (title: string) => `Changes: ${title}`,
       noticeIntro: (title: string) => `You follow “${title}”: this is what changed.`,
       dateLabel: 'Date',

@@ -665,6 +665,9 @@ export const it = {
       confirmIntro: (title: string) =>
         `Hai chiesto di ricevere una mail quando «${title}» cambia. Conferma con il pulsante: se non sei stato tu, ignora questa mail.`,
       confirmButton: 'Conferma',
+      digestTitle: 'Nuovi eventi nelle pagine che segui',
+      digestSubject: (n: number) => `Nuovi eventi in ${n} pagine che segui`,
+      digestSubjectOne: (title: string) => `Nuovi eventi: ${title}`,
       noticeSubject: (title: string) => `Cambiamenti: ${title}`,
       noticeIntro: (title: string) => `Segui «${title}»: ecco cosa è cambiato.`,
       dateLabel: 'Data',

@@ -304,3 +304,32 @@ describe('unfollowing', () => {
     expect(only?.subject).toBe('Cambiamenti: Secondo evento')
   })
 })
+
+describe('new events on a followed page', () => {
+  it('come in one mail a day listing each followed page’s new events; nothing when nothing is new', async () => {
+    const rassegna = await series('Incontri d’autore')
+    const other = await series('Un’altra rassegna')
+    await follow('novita@example.org', 'series', rassegna.slug as string)
+    await follow('novita@example.org', 'series', other.slug as string)
+    await follow('nessuna-novita@example.org', 'series', other.slug as string)
+    smtp.clear()
+    await helpers.fixtureEvent(payload, net, { title: 'Serata con l’autrice', series: rassegna.id })
+    await helpers.fixtureEvent(payload, net, { title: 'Seconda serata', series: rassegna.id })
+    await helpers.fixtureEvent(payload, net, { title: 'Ancora in bozza', series: rassegna.id, _status: 'draft' })
+    const result = await wing.sendFollowDigests(payload, new Date(Date.now() + 1000))
+    expect(result).toMatchObject({ sent: 1, failed: 0 })
+    const [mail] = await smtp.exactly('novita@example.org', 1)
+    expect(mail?.subject).toBe('Nuovi eventi: Incontri d’autore')
+    expect(mail?.text).toContain('Serata con l’autrice')
+    expect(mail?.text).toContain('Seconda serata')
+    expect(mail?.text).not.toContain('Ancora in bozza')
+    expect(mail?.text).not.toContain('Un’altra rassegna')
+    expect(smtp.to('nessuna-novita@example.org')).toHaveLength(0)
+    const raw = smtp.to('novita@example.org')[0]?.raw.toString('utf8') ?? ''
+    expect(raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/api\/subscribers\/one-click\?token=/m)
+    // The same day again: nothing new, no mail.
+    expect(await wing.sendFollowDigests(payload, new Date(Date.now() + 2000))).toMatchObject({ sent: 0 })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(smtp.to('novita@example.org')).toHaveLength(1)
+  })
+})

@@ -38,6 +38,14 @@ export const countFollowers = async (payload: Payload, event: Pick<Event, 'id' |
   return values.length
 }
 
+/** The first publication's time, once (the demo seed's events have none: they are not news). */
+export const stampFirstPublication: CollectionBeforeChangeHook<Event> = ({ data, originalDoc, context }) => {
+  // An event already public before this field existed is not new either.
+  if (context.seed || originalDoc?.firstPublishedAt || originalDoc?._status === 'published') return data
+  if (data._status === 'published') data.firstPublishedAt = new Date().toISOString()
+  return data
+}
+
 /** "Non avvisare chi segue" (the sidebar's `notifyFollowers`, not stored): kept for the afterChange hook. */
 export const rememberFollowChoice: CollectionBeforeChangeHook<Event> = ({ data, originalDoc, context }) => {
   const choice = (data as { notifyFollowers?: boolean | null }).notifyFollowers
