@@ -190,9 +190,9 @@ export const confirmFollow = async (payload: Payload, token: string | null, now:
     await payload.update({
       collection: SLUGS.subscribers,
       id: subscriber.id,
+      // A pending newsletter request keeps its link (confirmNonce): the newsletter needs its own consent.
       data: {
         status: 'confirmed',
-        confirmNonce: null,
         unsubscribedAt: null,
         preferences: { newsletter: false },
         consent: { confirmedAt: now.toISOString() },

@@ -5,6 +5,7 @@ import { LINK_ERRORS } from './link-errors'
 import { choicesOf } from './options'
 import {
   confirmSubscription,
+  followsOnly,
   type PreferencesUpdate,
   requestSubscription,
   resolveToken,
@@ -41,7 +42,7 @@ export const maskEmail = (email: string) => {
 export const checkConfirmLink = async (payload: Payload, token: string | null): Promise<LinkPage> => {
   const found = await resolveToken(payload, token, 'confirm')
   if (!found.ok) return failure(found.reason)
-  if (found.subscriber.status !== 'unconfirmed') return failure('used')
+  if (found.subscriber.status !== 'unconfirmed' && !followsOnly(found.subscriber)) return failure('used')
   return { ok: true }
 }
 

@@ -144,6 +144,46 @@ describe('a follow', () => {
     expect(follows.map((f) => f.state)).toEqual(['active', 'active'])
   })
 
+  it('an address that follows gets the newsletter only after confirming a newsletter sign-up of its own', async () => {
+    const newsletter = await import('../../cms/newsletter')
+    const { emptyPreferences } = await import('../../collections/Subscribers/preferences')
+    const event = await helpers.fixtureEvent(payload, net, { title: 'Poi anche la newsletter' })
+    await follow('poi-newsletter@example.org', 'events', event.slug as string)
+    const stored = async () =>
+      (
+        await payload.find({
+          collection: 'subscribers',
+          where: { email: { equals: 'poi-newsletter@example.org' } },
+          overrideAccess: true,
+        })
+      ).docs[0] as Subscriber
+    expect((await stored()).preferences?.newsletter).toBe(false)
+    await newsletter.subscribe(payload, {
+      email: 'poi-newsletter@example.org',
+      language: 'it',
+      preferences: emptyPreferences(),
+      weeklyDigest: true,
+      formUrl: 'http://localhost:4321/newsletter',
+      noticeVersion: newsletter.PRIVACY_NOTICE_VERSION,
+      ip: null,
+    })
+    await runMail()
+    const mail = smtp.to('poi-newsletter@example.org').at(-1)?.mail as ParsedMail
+    expect(mail.subject).toBe('Conferma l’iscrizione alla newsletter delle biblioteche')
+    // Until the link is used: still no newsletter, still following.
+    expect(await stored()).toMatchObject({ status: 'confirmed', preferences: { newsletter: false } })
+    const token = new URL(linkIn(mail, 'http://localhost:4321/newsletter/conferma?token=')).searchParams.get('token')
+    expect(await newsletter.confirm(payload, token)).toMatchObject({ ok: true })
+    expect(await stored()).toMatchObject({ status: 'confirmed', preferences: { newsletter: true } })
+    expect(
+      await payload.count({
+        collection: 'follows',
+        where: { title: { equals: 'Poi anche la newsletter' } },
+        overrideAccess: true,
+      }),
+    ).toMatchObject({ totalDocs: 1 })
+  })
+
   it('a link used once does not confirm again', async () => {
     const event = await helpers.fixtureEvent(payload, net, { title: 'Due volte' })
     const mail = await follow('due-volte@example.org', 'events', event.slug as string)
