@@ -23,6 +23,60 @@ const firstEvent = async (page: Page) => {
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
 
+test('the editor sees, before saving, how many people a change will notify, and the box that silences it', async ({
+  page,
+}) => {
+  const login = await page.request.post(`${CMS}/api/users/login`, { data: ADMIN })
+  const token = (await login.json()).token as string
+  // The demo seed: two addresses follow a rassegna, one of them also its first event (this test runs first).
+  const found = await page.request.get(`${CMS}/api/follows?where[kind][equals]=events&sort=createdAt&limit=1`, {
+    headers: { authorization: `JWT ${token}` },
+  })
+  const eventId = (await found.json()).docs[0].targetId as number
+  // The login above also set the session cookie of this page's context.
+  await page.goto(`${CMS}/admin/collections/events/${eventId}`)
+  const box = page.getByTestId('followers-notice')
+  await expect(box).toContainText('2 persone seguono questo evento.')
+  await expect(box.getByRole('checkbox', { name: 'Avvisa chi segue l’evento' })).toBeChecked()
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="followers-notice"]').analyze()
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+  await expect(async () => {
+    await page.getByRole('textbox', { name: 'In breve' }).fill(`Storie per bambini, ${Date.now()}.`)
+    await expect(box).toContainText('Questa modifica avviserà 2 persone', { timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
+  await box.getByRole('checkbox', { name: 'Avvisa chi segue l’evento' }).press('Space')
+  await expect(box.getByRole('checkbox', { name: 'Avvisa chi segue l’evento' })).not.toBeChecked()
+
+  // A status change saved with the box unticked opens no notice; the same change with it ticked opens one.
+  const notices = async () =>
+    (
+      await (
+        await page.request.get(`${CMS}/api/follow-notices?where[event][equals]=${eventId}&limit=0`, {
+          headers: { authorization: `JWT ${token}` },
+        })
+      ).json()
+    ).totalDocs as number
+  const chooseStatus = async (label: string) => {
+    const option = page.getByRole('option', { name: label, exact: true })
+    await expect(async () => {
+      await page.locator('#field-status .rs__control').click()
+      await expect(option).toBeVisible({ timeout: 2_000 })
+    }).toPass({ timeout: 30_000 })
+    await option.click()
+    await expect(page.locator('#field-status')).toContainText(label)
+  }
+  await chooseStatus('Rinviato')
+  await page.getByRole('button', { name: 'Pubblica sul sito' }).click()
+  await expect(page.getByText(/aggiornat|salvat/i).first()).toBeVisible({ timeout: 15_000 })
+  expect(await notices()).toBe(0)
+  await page.reload()
+  await expect(box.getByRole('checkbox', { name: 'Avvisa chi segue l’evento' })).toBeChecked()
+  await chooseStatus('In programma')
+  await page.getByRole('button', { name: 'Pubblica sul sito' }).click()
+  await expect(page.getByText(/aggiornat|salvat/i).first()).toBeVisible({ timeout: 15_000 })
+  await expect.poll(notices, { timeout: 15_000 }).toBe(1)
+})
+
 test('the follow box and the pages it leads to pass axe', async ({ page }) => {
   const { path } = await firstEvent(page)
   await expect(page.getByRole('heading', { name: 'Segui', exact: true, level: 2 })).toBeVisible()
@@ -107,29 +161,4 @@ test('the confirmation and preference pages pass axe', async ({ page }) => {
   await page.getByRole('link', { name: 'Le pagine che segui' }).click()
   await expect(page.getByTestId('follows').getByText(title)).toBeVisible()
   await noAxeViolations(page)
-})
-
-test('the editor sees, before saving, how many people a change will notify, and the box that silences it', async ({
-  page,
-}) => {
-  const login = await page.request.post(`${CMS}/api/users/login`, { data: ADMIN })
-  const token = (await login.json()).token as string
-  // The demo seed: two addresses follow a rassegna, one of them also its first event.
-  const found = await page.request.get(`${CMS}/api/follows?where[kind][equals]=events&limit=1`, {
-    headers: { authorization: `JWT ${token}` },
-  })
-  const eventId = (await found.json()).docs[0].targetId as number
-  // The login above also set the session cookie of this page's context.
-  await page.goto(`${CMS}/admin/collections/events/${eventId}`)
-  const box = page.getByTestId('followers-notice')
-  await expect(box).toContainText('2 persone seguono questo evento.')
-  await expect(box.getByRole('checkbox', { name: 'Avvisa chi segue l’evento' })).toBeChecked()
-  const { violations } = await new AxeBuilder({ page }).include('[data-testid="followers-notice"]').analyze()
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
-  await expect(async () => {
-    await page.getByRole('textbox', { name: 'In breve' }).fill(`Storie per bambini, ${Date.now()}.`)
-    await expect(box).toContainText('Questa modifica avviserà 2 persone', { timeout: 2_000 })
-  }).toPass({ timeout: 30_000 })
-  await box.getByRole('checkbox', { name: 'Avvisa chi segue l’evento' }).press('Space')
-  await expect(box.getByRole('checkbox', { name: 'Avvisa chi segue l’evento' })).not.toBeChecked()
 })
