@@ -184,6 +184,33 @@ describe('a follow', () => {
     ).toMatchObject({ totalDocs: 1 })
   })
 
+  it('an unconfirmed request is purged with its follow after the confirmation window', async () => {
+    const event = await helpers.fixtureEvent(payload, net, { title: 'Mai confermato' })
+    const long = new Date(Date.now() - 8 * DAY)
+    expect(
+      await wing.requestFollow(
+        payload,
+        {
+          email: 'mai@example.org',
+          kind: 'events',
+          slug: event.slug as string,
+          language: 'it',
+          formUrl: 'x',
+          ip: null,
+        },
+        long,
+      ),
+    ).toBe('requested')
+    const { purgeUnconfirmed } = await import('../../cms/newsletter')
+    expect(await purgeUnconfirmed(payload)).toBeGreaterThanOrEqual(1)
+    const left = await payload.count({
+      collection: 'follows',
+      where: { title: { equals: 'Mai confermato' } },
+      overrideAccess: true,
+    })
+    expect(left.totalDocs).toBe(0)
+  })
+
   it('a link used once does not confirm again', async () => {
     const event = await helpers.fixtureEvent(payload, net, { title: 'Due volte' })
     const mail = await follow('due-volte@example.org', 'events', event.slug as string)
