@@ -142,6 +142,9 @@ describe('a follow', () => {
       })
     ).docs as Follow[]
     expect(follows.map((f) => f.state)).toEqual(['active', 'active'])
+    const { exportSubscriber } = await import('../../cms/newsletter')
+    const exported = await exportSubscriber(payload, subscribers[0]?.id as number)
+    expect(exported?.follows.map((f) => f.title).sort()).toEqual(['Incontro con l’autrice', 'Rassegna di prova'])
   })
 
   it('an address that follows gets the newsletter only after confirming a newsletter sign-up of its own', async () => {
