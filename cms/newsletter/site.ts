@@ -59,6 +59,8 @@ export type ManageView =
       language: 'it' | 'en'
       weeklyDigest: boolean
       subscribed: boolean
+      /** False for an address that only follows pages: it has no newsletter preferences to show. */
+      newsletter: boolean
       choices: Awaited<ReturnType<typeof choicesOf>>
     }
   | LinkProblem
@@ -75,6 +77,7 @@ export const loadManage = async (payload: Payload, token: string | null): Promis
     language: s.language === 'en' ? 'en' : 'it',
     weeklyDigest: !!(s.preferences as { weeklyDigest?: boolean } | null)?.weeklyDigest,
     subscribed: s.status === 'confirmed',
+    newsletter: !followsOnly(s),
     choices: await choicesOf(payload, preferencesOf(s.preferences)),
   }
 }

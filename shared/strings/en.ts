@@ -617,6 +617,11 @@ export const en: Catalogue = {
     unfollowButton: 'Stop following',
     unfollowed: (title: string) =>
       `We will not write to you about “${title}” any more. The other pages you follow stay.`,
+    onlyFollows: [
+      'This address only gets updates about the pages it follows. Want the newsletter too? ',
+      'Subscribe',
+      '.',
+    ] as Linked,
     listTitle: 'Pages you follow',
     listEmpty: 'You follow no page.',
     remove: (title: string) => `Stop following ${title}`,

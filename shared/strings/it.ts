@@ -646,6 +646,11 @@ export const it = {
     unfollowButton: 'Smetti di seguire',
     unfollowed: (title: string) => `Non ti scriveremo più su «${title}». Le altre pagine che segui restano.`,
     /** The preference centre's list. */
+    onlyFollows: [
+      'Questo indirizzo riceve solo gli aggiornamenti delle pagine che segue. Vuoi anche la newsletter? ',
+      'Iscriviti',
+      '.',
+    ] as Linked,
     listTitle: 'Pagine che segui',
     listEmpty: 'Non segui nessuna pagina.',
     remove: (title: string) => `Smetti di seguire ${title}`,

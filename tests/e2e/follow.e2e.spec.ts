@@ -133,6 +133,9 @@ test('follow an event with JavaScript off and the keyboard, confirm from the mai
   await expect(page.getByText(`Fatto: ti scriveremo quando «${title}» cambia.`)).toBeVisible()
 
   await page.getByRole('link', { name: 'Le pagine che segui' }).click()
+  // An address that only follows has no newsletter preferences to set, only a way to ask for it.
+  await expect(page.getByText('Questo indirizzo riceve solo gli aggiornamenti delle pagine che segue.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Salva le preferenze' })).toHaveCount(0)
   const list = page.getByTestId('follows')
   await expect(list.getByText(title)).toBeVisible()
   await list.getByRole('button', { name: `Smetti di seguire ${title}` }).focus()
