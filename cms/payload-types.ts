@@ -43,6 +43,8 @@ export interface Config {
     'notice-deliveries': NoticeDelivery;
     exports: Export;
     'place-counters': PlaceCounter;
+    follows: Follow;
+    'follow-notices': FollowNotice;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -74,6 +76,8 @@ export interface Config {
     'notice-deliveries': NoticeDeliveriesSelect<false> | NoticeDeliveriesSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     'place-counters': PlaceCountersSelect<false> | PlaceCountersSelect<true>;
+    follows: FollowsSelect<false> | FollowsSelect<true>;
+    'follow-notices': FollowNoticesSelect<false> | FollowNoticesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -117,6 +121,9 @@ export interface Config {
       purgeExports: TaskPurgeExports;
       remindAttendance: TaskRemindAttendance;
       sendAttendanceReminder: TaskSendAttendanceReminder;
+      sendFollowMail: TaskSendFollowMail;
+      sendFollowNotices: TaskSendFollowNotices;
+      sendFollowDigests: TaskSendFollowDigests;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -304,9 +311,11 @@ export interface Event {
   staffOnly?: boolean | null;
   featured?: boolean | null;
   occurrencesInfo?: string | null;
+  notifyFollowers?: boolean | null;
   lastEnd?: string | null;
   occurrencesRolling?: boolean | null;
   sequence?: number | null;
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -2026,6 +2035,7 @@ export interface Subscriber {
     categories?: (number | Category)[] | null;
     campaigns?: (number | Campaign)[] | null;
     weeklyDigest?: boolean | null;
+    newsletter?: boolean | null;
   };
   /**
    * Registrata alla richiesta e alla conferma (doppio opt-in).
@@ -2282,6 +2292,76 @@ export interface PlaceCounter {
   taken: number;
 }
 /**
+ * Le pagine che gli iscritti seguono per email. Dati personali: visibili solo agli amministratori di rete.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follows".
+ */
+export interface Follow {
+  id: number;
+  subscriber: number | Subscriber;
+  kind: 'events' | 'systems' | 'libraries' | 'series' | 'festivals' | 'campaigns';
+  targetId: number;
+  state: 'pending' | 'active';
+  title: string;
+  language?: ('it' | 'en') | null;
+  consent?: {
+    requestedAt?: string | null;
+    confirmedAt?: string | null;
+    formUrl?: string | null;
+    ip?: string | null;
+  };
+  lastDigestAt?: string | null;
+  confirmNonce?: string | null;
+  tokenNonce?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follow-notices".
+ */
+export interface FollowNotice {
+  id: number;
+  title?: string | null;
+  event: number | Event;
+  state: 'open' | 'sent' | 'nothing';
+  before?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  openedAt?: string | null;
+  dueAt?: string | null;
+  changes?:
+    | {
+        date?: string | null;
+        field?: string | null;
+        before?: string | null;
+        after?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  recipients?: number | null;
+  sent?: number | null;
+  failed?: number | null;
+  delivered?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2372,6 +2452,9 @@ export interface PayloadJob {
           | 'purgeExports'
           | 'remindAttendance'
           | 'sendAttendanceReminder'
+          | 'sendFollowMail'
+          | 'sendFollowNotices'
+          | 'sendFollowDigests'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2428,6 +2511,9 @@ export interface PayloadJob {
         | 'purgeExports'
         | 'remindAttendance'
         | 'sendAttendanceReminder'
+        | 'sendFollowMail'
+        | 'sendFollowNotices'
+        | 'sendFollowDigests'
         | 'schedulePublish'
       )
     | null;
@@ -2544,6 +2630,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'place-counters';
         value: number | PlaceCounter;
+      } | null)
+    | ({
+        relationTo: 'follows';
+        value: number | Follow;
+      } | null)
+    | ({
+        relationTo: 'follow-notices';
+        value: number | FollowNotice;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2690,9 +2784,11 @@ export interface EventsSelect<T extends boolean = true> {
   staffOnly?: T;
   featured?: T;
   occurrencesInfo?: T;
+  notifyFollowers?: T;
   lastEnd?: T;
   occurrencesRolling?: T;
   sequence?: T;
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -3048,6 +3144,7 @@ export interface SubscribersSelect<T extends boolean = true> {
         categories?: T;
         campaigns?: T;
         weeklyDigest?: T;
+        newsletter?: T;
       };
   consent?:
     | T
@@ -3244,6 +3341,58 @@ export interface PlaceCountersSelect<T extends boolean = true> {
   event?: T;
   start?: T;
   taken?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follows_select".
+ */
+export interface FollowsSelect<T extends boolean = true> {
+  subscriber?: T;
+  kind?: T;
+  targetId?: T;
+  state?: T;
+  title?: T;
+  language?: T;
+  consent?:
+    | T
+    | {
+        requestedAt?: T;
+        confirmedAt?: T;
+        formUrl?: T;
+        ip?: T;
+      };
+  lastDigestAt?: T;
+  confirmNonce?: T;
+  tokenNonce?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follow-notices_select".
+ */
+export interface FollowNoticesSelect<T extends boolean = true> {
+  title?: T;
+  event?: T;
+  state?: T;
+  before?: T;
+  openedAt?: T;
+  dueAt?: T;
+  changes?:
+    | T
+    | {
+        date?: T;
+        field?: T;
+        before?: T;
+        after?: T;
+        id?: T;
+      };
+  recipients?: T;
+  sent?: T;
+  failed?: T;
+  delivered?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -3582,6 +3731,42 @@ export interface TaskSendAttendanceReminder {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendFollowMail".
+ */
+export interface TaskSendFollowMail {
+  input: {
+    followId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendFollowNotices".
+ */
+export interface TaskSendFollowNotices {
+  input: {
+    noticeId: string;
+  };
+  output: {
+    recipients?: number | null;
+    sent?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendFollowDigests".
+ */
+export interface TaskSendFollowDigests {
+  input?: unknown;
+  output: {
+    subscribers?: number | null;
+    sent?: number | null;
+    failed?: number | null;
   };
 }
 /**

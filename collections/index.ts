@@ -7,6 +7,8 @@ import { Deliveries } from './Deliveries'
 import { Events } from './Events'
 import { Exports } from './Exports'
 import { Festivals } from './Festivals'
+import { FollowNotices } from './FollowNotices'
+import { Follows } from './Follows'
 import { Funders } from './Funders'
 import { Libraries } from './Libraries'
 import { Media } from './Media'
@@ -46,4 +48,6 @@ export const collections = [
   NoticeDeliveries,
   Exports,
   PlaceCounters,
+  Follows,
+  FollowNotices,
 ]

@@ -23,6 +23,8 @@ export const SLUGS = {
   exports: 'exports',
   placeCounters: 'place-counters',
   funders: 'funders',
+  follows: 'follows',
+  followNotices: 'follow-notices',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -49,6 +51,9 @@ export const TASKS = {
   renderProgramme: 'renderProgramme',
   remindAttendance: 'remindAttendance',
   sendAttendanceReminder: 'sendAttendanceReminder',
+  sendFollowMail: 'sendFollowMail',
+  sendFollowNotices: 'sendFollowNotices',
+  sendFollowDigests: 'sendFollowDigests',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

@@ -7,6 +7,12 @@ import AttendanceReminder, {
 import Confirmation, { type ConfirmationProps, subject as confirmationSubject } from './templates/confirmation'
 import Digest, { type DigestProps, subject as digestSubject } from './templates/digest'
 import Editorial, { type EditorialProps, subject as editorialSubject } from './templates/editorial'
+import FollowConfirmation, {
+  type FollowConfirmationProps,
+  subject as followConfirmationSubject,
+} from './templates/follow-confirmation'
+import FollowDigest, { type FollowDigestProps, subject as followDigestSubject } from './templates/follow-digest'
+import FollowNotice, { type FollowNoticeProps, subject as followNoticeSubject } from './templates/follow-notice'
 import ManagePreferences, {
   type ManagePreferencesProps,
   subject as manageSubject,
@@ -81,6 +87,9 @@ export const TEMPLATES = {
   'registration-cancelled': entry<RegistrationCancelledProps>(RegistrationCancelled, registrationCancelledSubject),
   'registration-notice': entry<RegistrationNoticeProps>(RegistrationNotice, registrationNoticeSubject),
   'attendance-reminder': entry<AttendanceReminderProps>(AttendanceReminder, attendanceReminderSubject),
+  'follow-confirmation': entry<FollowConfirmationProps>(FollowConfirmation, followConfirmationSubject),
+  'follow-notice': entry<FollowNoticeProps>(FollowNotice, followNoticeSubject),
+  'follow-digest': entry<FollowDigestProps>(FollowDigest, followDigestSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

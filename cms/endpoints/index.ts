@@ -2,6 +2,7 @@ import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
 import { exportDownloadEndpoint } from './exports/download'
 import { programmeRequestEndpoint, programmeStateEndpoint } from './exports/programme'
+import { unfollowOneClickEndpoint, unfollowOneClickPageEndpoint } from './follows/one-click'
 import {
   audienceEndpoint,
   eventOptionsEndpoint,
@@ -49,6 +50,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
   ],
   [SLUGS.exports]: [exportDownloadEndpoint, programmeRequestEndpoint, programmeStateEndpoint],
   [SLUGS.attendance]: [statisticsTableEndpoint],
+  [SLUGS.follows]: [unfollowOneClickEndpoint, unfollowOneClickPageEndpoint],
 }
 
 /** The collections with the workflows' endpoints attached (collections/ itself cannot import the workflows). */

@@ -13,6 +13,9 @@ import { renderProgramme } from './render-programme'
 import { resumeCampaigns } from './resume-campaigns'
 import { sendAttendanceReminder } from './send-attendance-reminder'
 import { sendCampaignBatch } from './send-campaign-batch'
+import { sendFollowDigests } from './send-follow-digests'
+import { sendFollowMail } from './send-follow-mail'
+import { sendFollowNotices } from './send-follow-notices'
 import { sendRegistrationMail } from './send-registration-mail'
 import { sendRegistrationNotices } from './send-registration-notices'
 import { sendRegistrationReminders } from './send-registration-reminders'
@@ -65,6 +68,9 @@ export const jobs: JobsConfig = {
     purgeExports,
     remindAttendance,
     sendAttendanceReminder,
+    sendFollowMail,
+    sendFollowNotices,
+    sendFollowDigests,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

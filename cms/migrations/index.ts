@@ -7,6 +7,7 @@ import * as migration_20261207_042958_date_without_registration from './20261207
 import * as migration_20261207_050014_attendance_recording from './20261207_050014_attendance_recording';
 import * as migration_20261207_053349_funders from './20261207_053349_funders';
 import * as migration_20261207_112905_statistics_covering_indexes from './20261207_112905_statistics_covering_indexes';
+import * as migration_20261207_121024_follows from './20261207_121024_follows';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261207_112905_statistics_covering_indexes.up,
     down: migration_20261207_112905_statistics_covering_indexes.down,
-    name: '20261207_112905_statistics_covering_indexes'
+    name: '20261207_112905_statistics_covering_indexes',
+  },
+  {
+    up: migration_20261207_121024_follows.up,
+    down: migration_20261207_121024_follows.down,
+    name: '20261207_121024_follows'
   },
 ];

@@ -24,6 +24,15 @@ export const exportSubscriber = async (payload: Payload, id: Id) => {
     populate: { newsletters: { subject: true } },
     select: { newsletter: true, state: true, sentAt: true, attempts: true },
   })
+  const follows = await payload.find({
+    collection: SLUGS.follows,
+    where: { subscriber: { equals: id } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { kind: true, title: true, state: true, consent: true, language: true },
+  })
   return {
     exportedAt: new Date().toISOString(),
     email: s.email,
@@ -45,11 +54,18 @@ export const exportSubscriber = async (payload: Payload, id: Id) => {
       state: d.state,
       sentAt: d.sentAt ?? null,
     })),
+    follows: follows.docs.map((f) => ({
+      kind: f.kind,
+      title: f.title,
+      state: f.state,
+      language: f.language,
+      consent: f.consent ?? null,
+    })),
   }
 }
 
 /**
- * Erasure (GDPR art. 17): the subscriber and their delivery log rows are deleted. What stays is
+ * Erasure (GDPR art. 17): the subscriber, their delivery log rows and their follows are deleted. What stays is
  * anonymous: each newsletter's sent/failed counters, which never named anyone.
  */
 export const eraseSubscriber = async (payload: Payload, id: Id): Promise<boolean> => {

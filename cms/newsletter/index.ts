@@ -9,6 +9,8 @@ export { countByStatus, countBySystem, type SystemCount } from './counts'
 export { editorialAudienceCount, previewEditorial, type SendNowOutcome, sendNow, sendTestEditorial } from './editorial'
 export { eraseSubscriber, exportSubscriber } from './gdpr'
 export { LINK_ERRORS } from './link-errors'
+// What the follow wing (cms/follow) shares with the newsletter: the subscriber identity, its links and tokens.
+export { manageUrl, oneClickUrl, sitePageUrl, unsubscribeUrl } from './links'
 export {
   type Choice,
   type ChoiceInput,
@@ -51,11 +53,16 @@ export { sendSubscriberMail, TemporaryMailError } from './subscriber-mail'
 // Subscribers: sign-up, double opt-in, preferences, unsubscribe, bounces, retention.
 export {
   type BounceType,
+  findByEmail,
+  findSubscriber,
   type LinkFailure,
   type PreferencesUpdate,
   purgeUnconfirmed,
   recordBounce,
+  resolveToken,
   type SubscribeInput,
   type SubscriberMailKind,
+  truncateIp,
   unsubscribe,
 } from './subscribers'
+export { CONFIRM_TTL_MS, newNonce, sameNonce, signToken, verifyToken } from './tokens'

@@ -5,6 +5,7 @@ import { LINK_ERRORS } from './link-errors'
 import { choicesOf } from './options'
 import {
   confirmSubscription,
+  followsOnly,
   type PreferencesUpdate,
   requestSubscription,
   resolveToken,
@@ -41,7 +42,7 @@ export const maskEmail = (email: string) => {
 export const checkConfirmLink = async (payload: Payload, token: string | null): Promise<LinkPage> => {
   const found = await resolveToken(payload, token, 'confirm')
   if (!found.ok) return failure(found.reason)
-  if (found.subscriber.status !== 'unconfirmed') return failure('used')
+  if (found.subscriber.status !== 'unconfirmed' && !followsOnly(found.subscriber)) return failure('used')
   return { ok: true }
 }
 
@@ -58,6 +59,8 @@ export type ManageView =
       language: 'it' | 'en'
       weeklyDigest: boolean
       subscribed: boolean
+      /** False for an address that only follows pages: it has no newsletter preferences to show. */
+      newsletter: boolean
       choices: Awaited<ReturnType<typeof choicesOf>>
     }
   | LinkProblem
@@ -74,6 +77,7 @@ export const loadManage = async (payload: Payload, token: string | null): Promis
     language: s.language === 'en' ? 'en' : 'it',
     weeklyDigest: !!(s.preferences as { weeklyDigest?: boolean } | null)?.weeklyDigest,
     subscribed: s.status === 'confirmed',
+    newsletter: !followsOnly(s),
     choices: await choicesOf(payload, preferencesOf(s.preferences)),
   }
 }

@@ -7,7 +7,7 @@ import type { Locale } from '../../shared/strings'
 import { loadLookups } from './campaigns/context'
 import { describePreferences } from './campaigns/describe'
 import { confirmUrl, manageUrl, unsubscribeUrl } from './links'
-import { findSubscriber, recordBounce, type SubscriberMailKind } from './subscribers'
+import { findSubscriber, followsOnly, recordBounce, type SubscriberMailKind } from './subscribers'
 import { CONFIRM_TTL_DAYS } from './tokens'
 
 export class TemporaryMailError extends Error {}
@@ -27,7 +27,7 @@ export const sendSubscriberMail = async (
   const language: Locale = s.language === 'en' ? 'en' : 'it'
   let rendered: RenderedEmail
   if (kind === 'confirmation') {
-    if (s.status !== 'unconfirmed' || !s.confirmNonce) return 'skipped'
+    if ((s.status !== 'unconfirmed' && !followsOnly(s)) || !s.confirmNonce) return 'skipped'
     const requestedAt = new Date(s.consent?.requestedAt ?? Date.now())
     rendered = await renderEmail('confirmation', {
       language,

@@ -98,6 +98,10 @@ const consentData = (input: SubscribeInput, now: Date) => ({
   preferences: { ...preferencesData(input.preferences, input.weeklyDigest), language: input.language },
 })
 
+/** A confirmed address that asked only to follow pages (cms/follow): no newsletter until it asks and confirms. */
+export const followsOnly = (row: Pick<SubscriberRow, 'status' | 'preferences'>) =>
+  row.status === 'confirmed' && (row.preferences as { newsletter?: boolean | null } | null)?.newsletter === false
+
 const recentlyNotified = (row: SubscriberRow, now: Date) =>
   !!row.lastNoticeAt && now.getTime() - new Date(row.lastNoticeAt).getTime() < NOTICE_THROTTLE_MS
 
@@ -137,6 +141,21 @@ export const requestSubscription = async (
     }
   }
   if (recentlyNotified(existing, now)) return 'throttled'
+  if (followsOnly(existing)) {
+    // A confirmed address that only follows pages: the newsletter needs its own consent, so its own link.
+    await payload.update({
+      collection: SLUGS.subscribers,
+      id: existing.id,
+      data: {
+        ...fresh,
+        preferences: { ...fresh.preferences, newsletter: false },
+        confirmNonce: newNonce(),
+      },
+      ...sys,
+    })
+    await queueSubscriberMail(payload, existing.id, 'confirmation')
+    return 'renewed'
+  }
   if (existing.status === 'confirmed') {
     await payload.update({
       collection: SLUGS.subscribers,
@@ -200,13 +219,19 @@ export const confirmSubscription = async (
   if (!found.ok) return found
   const { subscriber } = found
   const requestedAt = subscriber.consent?.requestedAt ? new Date(subscriber.consent.requestedAt) : null
-  if (subscriber.status !== 'unconfirmed') return { ok: false, reason: 'used' }
+  if (subscriber.status !== 'unconfirmed' && !followsOnly(subscriber)) return { ok: false, reason: 'used' }
   if (requestedAt && now.getTime() - requestedAt.getTime() > CONFIRM_TTL_MS) return { ok: false, reason: 'expired' }
   const updated = await payload.update({
     collection: SLUGS.subscribers,
     id: subscriber.id,
     // Confirming proves control of the address: the throttle on "already subscribed" mails starts afresh.
-    data: { status: 'confirmed', confirmNonce: null, lastNoticeAt: null, consent: { confirmedAt: now.toISOString() } },
+    data: {
+      status: 'confirmed',
+      confirmNonce: null,
+      lastNoticeAt: null,
+      preferences: { newsletter: true },
+      consent: { confirmedAt: now.toISOString() },
+    },
     ...sys,
   })
   await queueSubscriberMail(payload, subscriber.id, 'welcome')

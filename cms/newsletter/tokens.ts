@@ -5,9 +5,16 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
  * to one subscriber and to a per-subscriber nonce stored with them; a confirmation token also expires
  * and its nonce is cleared once used, so it works once.
  */
-export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe'
+export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe' | 'follow-confirm' | 'unfollow'
 
-const PURPOSE_CODE: Record<TokenPurpose, string> = { confirm: 'c', manage: 'm', unsubscribe: 'u' }
+/** `follow-*` tokens name a follow (cms/follow) instead of a subscriber, with the follow's own nonces. */
+const PURPOSE_CODE: Record<TokenPurpose, string> = {
+  confirm: 'c',
+  manage: 'm',
+  unsubscribe: 'u',
+  'follow-confirm': 'fc',
+  unfollow: 'fu',
+}
 
 export const CONFIRM_TTL_DAYS = 7
 export const CONFIRM_TTL_MS = CONFIRM_TTL_DAYS * 24 * 60 * 60 * 1000

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { LIVE_BOOKING } from '../../collections/Events/hooks/queueRegistrationNotices'
+import { detailOf, type NoticeDetail, namesFrom, shortDate, wordsOf } from '../../collections/lib/change-words'
 import { type DateChange, type DatesSnapshot, dateChanges, datesSnapshot } from '../../collections/lib/date-changes'
 import type { NoticeDeliveryState } from '../../collections/NoticeDeliveries'
 import { SLUGS } from '../../collections/slugs'
@@ -22,21 +23,6 @@ export type NoticeJobInput = { eventId: string; savedAt: string; before: DatesSn
 
 export type NoticesResult = { notices: number; sent: number; failed: number }
 
-type DateValues = { start: string; end: string; status: string }
-type Place = Pick<DatesSnapshot, 'library' | 'venue' | 'placeNotes' | 'onlineUrl'>
-
-/** Everything a notice's mail is built from, kept with the notice so a later run writes the same mail. */
-export type NoticeDetail = {
-  allDay: boolean
-  before: DateValues
-  after: DateValues | null
-  time: boolean
-  place: boolean
-  status: boolean
-  placeBefore: Place
-  placeAfter: Place
-}
-
 const SEND_ATTEMPTS = 3
 const PROGRESS_EVERY_MS = 2000
 
@@ -55,99 +41,7 @@ const parseInput = (input: unknown): NoticeJobInput | null => {
   return { eventId: i.eventId, savedAt: i.savedAt, before: b as DatesSnapshot }
 }
 
-// ------------------------------------------------------------------ words
-
-const rangeOf = (values: DateValues, allDay: boolean, language: Locale) => {
-  const locale = language === 'en' ? 'en-GB' : 'it-IT'
-  const fmt = (iso: string, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Rome', ...options }).format(new Date(iso))
-  const day = fmt(values.start, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-  if (allDay) return day
-  const time = { hour: '2-digit', minute: '2-digit' } as const
-  return `${day}, ${fmt(values.start, time)}–${fmt(values.end, time)}`
-}
-
-const shortDate = (iso: string) =>
-  new Intl.DateTimeFormat('it-IT', {
-    timeZone: 'Europe/Rome',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso))
-
-type Names = (collection: 'venues' | 'libraries', id: Id | null) => Promise<string | null>
-
-const namesFrom = (payload: Payload): Names => {
-  const cache = new Map<string, Promise<string | null>>()
-  return (collection, id) => {
-    if (id == null) return Promise.resolve(null)
-    const key = `${collection}:${id}`
-    if (!cache.has(key))
-      cache.set(
-        key,
-        payload
-          .findByID({ collection, id, depth: 0, overrideAccess: true, disableErrors: true })
-          .then((doc) => (doc as { name?: string } | null)?.name ?? null),
-      )
-    return cache.get(key) as Promise<string | null>
-  }
-}
-
-const placeText = async (place: Place, names: Names, language: Locale) => {
-  const t = catalogue(language).bookingNotices
-  const named = (await names('venues', place.venue)) ?? (await names('libraries', place.library))
-  const parts = [named, place.placeNotes, place.onlineUrl ? `${t.online}: ${place.onlineUrl}` : null].filter(Boolean)
-  return parts.join(', ') || t.noPlace
-}
-
-/** The notice in a reader's words: what changed (before → after), the date as it is now, the place. */
-const wordsOf = async (detail: NoticeDetail, names: Names, language: Locale) => {
-  const t = catalogue(language).bookingNotices
-  const statuses = catalogue(language).site.statusLabels as Record<string, string>
-  const changes: { label: string; before: string; after: string }[] = []
-  if (detail.time && detail.after)
-    changes.push({
-      label: t.fields.time,
-      before: rangeOf(detail.before, detail.allDay, language),
-      after: rangeOf(detail.after, detail.allDay, language),
-    })
-  if (detail.place)
-    changes.push({
-      label: t.fields.place,
-      before: await placeText(detail.placeBefore, names, language),
-      after: await placeText(detail.placeAfter, names, language),
-    })
-  if (detail.status) {
-    const after = detail.after?.status ?? 'cancelled'
-    changes.push({
-      label: t.fields.status,
-      before: statuses[detail.before.status] ?? detail.before.status,
-      after: statuses[after] ?? after,
-    })
-  }
-  return {
-    changes,
-    when: rangeOf(detail.after ?? detail.before, detail.allDay, language),
-    place: await placeText(detail.placeAfter, names, language),
-  }
-}
-
 // ------------------------------------------------------------------ notices and their bookings
-
-const placeOf = (s: DatesSnapshot): Place => ({
-  library: s.library,
-  venue: s.venue,
-  placeNotes: s.placeNotes,
-  onlineUrl: s.onlineUrl,
-})
-
-const valuesOf = (d: DateChange['before']): DateValues => ({
-  start: d.start.toISOString(),
-  end: d.end.toISOString(),
-  status: d.status,
-})
 
 const findNotice = async (payload: Payload, key: string, req?: PayloadRequest) =>
   (
@@ -179,16 +73,7 @@ const openNotice = async (
   const key = `${run}:${change.before.start.toISOString()}`
   const existing = await findNotice(payload, key)
   if (existing) return existing
-  const detail: NoticeDetail = {
-    allDay: after.allDay,
-    before: valuesOf(change.before),
-    after: change.after ? valuesOf(change.after) : null,
-    time: change.time,
-    place: change.place,
-    status: change.status,
-    placeBefore: placeOf(before),
-    placeAfter: placeOf(after),
-  }
+  const detail = detailOf(change, before, after)
   const words = await wordsOf(detail, namesFrom(payload), 'it')
   const t = catalogue('it').bookingNotices
   const oldStart = change.before.start.toISOString()

@@ -358,6 +358,72 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     today,
     log,
   })
+  await seedFollows(payload, { series: series.get('dalmine') as Id, today, log })
+}
+
+/**
+ * Two confirmed addresses that follow pages (no newsletter): one the Dalmine rassegna and one of its events,
+ * the other the rassegna only; so the admin's follower count and the preference centre show something.
+ */
+const seedFollows = async (payload: Payload, at: { series: Id; today: Date; log: (line: string) => void }) => {
+  const base = { overrideAccess: true, depth: 0 } as const
+  const rassegna = (await payload.findByID({ collection: SLUGS.series, id: at.series, ...base })) as {
+    id: number
+    title: string
+  }
+  const { docs } = await payload.find({
+    collection: SLUGS.events,
+    where: { series: { equals: at.series } },
+    sort: 'start',
+    limit: 1,
+    select: { title: true },
+    ...base,
+  })
+  const event = docs[0] as { id: number; title: string } | undefined
+  const now = at.today.toISOString()
+  const consent = { requestedAt: now, confirmedAt: now, formUrl: 'https://agenda.example.org/demo', ip: null }
+  const nonce = (n: number) => `demo-follow-nonce-${n}`
+  const follows: [string, { kind: 'series' | 'events'; id: number; title: string }[]][] = [
+    [
+      'famiglia.rossi@example.org',
+      [
+        { kind: 'series', id: rassegna.id, title: rassegna.title },
+        ...(event ? [{ kind: 'events' as const, id: event.id, title: event.title }] : []),
+      ],
+    ],
+    ['maestra.bianchi@example.org', [{ kind: 'series', id: rassegna.id, title: rassegna.title }]],
+  ]
+  let n = 0
+  for (const [email, pages] of follows) {
+    const subscriber = await payload.create({
+      collection: SLUGS.subscribers,
+      data: {
+        email,
+        status: 'confirmed',
+        language: 'it',
+        tokenNonce: nonce(n++),
+        preferences: { newsletter: false, weeklyDigest: false },
+        consent: { ...consent, noticeVersion: 'demo' },
+      },
+      ...base,
+    })
+    for (const page of pages)
+      await payload.create({
+        collection: SLUGS.follows,
+        data: {
+          subscriber: subscriber.id as number,
+          kind: page.kind,
+          targetId: page.id,
+          title: page.title,
+          state: 'active',
+          language: 'it',
+          tokenNonce: nonce(n++),
+          consent,
+        },
+        ...base,
+      })
+  }
+  at.log('2 indirizzi che seguono una rassegna o un evento')
 }
 
 /**

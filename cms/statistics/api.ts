@@ -305,6 +305,8 @@ const subscribers = async (payload: Payload, filter: StatsFilter): Promise<Subsc
       { status: { equals: 'confirmed' } },
       { 'consent.confirmedAt': { exists: true } },
       { 'consent.confirmedAt': { less_than: filter.to.toISOString() } },
+      // An address that only follows pages is not a newsletter subscriber.
+      { or: [{ 'preferences.newsletter': { equals: true } }, { 'preferences.newsletter': { exists: false } }] },
       ...(filter.system != null ? [{ 'preferences.systems': { in: [filter.system] } }] : []),
     ],
   }

@@ -295,7 +295,9 @@ const SYSTEMS_OF = 'SELECT parent_id, systems_id FROM subscribers_rels WHERE sys
 const subscribers = async (db: Client, filter: StatsFilter): Promise<Subscribers> => {
   const own = filter.system != null ? `AND s.id IN (SELECT parent_id FROM (${SYSTEMS_OF}) WHERE systems_id = ?)` : ''
   const ownArgs = filter.system != null ? [filter.system] : []
-  const confirmed = "s.status = 'confirmed' AND s.consent_confirmed_at IS NOT NULL"
+  // An address that only follows pages (preferences.newsletter off) is not a newsletter subscriber.
+  const confirmed =
+    "s.status = 'confirmed' AND s.consent_confirmed_at IS NOT NULL AND COALESCE(s.preferences_newsletter, 1) = 1"
   const before = await db.execute({
     sql: `SELECT COUNT(*) AS n FROM subscribers s WHERE ${confirmed} AND s.consent_confirmed_at < ? ${own}`,
     args: [filter.from.toISOString(), ...ownArgs],

@@ -41,6 +41,7 @@ import { bumpSequence } from './hooks/bumpSequence'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
+import { queueFollowNotices, rememberFollowChoice, stampFirstPublication } from './hooks/queueFollowNotices'
 import { queueRegistrationNotices, rememberPublished } from './hooks/queueRegistrationNotices'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 import { eventPreviewUrl } from './preview'
@@ -397,6 +398,19 @@ const sidebarFields: Field[] = [
     admin: { position: 'sidebar' },
   },
   { name: 'occurrencesInfo', type: 'text', label: 'Date generate', admin: { position: 'sidebar', readOnly: true } },
+  // Not stored: a typo fix to a date need not mail everyone who follows the event.
+  {
+    name: 'notifyFollowers',
+    type: 'checkbox',
+    virtual: true,
+    label: 'Avvisa chi segue l’evento',
+    defaultValue: true,
+    admin: {
+      position: 'sidebar',
+      condition: (data) => !!data?.id,
+      components: { Field: '../collections/Events/components/FollowersNotice#FollowersNotice' },
+    },
+  },
   // What the people booked on a changed date were told (the latest notices; the list is under Programmazione).
   {
     name: 'noticesSent',
@@ -422,6 +436,8 @@ const sidebarFields: Field[] = [
   // Set when the rule goes on past the materialisation window: the daily extendOccurrences job rolls it forward.
   { name: 'occurrencesRolling', type: 'checkbox', defaultValue: false, index: true, admin: { hidden: true } },
   { name: 'sequence', type: 'number', defaultValue: 0, admin: { hidden: true } },
+  // When the event first appeared on the site: what the followers' daily mail of new events reads.
+  { name: 'firstPublishedAt', type: 'date', index: true, admin: { hidden: true } },
 ]
 
 /** Network editors may only touch `featured`: every other top-level field is read-only for them. */
@@ -464,8 +480,15 @@ export const Events: CollectionConfig = {
   hooks: {
     afterError: [keepFieldErrors],
     beforeOperation: [enforceWorkflow],
-    beforeChange: [normalizeSchedule, bumpSequence, clearReviewOnPublish, rememberPublished],
-    afterChange: [materializeOccurrences, queueReviewNotification, queueRegistrationNotices],
+    beforeChange: [
+      normalizeSchedule,
+      bumpSequence,
+      stampFirstPublication,
+      clearReviewOnPublish,
+      rememberPublished,
+      rememberFollowChoice,
+    ],
+    afterChange: [materializeOccurrences, queueReviewNotification, queueFollowNotices, queueRegistrationNotices],
     beforeDelete: [removeOccurrences],
   },
   fields: guardForNetworkEditors([...contentFields, ...sidebarFields]),

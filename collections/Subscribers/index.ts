@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
 import { networkAdminOnly, nobody, noRequest } from '../access/roles'
 import { COMUNE_OPTIONS } from '../fields/comune'
 import { SLUGS } from '../slugs'
@@ -14,6 +14,11 @@ export type SubscriberStatus = keyof typeof SUBSCRIBER_STATUS_LABELS
 export const SUBSCRIBER_STATUSES = Object.keys(SUBSCRIBER_STATUS_LABELS) as SubscriberStatus[]
 
 const date = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMM yyyy, HH:mm' } }
+
+/** An address's follows go with it (same transaction): purged unconfirmed requests, erasure. */
+const removeFollows: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.db.deleteMany({ collection: SLUGS.follows, where: { subscriber: { equals: id } }, req })
+}
 
 /** Newsletter subscribers (double opt-in). Modelled on listmonk: one status per address. */
 export const Subscribers: CollectionConfig = {
@@ -31,7 +36,7 @@ export const Subscribers: CollectionConfig = {
   // editors see counts of their own audience through /api/subscribers/counts. Subscribers are created only by the
   // double opt-in flow (server code), never through the API.
   access: { read: networkAdminOnly, create: nobody, update: networkAdminOnly, delete: networkAdminOnly },
-  hooks: { beforeChange: [normalizeSubscriber] },
+  hooks: { beforeChange: [normalizeSubscriber], beforeDelete: [removeFollows] },
   fields: [
     { name: 'email', type: 'email', label: 'Email', required: true, unique: true, index: true },
     { name: 'firstName', type: 'text', label: 'Nome', maxLength: 60 },
@@ -86,6 +91,8 @@ export const Subscribers: CollectionConfig = {
         },
         { name: 'campaigns', type: 'relationship', relationTo: SLUGS.campaigns, hasMany: true, label: 'Campagne' },
         { name: 'weeklyDigest', type: 'checkbox', label: 'Riceve la newsletter settimanale', defaultValue: true },
+        // Off for an address that only follows pages: it gets their notices, never a newsletter.
+        { name: 'newsletter', type: 'checkbox', label: 'Riceve la newsletter', defaultValue: true, index: true },
       ],
     },
     {

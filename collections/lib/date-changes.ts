@@ -87,13 +87,17 @@ export type DateChange = {
   status: boolean
 }
 
-// "Esaurito" says nothing to people who already have a place.
-const effective = (o: Occurrence, event: DatesSnapshot) => {
+/** `full`: "Esaurito" and its reopening count as status changes (for followers; people with a place ignore them). */
+export type DateChangeOptions = { full?: boolean }
+
+const effective = (o: Occurrence, event: DatesSnapshot, options: DateChangeOptions) => {
   const s = o.status ?? event.status ?? 'scheduled'
-  return s === 'full' ? 'scheduled' : s
+  return s === 'full' && !options.full ? 'scheduled' : s
 }
 
-const placeKey = (s: DatesSnapshot) => JSON.stringify([s.venue ?? s.library, s.placeNotes, s.onlineUrl])
+// Venue and library ids are numbered apart: venue 1 is not library 1.
+const placeKey = (s: DatesSnapshot) =>
+  JSON.stringify([s.venue != null ? `venue:${s.venue}` : `library:${s.library}`, s.placeNotes, s.onlineUrl])
 
 const repeats = (s: DatesSnapshot) =>
   (!!s.recurrence?.frequency && s.recurrence.frequency !== 'none') || (s.recurrence?.extraDates?.length ?? 0) > 0
@@ -104,7 +108,12 @@ const repeats = (s: DatesSnapshot) =>
  * Rome day of the original start (the series' time changed), then a one-off event with itself; a coming date
  * with no partner left the schedule. A date that was already cancelled has nothing more to tell.
  */
-export const dateChanges = (before: DatesSnapshot, after: DatesSnapshot, now = new Date()): DateChange[] => {
+export const dateChanges = (
+  before: DatesSnapshot,
+  after: DatesSnapshot,
+  now = new Date(),
+  options: DateChangeOptions = {},
+): DateChange[] => {
   const prev = expandSchedule(before, now).occurrences.filter((o) => o.start.getTime() > now.getTime())
   if (!prev.length) return []
   const next = expandSchedule(after, now).occurrences
@@ -140,10 +149,10 @@ export const dateChanges = (before: DatesSnapshot, after: DatesSnapshot, now = n
   const placeChanged = placeKey(before) !== placeKey(after)
   const changes: DateChange[] = []
   for (const p of prev) {
-    const was = effective(p, before)
+    const was = effective(p, before, options)
     if (was === 'cancelled') continue
     const n = pairs.get(p) ?? null
-    const is = n ? effective(n, after) : 'cancelled'
+    const is = n ? effective(n, after, options) : 'cancelled'
     const cancelled = is === 'cancelled'
     const time = !cancelled && !!n && (n.start.getTime() !== p.start.getTime() || n.end.getTime() !== p.end.getTime())
     const place = !cancelled && placeChanged

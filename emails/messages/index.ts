@@ -80,6 +80,8 @@ export const massMessage = (args: {
   sender: Sender | null
   oneClickUrl: string
   deliveryKey: string
+  attachments?: MailAttachment[]
+  listId?: string
 }): SendMailOptions => {
   const s = mailSettings()
   const oneClick = oneLine(args.oneClickUrl)
@@ -88,10 +90,11 @@ export const massMessage = (args: {
   return {
     ...base(args.to, args.rendered, args.sender),
     messageId: deliveryMessageId(args.deliveryKey),
+    ...(args.attachments?.length ? { attachments: args.attachments.map((a) => ({ ...a })) } : {}),
     headers: {
       'List-Unsubscribe': { prepared: true, value: `<${oneClick}>, <${mailto}>` },
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'List-Id': `<${s.listId}>`,
+      'List-Id': `<${args.listId ?? s.listId}>`,
       Precedence: 'bulk',
     },
   }

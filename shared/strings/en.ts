@@ -580,6 +580,92 @@ export const en: Catalogue = {
   // (spacer: keeps the sections below apart)
 
   // Change notices to the people booked on a date (mails).
+  follow: {
+    kinds: {
+      events: 'this event',
+      series: 'this series',
+      festivals: 'this festival',
+      campaigns: 'this campaign',
+      libraries: 'this library',
+      systems: 'this library system',
+    } as Record<string, string>,
+    boxTitle: 'Follow',
+    boxIntro: (what: string) =>
+      `Get an email when ${what} changes: cancelled, postponed or moved dates, sold out or reopened, new events (one email a day at most).`,
+    emailLabel: 'Your email',
+    consent: 'I have read the privacy notice and agree to receive these emails.',
+    privacyLink: 'Privacy notice',
+    submit: 'Follow',
+    honeypot: 'Leave this field empty',
+    pageTitle: 'Follow by email',
+    sentTitle: 'Check your inbox',
+    sent: 'If the address is right, you will get an email with a link to confirm. Until you confirm we will write nothing else.',
+    back: 'Back to the page',
+    errors: {
+      email: 'Write a valid email address (for example: name@domain.com).',
+      consent: 'To follow, agree after reading the privacy notice.',
+      target: 'This page cannot be followed.',
+      tooMany: (minutes: number) => `Too many requests. Try again in ${minutes} minutes.`,
+    },
+    confirmTitle: 'Confirm that you want to follow',
+    confirmButton: 'Confirm',
+    confirmAsk: (title: string) => `Press the button to get updates about “${title}”.`,
+    confirmed: (title: string) => `Done: we will write to you when “${title}” changes.`,
+    linkBroken: 'The link is not valid or has already been used. You can ask to follow the page again.',
+    unfollowTitle: 'Stop following',
+    unfollowAsk: (title: string) => `No more updates about “${title}”?`,
+    unfollowButton: 'Stop following',
+    unfollowed: (title: string) =>
+      `We will not write to you about “${title}” any more. The other pages you follow stay.`,
+    onlyFollows: [
+      'This address only gets updates about the pages it follows. Want the newsletter too? ',
+      'Subscribe',
+      '.',
+    ] as Linked,
+    listTitle: 'Pages you follow',
+    listEmpty: 'You follow no page.',
+    remove: (title: string) => `Stop following ${title}`,
+    removeShort: 'Stop following',
+    removed: 'You no longer follow that page.',
+    kindNames: {
+      events: 'Event',
+      series: 'Series',
+      festivals: 'Festival',
+      campaigns: 'Campaign',
+      libraries: 'Library',
+      systems: 'Library system',
+    } as Record<string, string>,
+    mail: {
+      confirmSubject: (title: string) => `Confirm: follow “${title}”`,
+      confirmPreview: 'One click to confirm',
+      confirmIntro: (title: string) =>
+        `You asked for an email when “${title}” changes. Confirm with the button; if it was not you, ignore this email.`,
+      confirmButton: 'Confirm',
+      digestTitle: 'New events on the pages you follow',
+      digestSubject: (n: number) => `New events on ${n} pages you follow`,
+      digestSubjectOne: (title: string) => `New events: ${title}`,
+      noticeSubject: (title: string) => `Changes: ${title}`,
+      noticeIntro: (title: string) => `You follow “${title}”: this is what changed.`,
+      dateLabel: 'Date',
+      calendarNote: 'The attached evento.ics updates the event in your calendar.',
+      details: 'See the event on the website',
+      unfollow: (title: string) => `Stop following “${title}”`,
+      unsubscribeAll: 'Stop every email',
+      manage: 'The pages you follow',
+      footer: 'You get this email because you follow this page on the libraries’ events website.',
+    },
+    admin: {
+      followers: (n: number) =>
+        n === 0
+          ? 'Nobody follows this event.'
+          : n === 1
+            ? '1 person follows this event.'
+            : `${n} people follow this event.`,
+      willTell: (n: number) => (n === 1 ? 'This change will notify 1 person' : `This change will notify ${n} people`),
+      notify: 'Notify the followers',
+      hint: 'Untick for a fix that changes nothing for the public (a typo).',
+    },
+  },
   bookingNotices: {
     kinds: {
       cancelled: 'Date cancelled',

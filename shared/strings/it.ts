@@ -608,6 +608,94 @@ export const it = {
   // (spacer: keeps the sections below apart)
 
   // Change notices to the people booked on a date (mails).
+  /** Following a page by email (cms/follow): the box, its pages, its mails and the editor's sidebar. */
+  follow: {
+    kinds: {
+      events: 'questo evento',
+      series: 'questa rassegna',
+      festivals: 'questo festival',
+      campaigns: 'questa campagna',
+      libraries: 'questa biblioteca',
+      systems: 'questo sistema bibliotecario',
+    } as Record<string, string>,
+    boxTitle: 'Segui',
+    boxIntro: (what: string) =>
+      `Ricevi una mail quando ${what} cambia: date annullate, rinviate o spostate, posti esauriti o di nuovo disponibili, nuovi eventi (al massimo una mail al giorno).`,
+    emailLabel: 'La tua email',
+    consent: 'Ho letto l’informativa sulla privacy e acconsento a ricevere queste mail.',
+    privacyLink: 'Informativa sulla privacy',
+    submit: 'Segui',
+    honeypot: 'Non compilare questo campo',
+    pageTitle: 'Segui per email',
+    sentTitle: 'Controlla la tua posta',
+    sent: 'Se l’indirizzo è corretto, riceverai una mail con un link per confermare. Finché non confermi non ti scriveremo altro.',
+    back: 'Torna alla pagina',
+    errors: {
+      email: 'Scrivi un indirizzo email valido (esempio: nome@dominio.it).',
+      consent: 'Per seguire devi dare il consenso dopo aver letto l’informativa.',
+      target: 'Questa pagina non si può seguire.',
+      tooMany: (minutes: number) => `Troppe richieste. Riprova tra ${minutes} minuti.`,
+    },
+    confirmTitle: 'Conferma che vuoi seguire',
+    confirmButton: 'Conferma',
+    confirmAsk: (title: string) => `Premi il pulsante per ricevere gli aggiornamenti su «${title}».`,
+    confirmed: (title: string) => `Fatto: ti scriveremo quando «${title}» cambia.`,
+    linkBroken: 'Il link non è valido o è già stato usato. Puoi chiedere di nuovo di seguire la pagina.',
+    unfollowTitle: 'Smetti di seguire',
+    unfollowAsk: (title: string) => `Non vuoi più ricevere aggiornamenti su «${title}»?`,
+    unfollowButton: 'Smetti di seguire',
+    unfollowed: (title: string) => `Non ti scriveremo più su «${title}». Le altre pagine che segui restano.`,
+    /** The preference centre's list. */
+    onlyFollows: [
+      'Questo indirizzo riceve solo gli aggiornamenti delle pagine che segue. Vuoi anche la newsletter? ',
+      'Iscriviti',
+      '.',
+    ] as Linked,
+    listTitle: 'Pagine che segui',
+    listEmpty: 'Non segui nessuna pagina.',
+    remove: (title: string) => `Smetti di seguire ${title}`,
+    removeShort: 'Smetti di seguire',
+    removed: 'Non segui più quella pagina.',
+    kindNames: {
+      events: 'Evento',
+      series: 'Rassegna',
+      festivals: 'Festival',
+      campaigns: 'Campagna',
+      libraries: 'Biblioteca',
+      systems: 'Sistema',
+    } as Record<string, string>,
+    mail: {
+      confirmSubject: (title: string) => `Conferma: segui «${title}»`,
+      confirmPreview: 'Un clic per confermare',
+      confirmIntro: (title: string) =>
+        `Hai chiesto di ricevere una mail quando «${title}» cambia. Conferma con il pulsante: se non sei stato tu, ignora questa mail.`,
+      confirmButton: 'Conferma',
+      digestTitle: 'Nuovi eventi nelle pagine che segui',
+      digestSubject: (n: number) => `Nuovi eventi in ${n} pagine che segui`,
+      digestSubjectOne: (title: string) => `Nuovi eventi: ${title}`,
+      noticeSubject: (title: string) => `Cambiamenti: ${title}`,
+      noticeIntro: (title: string) => `Segui «${title}»: ecco cosa è cambiato.`,
+      dateLabel: 'Data',
+      calendarNote: 'In allegato il file evento.ics: aprilo per aggiornare l’evento nel tuo calendario.',
+      details: 'Vedi l’evento sul sito',
+      unfollow: (title: string) => `Smetti di seguire «${title}»`,
+      unsubscribeAll: 'Non ricevere più nessuna mail',
+      manage: 'Le pagine che segui',
+      footer: 'Ricevi questa mail perché segui questa pagina sull’Agenda delle biblioteche.',
+    },
+    admin: {
+      followers: (n: number) =>
+        n === 0
+          ? 'Nessuno segue questo evento.'
+          : n === 1
+            ? '1 persona segue questo evento.'
+            : `${n} persone seguono questo evento.`,
+      willTell: (n: number) =>
+        n === 1 ? 'Questa modifica avviserà 1 persona' : `Questa modifica avviserà ${n} persone`,
+      notify: 'Avvisa chi segue l’evento',
+      hint: 'Togli la spunta per una correzione che non cambia nulla per il pubblico (un refuso).',
+    },
+  },
   bookingNotices: {
     kinds: {
       cancelled: 'Data annullata',

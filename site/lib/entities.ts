@@ -137,6 +137,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
   const params = new URLSearchParams({ [kind]: slug })
   return {
     kind,
+    slug,
     kindLabel: t.kinds[kind],
     title,
     summary,

@@ -40,8 +40,7 @@ export const eventPath = (slug: string, locale: Locale = 'it', day?: string | nu
 /** The canonical (Italian) address of an event: the `url` of open data, feeds and newsletters. */
 export const eventUrl = (slug: string): string => absoluteUrl(eventPath(slug))
 
-/** The iCalendar UID of an event, identical in every feed and in /eventi.json. */
-export const eventUid = (eventId: number | string): string => `${eventId}@${siteHost()}`
+export { eventUid } from '../../shared/event-uid'
 
 /** An event's `.ics`: all its dates, or with `day` only that date's. */
 export const eventIcsPath = (slug: string, day?: string | null): string =>

@@ -90,3 +90,17 @@ describe('which booked dates a published change affects (the notices’ diff)', 
     expect(summary(cancelled, single)).toEqual([])
   })
 })
+
+describe('what followers are told besides the bookings’ notices', () => {
+  it('a venue whose id equals the library’s is still a new place', () => {
+    const before = weekly({ library: 1, venue: null })
+    expect(summary(before, weekly({ library: 1, venue: 1 })).map((c) => c.kind)).toEqual(Array(4).fill('place'))
+  })
+
+  it('"full" and its reopening are status changes for followers only', () => {
+    const full = weekly({ status: 'full' })
+    expect(dateChanges(weekly(), full, NOW, { full: true }).map((c) => c.kind)).toEqual(Array(4).fill('status'))
+    expect(dateChanges(full, weekly(), NOW, { full: true }).map((c) => c.kind)).toEqual(Array(4).fill('status'))
+    expect(dateChanges(weekly(), full, NOW)).toEqual([])
+  })
+})

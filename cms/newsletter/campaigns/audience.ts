@@ -23,7 +23,15 @@ export async function* confirmedSubscribers(payload: Payload, where: Where[] = [
   for (;;) {
     const { docs } = await payload.find({
       collection: SLUGS.subscribers,
-      where: { and: [{ status: { equals: 'confirmed' } }, { id: { greater_than: after } }, ...where] },
+      where: {
+        and: [
+          { status: { equals: 'confirmed' } },
+          // Rows from before the flag existed have none: they signed up for the newsletter.
+          { or: [{ 'preferences.newsletter': { equals: true } }, { 'preferences.newsletter': { exists: false } }] },
+          { id: { greater_than: after } },
+          ...where,
+        ],
+      },
       sort: 'id',
       limit: PAGE,
       pagination: false,

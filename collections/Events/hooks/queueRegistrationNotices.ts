@@ -9,6 +9,10 @@ export const LIVE_BOOKING = ['confirmed', 'waiting', 'offered']
 const skipped = (context: RequestContext) => !!(context.seed || context.skipOccurrences)
 const stash = (id: number | string) => `registrationNotices:${id}`
 
+/** The event's published values before this save, as `rememberPublished` kept them (also read by the follow notices). */
+export const publishedBefore = (context: RequestContext, id: number | string) =>
+  context[stash(id)] as DatesSnapshot | undefined
+
 /**
  * Before a publishing save overwrites it, keeps the event's previously published values (the main row holds
  * the published version: a draft save never writes it). Nothing is read for a first publication.

@@ -1,5 +1,7 @@
 // What the pages reached from newsletter mails do with a request, independent of the page's language:
 // site/pages/[...lang]/newsletter/*.astro call these and render the outcome in the page's locale.
+
+import { type FollowItem, followsOfManage, removeFollowByManage } from '../follow'
 import {
   checkConfirmLink,
   checkUnsubscribeLink,
@@ -41,11 +43,13 @@ export const unsubscribePage = async (request: Request, url: URL) => {
 }
 
 export type PreferencesState = {
-  saved: 'preferences' | 'unsubscribed' | null
+  saved: 'preferences' | 'unsubscribed' | 'unfollowed' | null
   /** Field name → the (Italian) message; pages translate it. */
   fieldErrors: Record<string, string>
   problem: LinkProblem | null
   view: ManageView
+  /** The pages the subscriber follows (cms/follow), each with its own "stop following". */
+  follows: FollowItem[]
   status: number
 }
 
@@ -58,7 +62,9 @@ export const preferencesPage = async (request: Request, url: URL): Promise<Prefe
   if (request.method === 'POST') {
     const form = await request.formData().catch(() => new FormData())
     const all = (name: string) => form.getAll(name).map(String).slice(0, 60)
-    if (form.get('azione') === 'disiscrivi') {
+    if (form.get('azione') === 'smetti-di-seguire') {
+      if (await removeFollowByManage(token(url), String(form.get('segui') ?? ''))) saved = 'unfollowed'
+    } else if (form.get('azione') === 'disiscrivi') {
       const result = await leave(token(url), 'manage')
       if (result.ok) saved = 'unsubscribed'
       else problem = result
@@ -82,5 +88,6 @@ export const preferencesPage = async (request: Request, url: URL): Promise<Prefe
   const view = await loadManage(token(url))
   if (!view.ok) problem ??= view
   if (problem) status = problem.status
-  return { saved, fieldErrors, problem, view, status }
+  const follows = view.ok ? ((await followsOfManage(token(url))) ?? []) : []
+  return { saved, fieldErrors, problem, view, follows, status }
 }

@@ -26,6 +26,7 @@ import { DateLabel as DateLabel_ada2badfbe8289071e7b112ff0a5e14e } from '../../.
 import { OriginalStartField as OriginalStartField_de53f13731a4454de2334aa3692a9630 } from '../../../../collections/Events/components/OriginalStartField'
 import { CampaignPeriodNotice as CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64 } from '../../../../collections/Events/components/CampaignPeriodNotice'
 import { ReviewCell as ReviewCell_56bb4661404c8e356986949a65fdc0c2 } from '../../../../collections/Events/components/ReviewCell'
+import { FollowersNotice as FollowersNotice_f80c19f32c302a3fa63e7ba907af0f5f } from '../../../../collections/Events/components/FollowersNotice'
 import { NoticesSent as NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9 } from '../../../../collections/Events/components/NoticesSent'
 import { EventListViews as EventListViews_4c4565183dd8c7ab782c8538aec6adad } from '../../../../collections/Events/components/EventListViews'
 import { ViewOnSite as ViewOnSite_a4d0818576241e8ffa7bca27289e42cb } from '../../../components/ViewOnSite'
@@ -89,6 +90,7 @@ export const importMap = {
   "../collections/Events/components/OriginalStartField#OriginalStartField": OriginalStartField_de53f13731a4454de2334aa3692a9630,
   "../collections/Events/components/CampaignPeriodNotice#CampaignPeriodNotice": CampaignPeriodNotice_2eec18a9d7feebbb9440b2610af1fb64,
   "../collections/Events/components/ReviewCell#ReviewCell": ReviewCell_56bb4661404c8e356986949a65fdc0c2,
+  "../collections/Events/components/FollowersNotice#FollowersNotice": FollowersNotice_f80c19f32c302a3fa63e7ba907af0f5f,
   "../collections/Events/components/NoticesSent#NoticesSent": NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9,
   "../collections/Events/components/EventListViews#EventListViews": EventListViews_4c4565183dd8c7ab782c8538aec6adad,
   "./components/ViewOnSite#ViewOnSite": ViewOnSite_a4d0818576241e8ffa7bca27289e42cb,
