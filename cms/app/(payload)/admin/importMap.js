@@ -30,8 +30,8 @@ import { FollowersNotice as FollowersNotice_f80c19f32c302a3fa63e7ba907af0f5f } f
 import { NoticesSent as NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9 } from '../../../../collections/Events/components/NoticesSent'
 import { EventListViews as EventListViews_4c4565183dd8c7ab782c8538aec6adad } from '../../../../collections/Events/components/EventListViews'
 import { ViewOnSite as ViewOnSite_a4d0818576241e8ffa7bca27289e42cb } from '../../../components/ViewOnSite'
-import { PreviewLink as PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9 } from '../../../../collections/Events/components/PreviewLink'
 import { PrintLink as PrintLink_d9572f20290e97e1bbbb859f2ce429cd } from '../../../components/print/PrintLink'
+import { PreviewLink as PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9 } from '../../../../collections/Events/components/PreviewLink'
 import { CampaignEvents as CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2 } from '../../../../collections/Campaigns/components/CampaignEvents'
 import { MaggioExport as MaggioExport_6396cfd575a0f1fc823903d1e362a8be } from '../../../../collections/Campaigns/components/MaggioExport'
 import { FunderReport as FunderReport_943a07ace3fecd4983b1184b72cb8858 } from '../../../../collections/Funders/components/FunderReport'
@@ -94,8 +94,8 @@ export const importMap = {
   "../collections/Events/components/NoticesSent#NoticesSent": NoticesSent_f23f58d8ff979200d2cd375e4c1ffcd9,
   "../collections/Events/components/EventListViews#EventListViews": EventListViews_4c4565183dd8c7ab782c8538aec6adad,
   "./components/ViewOnSite#ViewOnSite": ViewOnSite_a4d0818576241e8ffa7bca27289e42cb,
-  "../collections/Events/components/PreviewLink#PreviewLink": PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9,
   "./components/print/PrintLink#PrintLink": PrintLink_d9572f20290e97e1bbbb859f2ce429cd,
+  "../collections/Events/components/PreviewLink#PreviewLink": PreviewLink_9f1f81a8c0a7f9a91f48fc54601ce8e9,
   "../collections/Campaigns/components/CampaignEvents#CampaignEvents": CampaignEvents_64cd3d5635d33e3fe429d7ae44af0af2,
   "../collections/Campaigns/components/MaggioExport#MaggioExport": MaggioExport_6396cfd575a0f1fc823903d1e362a8be,
   "../collections/Funders/components/FunderReport#FunderReport": FunderReport_943a07ace3fecd4983b1184b72cb8858,
