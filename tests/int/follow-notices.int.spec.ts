@@ -355,6 +355,11 @@ describe('unfollowing', () => {
     expect(mail).toBeTruthy()
     const raw = smtp.to('resta@example.org')[0]?.raw.toString('utf8') ?? ''
     const url = new URL((raw.match(/^List-Unsubscribe: <(http[^>]+)>/m) as RegExpMatchArray)[1] as string)
+    // A GET (a mail scanner following the link) removes nothing: it is sent to the page that asks.
+    const followed = { title: { in: ['Primo evento', 'Secondo evento'] } }
+    const got = await rest('GET', `/follows/one-click${url.search}`)
+    expect(got.status).toBe(303)
+    expect((await payload.count({ collection: 'follows', where: followed, overrideAccess: true })).totalDocs).toBe(2)
     // Without the RFC 8058 body nothing is removed; with it, the follow goes.
     expect((await oneClick(url, '')).status).toBe(400)
     expect((await oneClick(url, 'List-Unsubscribe=One-Click')).status).toBe(200)

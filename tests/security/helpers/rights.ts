@@ -543,6 +543,43 @@ export const MATRIX: Record<string, CollectionRights> = {
     change: (_ctx, marker) => ({ error: marker }),
     rights: () => none,
   },
+  // Follows of pages by email (issue 17): personal data, written only by the follow wing; network admins
+  // read them and may delete one (a person's request), nobody else sees them.
+  [SLUGS.follows]: {
+    owners: ['network'],
+    key: 'title',
+    make: async (ctx) => {
+      const subscriber = await MATRIX[SLUGS.subscribers]?.make(ctx, 'network')
+      return (await ctx.payload.create({
+        collection: SLUGS.follows,
+        data: {
+          subscriber: subscriber?.id as number,
+          kind: 'events',
+          targetId: Math.floor(Math.random() * 1e9),
+          state: 'active',
+          title: 'Pagina seguita',
+        },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: (_ctx, _owner, marker) => ({ subscriber: 1, kind: 'events', targetId: 1, state: 'active', title: marker }),
+    rights: (actor) => (actor === 'admin' ? { read: true, create: false, update: false, delete: true } : none),
+  },
+  // The changes of one event its followers are told in one mail: written only by the follow wing.
+  [SLUGS.followNotices]: {
+    owners: ['network'],
+    key: 'title',
+    make: async (ctx) => {
+      const event = await MATRIX[SLUGS.events]?.make(ctx, 'A')
+      return (await ctx.payload.create({
+        collection: SLUGS.followNotices,
+        data: { title: 'Avviso ai follower', event: event?.id as number, state: 'open' },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: (_ctx, _owner, marker) => ({ title: marker, event: 1, state: 'open' }),
+    rights: (actor) => (actor === 'admin' ? { read: true, create: false, update: false, delete: true } : none),
+  },
   [SLUGS.deliveries]: {
     owners: ['network'],
     key: 'error',
