@@ -385,7 +385,7 @@ const seedFollows = async (payload: Payload, at: { series: Id; today: Date; log:
   const nonce = (n: number) => `demo-follow-nonce-${n}`
   const follows: [string, { kind: 'series' | 'events'; id: number; title: string }[]][] = [
     [
-      'famiglia.rossi@example.org',
+      'famiglia.locatelli@example.org',
       [
         { kind: 'series', id: rassegna.id, title: rassegna.title },
         ...(event ? [{ kind: 'events' as const, id: event.id, title: event.title }] : []),

@@ -44,6 +44,10 @@ export const serveGracefully = ({
     if (stopping) res.setHeader('Connection', 'close')
     handler(req, res)
   })
+  // Node closes a kept-alive connection after 5 s idle; a client that reuses it at that moment gets ECONNRESET.
+  // Clients and proxies keep theirs shorter than this, so the close is theirs to make.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   server.listen(port, host, () => {
     log(name, `listening on http://${host}:${port}`)
     onListening()

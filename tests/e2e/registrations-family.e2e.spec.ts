@@ -60,7 +60,11 @@ const bookOnPage = async (page: Page, slug: string, email: string, answer?: stri
   await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel('Adulti', { exact: true }).fill('1')
   if (answer) await page.getByLabel('Allergie o esigenze alimentari?').fill(answer)
-  await page.getByLabel(/Ho letto l’informativa sulla privacy/).check()
+  // The page also has the follow box with its own consent: the booking's is in the registration region.
+  await page
+    .getByRole('region', { name: 'Iscrizione' })
+    .getByLabel(/Ho letto l’informativa sulla privacy/)
+    .check()
   await page.getByRole('button', { name: 'Iscriviti' }).click()
 }
 

@@ -54,7 +54,11 @@ test('the event page shows places per date; a family books and cancels from the 
   await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel('Adulti', { exact: true }).fill('1')
   await page.getByLabel('3–5 anni').fill('1')
-  await page.getByLabel(/Ho letto l’informativa sulla privacy/).check()
+  // The page also has the follow box with its own consent: the booking's is in the registration region.
+  await page
+    .getByRole('region', { name: 'Iscrizione' })
+    .getByLabel(/Ho letto l’informativa sulla privacy/)
+    .check()
   await page.getByRole('button', { name: 'Iscriviti' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: /^(Iscrizione ricevuta|Sei in lista d’attesa)$/ }),
