@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { siteUrl } from '../../shared/env'
 import { isPublicCollection, publicPagePath } from '../../shared/site-paths'
 import { adminStrings } from '../../shared/strings'
+import { publicSlug } from '../document-controls'
 
 type Props = { id?: number | string; payload?: Payload; collection?: string; i18n?: { language?: string } }
 
@@ -11,17 +12,7 @@ type Props = { id?: number | string; payload?: Payload; collection?: string; i18
  */
 export const ViewOnSite = async ({ id, payload, collection, i18n }: Props) => {
   if (id == null || !payload || !collection || !isPublicCollection(collection)) return null
-  const { docs } = await payload.find({
-    collection,
-    where: { id: { equals: id } },
-    draft: false,
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    select: { slug: true },
-    overrideAccess: false, // no user: what the public may read
-  })
-  const slug = (docs[0] as { slug?: string | null } | undefined)?.slug
+  const slug = await publicSlug(payload, collection, id)
   if (!slug) return null
   const t = adminStrings(i18n?.language)
   return (

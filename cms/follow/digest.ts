@@ -6,12 +6,9 @@ import { sendMessage } from '../../emails/send'
 import { siteUrl } from '../../shared/env'
 import type { Locale } from '../../shared/strings'
 import { manageUrl, oneClickUrl, unsubscribeUrl } from '../newsletter'
-import type { Event, Follow, Subscriber } from '../payload-types'
+import type { Event, Follow } from '../payload-types'
 import { unfollowUrl } from './links'
-
-type Id = number | string
-const idOf = (ref: unknown): Id | null =>
-  ref == null ? null : typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id)
+import { confirmedFollowers } from './recipients'
 
 /** The event field a followed page's new events are found by. */
 const RELATION: Partial<Record<Follow['kind'], string>> = {
@@ -77,28 +74,21 @@ export const sendFollowDigests = async (payload: Payload, now: Date = new Date()
     overrideAccess: true,
     showHiddenFields: true,
   })
-  const bySubscriber = new Map<string, Follow[]>()
-  for (const f of docs as Follow[]) {
-    const key = String(idOf(f.subscriber))
-    bySubscriber.set(key, [...(bySubscriber.get(key) ?? []), f])
+  // Many people follow the same page since the same last mail: its new events are read once per run.
+  const newEvents = new Map<string, ReturnType<typeof newEventsOf>>()
+  const newEventsOnce = (follow: Follow, since: Date) => {
+    const key = `${follow.kind}:${follow.targetId}:${since.toISOString()}`
+    const found = newEvents.get(key) ?? newEventsOf(payload, follow, since, now)
+    newEvents.set(key, found)
+    return found
   }
-  if (!bySubscriber.size) return result
-  const { docs: subscribers } = await payload.find({
-    collection: SLUGS.subscribers,
-    where: { and: [{ id: { in: [...bySubscriber.keys()] } }, { status: { equals: 'confirmed' } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    showHiddenFields: true,
-  })
-  for (const subscriber of subscribers as Subscriber[]) {
-    const follows = bySubscriber.get(String(subscriber.id)) ?? []
+  for (const { subscriber, follows } of await confirmedFollowers(payload, docs as Follow[])) {
     const language: Locale = subscriber.language === 'en' ? 'en' : 'it'
     const prefix = `${siteUrl()}${language === 'en' ? '/en' : ''}`
     const pages = []
     for (const follow of follows) {
       const since = new Date(follow.lastDigestAt ?? follow.consent?.confirmedAt ?? follow.createdAt)
-      const events = await newEventsOf(payload, follow, since, now)
+      const events = await newEventsOnce(follow, since)
       if (events.length)
         pages.push({
           title: follow.title,

@@ -1,16 +1,12 @@
 import type { Payload } from 'payload'
-import { comuneByIstat } from '../../collections/fields/comune'
-import { assembleCalendar, type FeedEvent, renderEvent } from '../../collections/lib/ical/build'
+import type { FeedEvent } from '../../collections/lib/ical/build'
 import { lexicalToPlainText } from '../../collections/lib/lexical-text'
 import type { Occurrence } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { siteUrl } from '../../shared/env'
 import { eventUid } from '../../shared/event-uid'
-import type { Event, Library, System, Venue } from '../payload-types'
-
-type Id = number | string
-const idOf = (ref: unknown): Id | null =>
-  ref == null ? null : typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id)
+import { feedPlaceOf, mailCalendar } from '../mail-calendar'
+import type { Event } from '../payload-types'
 
 /**
  * The `.ics` attached to a follow notice: the whole event as its feed writes it (the feed's UID, SEQUENCE and
@@ -36,14 +32,7 @@ export const followCalendar = async (payload: Payload, event: Event): Promise<st
       ...(row.note ? { note: row.note } : {}),
     }
   })
-  const named = async <T>(collection: 'venues' | 'libraries' | 'systems', ref: unknown) => {
-    const id = idOf(ref)
-    if (id == null) return null
-    return (await payload.findByID({ collection, id, depth: 0, overrideAccess: true, disableErrors: true })) as T | null
-  }
-  const place =
-    (await named<Venue>(SLUGS.venues, event.venue)) ?? (await named<Library>(SLUGS.libraries, event.library))
-  const system = await named<System>(SLUGS.systems, event.system)
+  const { place, organizer } = await feedPlaceOf(payload, event)
   const base = siteUrl()
   const url = `${base}/eventi/${encodeURIComponent(event.slug ?? String(event.id))}`
   const feedEvent: FeedEvent = {
@@ -63,29 +52,12 @@ export const followCalendar = async (payload: Payload, event: Event): Promise<st
     status: event.status,
     sequence: event.sequence,
     updatedAt: event.updatedAt,
-    place: place
-      ? {
-          name: place.name,
-          address: place.address,
-          comune: place.comune ? (comuneByIstat.get(place.comune)?.name ?? null) : null,
-          lat: place.lat,
-          lng: place.lng,
-        }
-      : null,
+    place,
     placeNotes: event.placeNotes,
     onlineUrl: event.onlineUrl,
-    organizer: {
-      name: system?.name ?? 'Rete Bibliotecaria Bergamasca',
-      email: system?.email || `noreply@${new URL(base).hostname}`,
-    },
+    organizer,
     free: event.free,
     price: event.price,
   }
-  const rendered = renderEvent(feedEvent, { now: occurrences[0]?.start ?? new Date(event.start) })
-  const text = assembleCalendar(
-    { name: event.title, description: event.summary ?? event.title, url },
-    rendered ? [rendered] : [],
-  )
-  // Mails attach it as `text/calendar; method=PUBLISH`, which requires the same METHOD inside (RFC 6047).
-  return text.replace('\r\nVERSION:2.0\r\n', '\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\n')
+  return mailCalendar(feedEvent, occurrences[0]?.start ?? new Date(event.start), event)
 }

@@ -9,9 +9,10 @@ import { sendMessage } from '../../emails/send'
 import { siteUrl } from '../../shared/env'
 import type { Locale } from '../../shared/strings'
 import { manageUrl, unsubscribeUrl } from '../newsletter'
-import type { Event, Follow, FollowNotice, Subscriber } from '../payload-types'
+import type { Event, Follow, FollowNotice } from '../payload-types'
 import { followCalendar } from './ics'
 import { oneClickUnfollowUrl, unfollowUrl } from './links'
+import { confirmedFollowers } from './recipients'
 
 type Id = number | string
 const idOf = (ref: unknown): Id | null =>
@@ -45,7 +46,7 @@ const take = async (payload: Payload, id: Id): Promise<FollowNotice | null> => {
   return notice
 }
 
-/** One follow per person: the event's own when they follow both it and its rassegna. */
+/** The confirmed followers of the event or of its rassegna, each once. */
 const followersOf = async (payload: Payload, event: Event) => {
   const { docs } = await payload.find({
     collection: SLUGS.follows,
@@ -55,22 +56,11 @@ const followersOf = async (payload: Payload, event: Event) => {
     overrideAccess: true,
     showHiddenFields: true,
   })
-  const bySubscriber = new Map<string, Follow>()
-  for (const f of docs as Follow[]) {
-    const key = String(idOf(f.subscriber))
-    const kept = bySubscriber.get(key)
-    if (!kept || (kept.kind !== 'events' && f.kind === 'events')) bySubscriber.set(key, f)
-  }
-  if (!bySubscriber.size) return []
-  const { docs: subscribers } = await payload.find({
-    collection: SLUGS.subscribers,
-    where: { and: [{ id: { in: [...bySubscriber.keys()] } }, { status: { equals: 'confirmed' } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    showHiddenFields: true,
-  })
-  return (subscribers as Subscriber[]).map((s) => ({ subscriber: s, follow: bySubscriber.get(String(s.id)) as Follow }))
+  // One follow per person: the event's own when they follow both it and its rassegna.
+  return (await confirmedFollowers(payload, docs as Follow[])).map(({ subscriber, follows }) => ({
+    subscriber,
+    follow: follows.find((f) => f.kind === 'events') ?? (follows[0] as Follow),
+  }))
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
-import { readExportFile, writeExportFile } from '../export-files'
+import { completeExport, readExportFile } from '../export-files'
 import type { Export } from '../payload-types'
 import { isLayout, type Layout, programmePdf } from './pdf'
 import { canonicalQuery, ProgrammeAddressError, readProgramme } from './programme'
@@ -177,29 +177,13 @@ export const renderProgramme = async (
   const row = await programmeRow(payload, rawId)
   if (row?.status !== 'queued') return 'skipped'
   const params = (row.params ?? {}) as Partial<ProgrammeParams>
-  try {
-    if (!isLayout(params.layout)) throw new Error(`unknown layout ${params.layout}`)
-    const programme = await readProgramme(payload, params.query ?? '', now)
-    const body = await programmePdf(programme, params.layout, now)
-    await writeExportFile(row.id, body)
-    await payload.update({
-      collection: SLUGS.exports,
-      id: row.id,
-      data: { status: 'ready', bytes: body.length },
-      overrideAccess: true,
-      depth: 0,
-    })
-    return 'ready'
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    payload.logger.error({ export: row.id, err: message }, 'print: the programme could not be built')
-    await payload.update({
-      collection: SLUGS.exports,
-      id: row.id,
-      data: { status: 'failed', error: message.slice(0, 300) },
-      overrideAccess: true,
-      depth: 0,
-    })
-    return 'failed'
-  }
+  return completeExport(
+    payload,
+    row.id,
+    async () => {
+      if (!isLayout(params.layout)) throw new Error(`unknown layout ${params.layout}`)
+      return programmePdf(await readProgramme(payload, params.query ?? '', now), params.layout, now)
+    },
+    'print: the programme could not be built',
+  )
 }

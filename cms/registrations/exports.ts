@@ -5,7 +5,13 @@ import { refId } from '../../collections/access/roles'
 import { AGE_BANDS, type AgeBand } from '../../collections/enums'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
-import { exportsDir, exportFilePath as fileOf, readExportFile, writeExportFile } from '../export-files'
+import {
+  completeExport,
+  exportsDir,
+  failExport,
+  exportFilePath as fileOf,
+  readExportFile,
+} from '../export-files'
 import type { Export } from '../payload-types'
 import { csvCell } from '../tables'
 import { type DateSheet, dateSheet } from './desk'
@@ -186,35 +192,13 @@ export const renderExport = async (
           disableErrors: true,
         })) as Export | null)
   if (row?.status !== 'queued') return 'skipped'
-  const fail = async (message: string) => {
-    payload.logger.error({ export: row.id, err: message }, 'exports: the file could not be built')
-    await payload.update({
-      collection: SLUGS.exports,
-      id: row.id,
-      data: { status: 'failed', error: message.slice(0, 300) },
-      overrideAccess: true,
-      depth: 0,
-    })
-    return 'failed' as const
-  }
-  if (row.kind !== LIST_PDF) return fail(`unknown kind ${row.kind}`)
+  const what = 'exports: the file could not be built'
+  if (row.kind !== LIST_PDF) return failExport(payload, row.id, `unknown kind ${row.kind}`, what)
   const params = (row.params ?? {}) as Partial<ListParams>
   const found = await dateSheet(payload, { user: { id: 0 }, where: params.where ?? null }, params.event, params.start)
-  if (!found.ok) return fail(found.message)
-  try {
-    const body = await listPdf(found.sheet, now)
-    await writeExportFile(row.id, body)
-    await payload.update({
-      collection: SLUGS.exports,
-      id: row.id,
-      data: { status: 'ready', bytes: body.length },
-      overrideAccess: true,
-      depth: 0,
-    })
-    return 'ready'
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error))
-  }
+  if (!found.ok) return failExport(payload, row.id, found.message, what)
+  const { sheet } = found
+  return completeExport(payload, row.id, () => listPdf(sheet, now), what)
 }
 
 /** The exports of a date the caller may see that have not expired, newest first (the sheet shows them). */

@@ -1,14 +1,11 @@
 import type { Payload } from 'payload'
-import { comuneByIstat } from '../../collections/fields/comune'
-import { assembleCalendar, type FeedEvent, renderEvent } from '../../collections/lib/ical/build'
+import type { FeedEvent } from '../../collections/lib/ical/build'
 import { lexicalToPlainText } from '../../collections/lib/lexical-text'
-import { SLUGS } from '../../collections/slugs'
 import { siteUrl } from '../../shared/env'
-import type { Event, Library, Registration, System, Venue } from '../payload-types'
+import { feedPlaceOf, mailCalendar } from '../mail-calendar'
+import type { Event, Registration } from '../payload-types'
 
 type Id = number | string
-const idOf = (ref: unknown): Id | null =>
-  ref == null ? null : typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id)
 
 /**
  * The UID of a booked date's VEVENT: one per registration, so every later mail about it (a moved date, a
@@ -35,14 +32,7 @@ export const bookingCalendar = async (payload: Payload, input: BookingCalendarIn
   const start = new Date(registration.start)
   const duration = Math.max(0, new Date(event.end ?? event.start).getTime() - new Date(event.start).getTime())
   const end = input.end ? new Date(input.end) : new Date(start.getTime() + duration)
-  const named = async <T>(collection: 'venues' | 'libraries' | 'systems', ref: unknown) => {
-    const id = idOf(ref)
-    if (id == null) return null
-    return (await payload.findByID({ collection, id, depth: 0, overrideAccess: true, disableErrors: true })) as T | null
-  }
-  const place =
-    (await named<Venue>(SLUGS.venues, event.venue)) ?? (await named<Library>(SLUGS.libraries, event.library))
-  const system = await named<System>(SLUGS.systems, event.system)
+  const { place, organizer } = await feedPlaceOf(payload, event)
   const cancelled = registration.status === 'cancelled'
   const status = (cancelled ? 'cancelled' : (input.dateStatus ?? event.status ?? 'scheduled')) as FeedEvent['status']
   const base = siteUrl()
@@ -57,29 +47,12 @@ export const bookingCalendar = async (payload: Payload, input: BookingCalendarIn
     status,
     sequence: (event.sequence ?? 0) + (cancelled ? 1 : 0),
     updatedAt: event.updatedAt,
-    place: place
-      ? {
-          name: place.name,
-          address: place.address,
-          comune: place.comune ? (comuneByIstat.get(place.comune)?.name ?? null) : null,
-          lat: place.lat,
-          lng: place.lng,
-        }
-      : null,
+    place,
     placeNotes: event.placeNotes,
     onlineUrl: event.onlineUrl,
-    organizer: {
-      name: system?.name ?? 'Rete Bibliotecaria Bergamasca',
-      email: system?.email || `noreply@${new URL(base).hostname}`,
-    },
+    organizer,
     free: event.free,
     price: event.price,
   }
-  const rendered = renderEvent(feedEvent, { now: start })
-  const text = assembleCalendar(
-    { name: event.title, description: event.summary ?? event.title, url: feedEvent.url },
-    rendered ? [rendered] : [],
-  )
-  // Mails attach it as `text/calendar; method=PUBLISH`, which requires the same METHOD inside (RFC 6047).
-  return text.replace('\r\nVERSION:2.0\r\n', '\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\n')
+  return mailCalendar(feedEvent, start, event)
 }

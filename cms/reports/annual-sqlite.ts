@@ -1,12 +1,6 @@
-import type { Payload } from 'payload'
 import type { LibraryYear } from './library-year'
 import type { ReportScope } from './scope'
-
-type Client = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
-
-/** The SQLite client under the adapter, or `null` on any other database. */
-export const sqliteClient = (payload: Payload): Client | null =>
-  payload.db.name === 'sqlite' ? ((payload.db as unknown as { client?: Client }).client ?? null) : null
+import { type SqlClient, scopeCondition } from './sqlite'
 
 const n = (v: unknown) => Number(v ?? 0)
 
@@ -17,16 +11,11 @@ const n = (v: unknown) => Number(v ?? 0)
  * dates with no library. Tested with the same assertions as the scan (`tests/int/reports.int.spec.ts`).
  */
 export const libraryYearsSql = async (
-  client: Client,
+  client: SqlClient,
   scope: ReportScope,
   period: { from: string; to: string },
 ): Promise<LibraryYear[]> => {
-  const [scopeSql, scopeArgs] =
-    scope.kind === 'network'
-      ? ['1 = 1', []]
-      : scope.kind === 'system'
-        ? ['o.system_id = ?', [scope.system]]
-        : ['o.library_id = ?', [scope.library]]
+  const [scopeSql, scopeArgs] = scopeCondition(scope)
   const heldWhere = `o.start >= ? AND o.start < ? AND (o.staff_only IS NULL OR o.staff_only = 0)
     AND (o.status IS NULL OR o.status NOT IN ('cancelled', 'postponed')) AND ${scopeSql}`
   const args = [period.from, period.to, ...scopeArgs]

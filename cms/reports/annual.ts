@@ -4,10 +4,11 @@ import { fromWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import type { Table } from '../tables'
-import { libraryYearsSql, sqliteClient } from './annual-sqlite'
+import { libraryYearsSql } from './annual-sqlite'
 import type { LibraryYear } from './library-year'
 import { byIds, dateKey, type Id, idOf, pagesOf } from './read'
 import { type ReportScope, scopeWhere } from './scope'
+import { sqliteClient } from './sqlite'
 
 const S = catalogue('it').reports.annual
 

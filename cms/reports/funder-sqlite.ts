@@ -3,8 +3,7 @@ import { comuneByIstat } from '../../collections/fields/comune'
 import { mergeSupport, type Period, type SupportedActivity, type SupportRow, type SupportSource } from '../funders'
 import type { Id } from './read'
 import type { ReportScope } from './scope'
-
-type Client = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+import { type SqlClient, scopeCondition } from './sqlite'
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString()
 
@@ -39,17 +38,12 @@ const SUPPORT_TABLES: [SupportSource, string][] = [
  * the adapter-neutral scan over `supportedActivityPages`.
  */
 export const funderActivitiesSql = async (
-  client: Client,
+  client: SqlClient,
   scope: ReportScope,
   funder: Id,
   period: Period,
 ): Promise<(SupportedActivity & { attendance: number | null })[]> => {
-  const [scopeSql, scopeArgs] =
-    scope.kind === 'network'
-      ? ['1 = 1', []]
-      : scope.kind === 'system'
-        ? ['o.system_id = ?', [scope.system]]
-        : ['o.library_id = ?', [scope.library]]
+  const [scopeSql, scopeArgs] = scopeCondition(scope)
   const named = (table: string) => `SELECT _parent_id FROM ${table} WHERE funder_id = ?`
   const [{ rows: mentions }, { rows: found }] = await Promise.all([
     client.execute({

@@ -4,10 +4,10 @@ import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import { type Period, type SupportedActivity, supportedActivityPages } from '../funders'
 import type { Table } from '../tables'
-import { sqliteClient } from './annual-sqlite'
 import { funderActivitiesSql } from './funder-sqlite'
 import { byIds, dateKey, type Id, romeDateTime } from './read'
 import { inScope, type ReportScope } from './scope'
+import { sqliteClient } from './sqlite'
 
 const S = catalogue('it').reports.funder
 

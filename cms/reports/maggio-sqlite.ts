@@ -1,7 +1,6 @@
 import type { Id } from './read'
 import type { ReportScope } from './scope'
-
-type Client = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+import { type SqlClient, scopeCondition } from './sqlite'
 
 export type CampaignDate = {
   id: Id
@@ -17,13 +16,12 @@ export type CampaignDate = {
  * The public, not cancelled dates of a campaign within the scope, in one statement on SQLite (the campaign's
  * rows of `occurrences_rels`, then their occurrences): the same rows as the adapter-neutral scan in `maggio.ts`.
  */
-export const campaignDatesSql = async (client: Client, scope: ReportScope, campaign: Id): Promise<CampaignDate[]> => {
-  const [scopeSql, scopeArgs] =
-    scope.kind === 'network'
-      ? ['1 = 1', []]
-      : scope.kind === 'system'
-        ? ['o.system_id = ?', [scope.system]]
-        : ['o.library_id = ?', [scope.library]]
+export const campaignDatesSql = async (
+  client: SqlClient,
+  scope: ReportScope,
+  campaign: Id,
+): Promise<CampaignDate[]> => {
+  const [scopeSql, scopeArgs] = scopeCondition(scope)
   const { rows } = await client.execute({
     sql: `SELECT o.id, o.event_id, o.start, o.library_id, o.venue_id, o.comune, o.system_id FROM occurrences o
           WHERE o.id IN (SELECT parent_id FROM occurrences_rels WHERE path = 'campaigns' AND campaigns_id = ?)

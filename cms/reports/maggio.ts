@@ -4,10 +4,10 @@ import { lexicalToPlainText } from '../../collections/lib/lexical-text'
 import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import type { Table } from '../tables'
-import { sqliteClient } from './annual-sqlite'
 import { campaignDatesSql } from './maggio-sqlite'
 import { byIds, type Id, idOf, pagesOf, romeDateTime } from './read'
 import { type ReportScope, scopeWhere } from './scope'
+import { sqliteClient } from './sqlite'
 
 const S = catalogue('it').reports.maggio
 

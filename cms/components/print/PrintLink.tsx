@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { catalogue } from '../../../shared/strings'
 import { PRINT_PATH } from '../../admin-paths'
+import { publicSlug } from '../../document-controls'
 import { PRINTABLE, type PrintableCollection } from '../../print-links'
 import { localeOf } from '../desk/strings'
 
@@ -12,17 +13,7 @@ type Props = { id?: number | string; payload?: Payload; collection?: string; i18
  */
 export const PrintLink = async ({ id, payload, collection, i18n }: Props) => {
   if (id == null || !payload || !collection || !(collection in PRINTABLE)) return null
-  const { docs } = await payload.find({
-    collection: collection as PrintableCollection,
-    where: { id: { equals: id } },
-    draft: false,
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    select: { slug: true },
-    overrideAccess: false, // no user: what the public may read
-  })
-  const slug = (docs[0] as { slug?: string | null } | undefined)?.slug
+  const slug = await publicSlug(payload, collection, id)
   if (!slug) return null
   const param = PRINTABLE[collection as PrintableCollection]
   const address = `/eventi?${new URLSearchParams({ [param]: slug })}`

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { siteUrl } from '../../../shared/env'
 import { unfollow } from '../../follow'
-import { text } from '../http'
+import { oneClickPage, oneClickRefusal, text } from '../http'
 
 /**
  * RFC 8058 one-click "stop following" of one follow, the List-Unsubscribe target of its notices. A POST with
@@ -12,11 +12,9 @@ export const unfollowOneClickEndpoint: Endpoint = {
   path: '/one-click',
   method: 'post',
   handler: async (req) => {
-    const token = req.searchParams.get('token')
-    const body = (await req.text?.()) ?? ''
-    if (!new URLSearchParams(body).getAll('List-Unsubscribe').includes('One-Click'))
-      return text('Richiesta non valida: manca «List-Unsubscribe=One-Click» (RFC 8058).', 400)
-    const result = await unfollow(req.payload, token)
+    const refused = await oneClickRefusal(req)
+    if (refused) return refused
+    const result = await unfollow(req.payload, req.searchParams.get('token'))
     if (!result.ok) return text('Il link non è valido.', result.reason === 'expired' ? 410 : 400)
     return text('Non segui più questa pagina.', 200)
   },
@@ -25,15 +23,5 @@ export const unfollowOneClickEndpoint: Endpoint = {
 export const unfollowOneClickPageEndpoint: Endpoint = {
   path: '/one-click',
   method: 'get',
-  handler: (req) => {
-    const token = req.searchParams.get('token') ?? ''
-    const prefix = req.searchParams.get('lang') === 'en' ? '/en' : ''
-    return new Response(null, {
-      status: 303,
-      headers: {
-        Location: `${siteUrl()}${prefix}/segui/smetti?token=${encodeURIComponent(token)}`,
-        'Cache-Control': 'no-store',
-      },
-    })
-  },
+  handler: (req) => oneClickPage(req.searchParams, siteUrl(), '/segui/smetti'),
 }

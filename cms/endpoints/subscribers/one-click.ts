@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { siteUrl } from '../../../shared/env'
 import { unsubscribe } from '../../newsletter'
-import { LINK_ERRORS, text } from '../http'
+import { LINK_ERRORS, oneClickPage, oneClickRefusal, text } from '../http'
 
 /**
  * RFC 8058 one-click unsubscribe, the target of the List-Unsubscribe header. Mail providers POST
@@ -13,11 +13,9 @@ export const oneClickEndpoint: Endpoint = {
   path: '/one-click',
   method: 'post',
   handler: async (req) => {
-    const token = req.searchParams.get('token')
-    const body = (await req.text?.()) ?? ''
-    if (!new URLSearchParams(body).getAll('List-Unsubscribe').includes('One-Click'))
-      return text('Richiesta non valida: manca «List-Unsubscribe=One-Click» (RFC 8058).', 400)
-    const result = await unsubscribe(req.payload, token, 'unsubscribe')
+    const refused = await oneClickRefusal(req)
+    if (refused) return refused
+    const result = await unsubscribe(req.payload, req.searchParams.get('token'), 'unsubscribe')
     if (!result.ok) {
       const { status, message } = LINK_ERRORS[result.reason]
       return text(message, status)
@@ -29,15 +27,5 @@ export const oneClickEndpoint: Endpoint = {
 export const oneClickPageEndpoint: Endpoint = {
   path: '/one-click',
   method: 'get',
-  handler: (req) => {
-    const token = req.searchParams.get('token') ?? ''
-    const prefix = req.searchParams.get('lang') === 'en' ? '/en' : '' // the reader's language, nothing else
-    return new Response(null, {
-      status: 303,
-      headers: {
-        Location: `${siteUrl()}${prefix}/newsletter/disiscrizione?token=${encodeURIComponent(token)}`,
-        'Cache-Control': 'no-store',
-      },
-    })
-  },
+  handler: (req) => oneClickPage(req.searchParams, siteUrl(), '/newsletter/disiscrizione'),
 }
