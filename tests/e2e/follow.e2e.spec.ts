@@ -165,3 +165,67 @@ test('the confirmation and preference pages pass axe', async ({ page }) => {
   await expect(page.getByTestId('follows').getByText(title)).toBeVisible()
   await noAxeViolations(page)
 })
+
+test('a notice’s “stop following” link asks first, works with JavaScript off, and passes axe', async ({
+  browser,
+  request,
+}) => {
+  // An event of its own, so that changing it disturbs no other test.
+  const login = await request.post(`${CMS}/api/users/login`, { data: ADMIN })
+  const headers = { authorization: `JWT ${(await login.json()).token}` }
+  const library = (await (await request.get(`${CMS}/api/libraries?limit=1&depth=0`, { headers })).json()).docs[0]
+  const start = new Date(Date.now() + 12 * 86_400_000)
+  start.setUTCHours(15, 0, 0, 0)
+  const title = `Lettura da seguire ${Date.now()}`
+  const created = await request.post(`${CMS}/api/events`, {
+    headers,
+    data: {
+      title,
+      system: library.system,
+      library: library.id,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 3_600_000).toISOString(),
+      recurrence: { frequency: 'none' },
+      _status: 'published',
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const event = (await created.json()).doc as { id: number; slug: string }
+
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  const email = `smette-${Date.now()}@example.org`
+  await page.goto(`/eventi/${event.slug}`)
+  const box = page.locator('.follow-box')
+  await box.getByLabel('La tua email').fill(email)
+  await box.getByRole('checkbox').check()
+  await box.getByRole('button', { name: 'Segui', exact: true }).click()
+  const confirmUrl = link(await nthMail(email, 1), '/segui/conferma?token=')
+  await page.goto(`${confirmUrl.pathname}${confirmUrl.search}`)
+  await page.getByRole('button', { name: 'Conferma', exact: true }).click()
+  await expect(page.getByText(`Fatto: ti scriveremo quando «${title}» cambia.`)).toBeVisible()
+
+  // The date is postponed: once the window has passed (E2E_FOLLOW_WINDOW_MS) the follower is told, with the link.
+  const changed = await request.patch(`${CMS}/api/events/${event.id}`, { headers, data: { status: 'postponed' } })
+  expect(changed.status(), await changed.text()).toBe(200)
+  const notice = await nthMail(email, 2, { broadcasts: true })
+  expect(notice.subject).toBe(`Cambiamenti: ${title}`)
+  const stopUrl = link(notice, '/segui/smetti?token=')
+
+  // Opening the link removes nothing: the page asks.
+  await page.goto(`${stopUrl.pathname}${stopUrl.search}`)
+  await expect(page.getByText(`Non vuoi più ricevere aggiornamenti su «${title}»?`)).toBeVisible()
+  await context.close()
+  const axePage = await browser.newPage()
+  await axePage.goto(`${stopUrl.pathname}${stopUrl.search}`)
+  await noAxeViolations(axePage)
+  await axePage.close()
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false })
+  const again = await noScript.newPage()
+  await again.goto(`${stopUrl.pathname}${stopUrl.search}`)
+  await again.getByRole('button', { name: 'Smetti di seguire' }).focus()
+  await again.keyboard.press('Enter')
+  await expect(again.getByText(`Non ti scriveremo più su «${title}». Le altre pagine che segui restano.`)).toBeVisible()
+  await noScript.close()
+})
