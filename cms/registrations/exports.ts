@@ -5,13 +5,7 @@ import { refId } from '../../collections/access/roles'
 import { AGE_BANDS, type AgeBand } from '../../collections/enums'
 import { QUEUES, SLUGS, TASKS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
-import {
-  completeExport,
-  exportsDir,
-  failExport,
-  exportFilePath as fileOf,
-  readExportFile,
-} from '../export-files'
+import { completeExport, exportsDir, failExport, exportFilePath as fileOf, readExportFile } from '../export-files'
 import type { Export } from '../payload-types'
 import { csvCell } from '../tables'
 import { type DateSheet, dateSheet } from './desk'
