@@ -37,7 +37,8 @@ export const buildReport = async (
   queries = statisticsQueries(payload),
 ): Promise<Report> => {
   const figures = figureSource(payload, queries)
-  return { current: await figures(filter, now), previous: await figures(lastYear(filter), now) }
+  const [current, previous] = await Promise.all([figures(filter, now), figures(lastYear(filter), now)])
+  return { current, previous }
 }
 
 /** The report's tables with names in place of ids. */

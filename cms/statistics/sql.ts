@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { ATTENDANCE_FORMAT_LABELS } from '../../collections/enums'
+import { aggregateReader } from '../sqlite-readers'
 import { romeMonthSql } from './period'
 import {
   compareKeys,
@@ -14,10 +15,10 @@ import {
 type Row = Record<string, unknown>
 type Client = { execute: (stmt: { sql: string; args: unknown[] }) => Promise<{ rows: Row[] }> }
 
-/** SQLite's read connection (cms/sqlite-client.ts sends a read-only statement to its reader). */
+/** The read-only workers on the database file (cms/sqlite-readers.ts), else the adapter's reader. */
 const clientOf = (payload: Payload): Client => {
-  const client = (payload.db as unknown as { client?: Client }).client
-  if (!client?.execute) throw new Error('statistics: the SQL figures need the SQLite adapter')
+  const client = aggregateReader(payload.db as unknown as { name: string; client?: unknown })
+  if (!client) throw new Error('statistics: the SQL figures need the SQLite adapter')
   return client
 }
 
@@ -247,16 +248,16 @@ const plainGroups = async (db: Client, filter: StatsFilter) => {
   return { groups, people, heldDates }
 }
 
-const summary = async (
+/** The summary's calendar and booking figures (attendance comes from the plain groupings). */
+const calendarFigures = async (
   db: Client,
   filter: StatsFilter,
   now: Date,
-  attendance: { people: number; heldDates: number },
-): Promise<Summary> => {
+): Promise<Omit<Summary, 'people' | 'heldDates'>> => {
   const occ = dated('o', filter).add("(o.status IS NULL OR o.status <> 'cancelled')")
   // A date's places: its own number, else the event's when registration is on; none on a date without
   // registration. Added up per event first, so the wide events table is read once per event, not per date.
-  const dates = await db.execute({
+  const datesRead = db.execute({
     sql: `SELECT COALESCE(SUM(pe.dates), 0) AS dates, COUNT(*) AS events,
         COALESCE(SUM(pe.own + CASE WHEN e.registration_mode IN ('required', 'optional')
           THEN pe.inherit * COALESCE(e.registration_places, 0) ELSE 0 END), 0) AS places
@@ -268,7 +269,7 @@ const summary = async (
     args: occ.args,
   })
   const reg = dated('b', filter)
-  const bookings = await db.execute({
+  const bookingsRead = db.execute({
     sql: `SELECT
         COALESCE(SUM(CASE WHEN b.status IN ('confirmed', 'attended') THEN b.people END), 0) AS booked,
         COALESCE(SUM(CASE WHEN b.status = 'confirmed' AND b.start < ? THEN b.people END), 0) AS no_shows,
@@ -276,14 +277,13 @@ const summary = async (
       FROM registrations b ${reg.sql}`,
     args: [now.toISOString(), ...reg.args],
   })
+  const [dates, bookings] = await Promise.all([datesRead, bookingsRead])
   const d = dates.rows[0] ?? {}
   const b = bookings.rows[0] ?? {}
   return {
     dates: num(d.dates),
     events: num(d.events),
     places: num(d.places),
-    people: attendance.people,
-    heldDates: attendance.heldDates,
     booked: num(b.booked),
     noShows: num(b.no_shows),
     waiting: num(b.waiting),
@@ -329,11 +329,18 @@ export const sqlFigures =
   (payload: Payload): FigureSource =>
   async (filter, now) => {
     const db = clientOf(payload)
-    const plain = await plainGroups(db, filter)
-    const groups: Record<Group, GroupRow[]> = {
-      ...plain.groups,
-      ...(await eventGroups(db, filter)),
-      band: await bandGroups(db, filter),
+    // Independent statements: on the worker pool they run side by side.
+    const [plain, events, band, calendar, subs] = await Promise.all([
+      plainGroups(db, filter),
+      eventGroups(db, filter),
+      bandGroups(db, filter),
+      calendarFigures(db, filter, now),
+      subscribers(db, filter),
+    ])
+    const groups: Record<Group, GroupRow[]> = { ...plain.groups, ...events, band }
+    return {
+      summary: { ...calendar, people: plain.people, heldDates: plain.heldDates },
+      groups,
+      subscribers: subs,
     }
-    return { summary: await summary(db, filter, now, plain), groups, subscribers: await subscribers(db, filter) }
   }
