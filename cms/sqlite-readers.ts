@@ -113,7 +113,9 @@ export class ReadPool implements ReadClient {
 }
 
 const POOLS = Symbol.for('agenda-rbb.sqliteReadPools')
-const pools = ((globalThis as Record<symbol, unknown>)[POOLS] ??= new Map()) as Map<string, ReadPool>
+const holder = globalThis as Record<symbol, Map<string, ReadPool> | undefined>
+const pools = holder[POOLS] ?? new Map<string, ReadPool>()
+holder[POOLS] = pools
 
 /** How many workers: SQLITE_READ_WORKERS, else one per core up to 2 (0: none). */
 export const readWorkerCount = (): number => {
