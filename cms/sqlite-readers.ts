@@ -36,32 +36,50 @@ parentPort.on('message', ({ id, sql, args }) => {
 
 type Pending = { resolve: (rows: Row[]) => void; reject: (error: Error) => void }
 
+/** A worker with no statement for this long stops, giving its memory back; the next statement starts one. */
+const IDLE_MS = 60_000
+
 class ReadWorker {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
+  private idle: NodeJS.Timeout | undefined
   dead = false
 
-  constructor(file: string, libsql: string, onDeath: (w: ReadWorker) => void) {
+  constructor(
+    file: string,
+    libsql: string,
+    private readonly onDeath: (w: ReadWorker) => void,
+  ) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: file, libsql } })
     this.worker.unref()
     this.worker.on('message', (m: { id: number; rows?: Row[]; error?: { message: string; code?: string } }) => {
       const p = this.pending.get(m.id)
       if (!p) return
       this.pending.delete(m.id)
-      if (!this.pending.size) this.worker.unref()
+      if (!this.pending.size) this.rest()
       if (m.error) p.reject(Object.assign(new Error(m.error.message), { code: m.error.code }))
       else p.resolve(m.rows ?? [])
     })
-    const die = (error: Error) => {
-      if (this.dead) return
-      this.dead = true
-      onDeath(this)
-      for (const p of this.pending.values()) p.reject(error)
-      this.pending.clear()
-    }
-    this.worker.on('error', die)
-    this.worker.on('exit', (code) => die(new Error(`SQLite read worker exited (${code})`)))
+    this.worker.on('error', (error) => this.die(error))
+    this.worker.on('exit', (code) => this.die(new Error(`SQLite read worker exited (${code})`)))
+  }
+
+  private die(error: Error) {
+    if (this.dead) return
+    this.dead = true
+    clearTimeout(this.idle)
+    this.onDeath(this)
+    for (const p of this.pending.values()) p.reject(error)
+    this.pending.clear()
+  }
+
+  /** Nothing in flight: the process may exit, and the worker stops after IDLE_MS. */
+  private rest() {
+    this.worker.unref()
+    clearTimeout(this.idle)
+    this.idle = setTimeout(() => void this.close(), IDLE_MS)
+    this.idle.unref()
   }
 
   get load() {
@@ -69,6 +87,8 @@ class ReadWorker {
   }
 
   run(stmt: ReadStatement): Promise<Row[]> {
+    if (this.dead) return Promise.reject(new Error('SQLite read worker stopped'))
+    clearTimeout(this.idle)
     return new Promise((resolve, reject) => {
       const id = this.nextId++
       this.pending.set(id, { resolve, reject })
@@ -77,9 +97,9 @@ class ReadWorker {
     })
   }
 
-  close() {
-    this.dead = true
-    return this.worker.terminate()
+  async close() {
+    this.die(new Error('SQLite read worker stopped'))
+    await this.worker.terminate()
   }
 }
 
@@ -94,6 +114,7 @@ export class ReadPool implements ReadClient {
   ) {}
 
   async execute(stmt: ReadStatement): Promise<{ rows: Row[] }> {
+    this.workers = this.workers.filter((w) => !w.dead)
     if (this.workers.length < this.size) {
       const worker = new ReadWorker(this.file, this.libsql, (dead) => {
         this.workers = this.workers.filter((w) => w !== dead)

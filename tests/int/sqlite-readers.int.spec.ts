@@ -100,6 +100,18 @@ describe('SQLite read workers', () => {
     expect(lateAt).toBeGreaterThan((performance.now() - again) / 2)
   })
 
+  it('stopped workers are replaced: the next statement after a shutdown is answered', async () => {
+    const before = pool()
+    await readers.closeReadPools()
+    const after = pool()
+    expect(after).not.toBe(before)
+    expect((await after.execute({ sql: 'SELECT COUNT(*) AS n FROM categories', args: [] })).rows[0]?.n).toBeGreaterThan(
+      0,
+    )
+    await before.close()
+    expect((await before.execute({ sql: 'SELECT 1 AS one', args: [] })).rows).toEqual([{ one: 1 }])
+  })
+
   it('SQLITE_READ_WORKERS=0 keeps the reads on the adapter connection', () => {
     const saved = process.env.SQLITE_READ_WORKERS
     process.env.SQLITE_READ_WORKERS = '0'
