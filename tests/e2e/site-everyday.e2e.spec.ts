@@ -230,6 +230,6 @@ test('the index pages exist in English, without JavaScript, and are in the sitem
   await page.goto('/en/biblioteche')
   await expect(page.getByRole('heading', { level: 1, name: 'Libraries' })).toBeVisible()
   await expectNoViolations(page)
-  const sitemap = await (await request.get('/sitemap.xml')).text()
+  const sitemap = await (await request.get('/sitemap-pagine.xml')).text()
   for (const index of INDEX_PAGES) expect(sitemap).toContain(`${index.path}</loc>`)
 })

@@ -60,6 +60,8 @@ test('the public never sees it: its page answers 404, the agenda, the JSON, the 
     '/eventi.json?q=formazione',
     '/feed.xml',
     '/sitemap.xml',
+    '/sitemap-pagine.xml',
+    '/sitemap-eventi-1.xml',
   ]) {
     const res = await request.get(`${SITE}${path}`)
     expect(res.status(), path).toBe(200)

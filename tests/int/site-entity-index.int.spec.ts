@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SLUGS } from '../../collections/slugs'
 import { entityIndexView } from '../../site/lib/entity-index'
-import { sitemap } from '../../site/lib/feeds'
 import { formatIsoDay } from '../../site/lib/format'
 import { clearPageCache } from '../../site/lib/page-cache'
 import { currentSearchIndex, resetSearchIndex } from '../../site/lib/search/sync'
+import { sitemapPages } from '../../site/lib/sitemap'
 import { buildNetwork, fixtureEvent, type Network, romeAt } from '../helpers/network'
 import { getPayload, type Payload } from '../helpers/payload'
 
@@ -103,7 +103,7 @@ describe('the index pages', () => {
   })
 
   it('are in the sitemap, in both languages', async () => {
-    const xml = await sitemap()
+    const xml = await sitemapPages()
     for (const section of ['sistemi', 'biblioteche', 'rassegne', 'festival', 'campagne'])
       for (const path of [`/${section}`, `/en/${section}`]) expect(xml).toContain(`${path}</loc>`)
   })

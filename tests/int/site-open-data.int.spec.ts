@@ -6,10 +6,10 @@ import { SLUGS } from '../../collections/slugs'
 import { agendaView } from '../../site/lib/agenda-view'
 import { entityView, findEntity } from '../../site/lib/entities'
 import { eventView, findEventBySlug } from '../../site/lib/events'
-import { sitemap } from '../../site/lib/feeds'
 import { isoWithOffset } from '../../site/lib/format'
 import { openDataPage } from '../../site/lib/open-data'
 import { load } from '../../site/lib/pages'
+import { parseSitemapPart, sitemapEvents, sitemapIndex, sitemapPages } from '../../site/lib/sitemap'
 import { getPayload, type Payload } from '../helpers/payload'
 
 let payload: Payload
@@ -86,7 +86,7 @@ describe('drafts stay private', () => {
       overrideAccess: true,
     })
     expect(drafts.docs.length).toBeGreaterThan(0)
-    const map = await sitemap()
+    const map = (await sitemapPages()) + (await sitemapEvents(1))
     const published = await payload.find({
       collection: SLUGS.events,
       where: { _status: { equals: 'published' } },
@@ -102,6 +102,57 @@ describe('drafts stay private', () => {
       const everything = await openDataPage(new URLSearchParams(`q=${encodeURIComponent(draft.title)}`))
       expect(everything.items.some((i) => i.eventId === draft.id)).toBe(false)
     }
+  })
+})
+
+describe('the sitemap index', () => {
+  const eventUrls = (xml: string | null) => xml?.match(/\/eventi\/[a-z0-9-]+<\/loc>/g) ?? []
+
+  it('splits the published public events into parts of the given size, each event in exactly one part', async () => {
+    const published = await payload.find({
+      collection: SLUGS.events,
+      where: { _status: { equals: 'published' } },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: false,
+    })
+    const size = 7
+    const parts = Math.ceil(published.totalDocs / size)
+    expect(parts).toBeGreaterThan(2)
+    const index = await sitemapIndex(size)
+    const locs = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
+    expect(locs).toEqual([
+      'http://localhost:4321/sitemap-pagine.xml',
+      ...Array.from({ length: parts }, (_, i) => `http://localhost:4321/sitemap-eventi-${i + 1}.xml`),
+    ])
+    const listed: string[] = []
+    for (let n = 1; n <= parts; n++) {
+      const part = eventUrls(await sitemapEvents(n, size))
+      expect(part.length, `part ${n}`).toBeLessThanOrEqual(size)
+      listed.push(...part)
+    }
+    expect(new Set(listed).size).toBe(listed.length)
+    expect(listed.sort()).toEqual(published.docs.map((e) => `/eventi/${e.slug}</loc>`).sort())
+    expect(await sitemapEvents(parts + 1, size)).toBeNull()
+    // The pages part lists no event page (only the month view under /eventi/).
+    expect(eventUrls(await sitemapPages())).toEqual(['/eventi/calendario</loc>'])
+  })
+
+  it('names its parts strictly: pagine and eventi-N from 1, nothing else', () => {
+    expect(parseSitemapPart('pagine')).toEqual({ kind: 'pages' })
+    expect(parseSitemapPart('eventi-3')).toEqual({ kind: 'events', n: 3 })
+    for (const junk of [
+      'eventi-0',
+      'eventi-01',
+      'eventi-x',
+      'eventi-',
+      'eventi-9999999',
+      '../pagine',
+      'Pagine',
+      undefined,
+    ])
+      expect(parseSitemapPart(junk), String(junk)).toBeNull()
   })
 })
 
