@@ -8,6 +8,8 @@ export type WidgetScriptStrings = {
   region: string
   empty: string
   error: string
+  /** The embed names a filter value that does not exist or is malformed (a mistyped snippet). */
+  invalid: string
   /** Shown after the title of an event that will not take place as planned. */
   status: { cancelled: string; postponed: string; full: string; movedOnline: string; rescheduled: string }
   /** The link after the list, to the whole agenda with the same filters. */
@@ -21,6 +23,7 @@ export const WIDGET_SCRIPT_IT: WidgetScriptStrings = {
   region: 'Agenda delle biblioteche',
   empty: 'Nessun evento in programma.',
   error: 'Non è stato possibile caricare gli eventi. Riprova più tardi.',
+  invalid: 'Un filtro di questa agenda non è valido: controlla il codice incollato nella pagina.',
   status: {
     cancelled: 'Annullato',
     postponed: 'Rinviato',
@@ -37,6 +40,7 @@ export const WIDGET_SCRIPT_EN: WidgetScriptStrings = {
   region: 'Library events',
   empty: 'No upcoming events.',
   error: 'The events could not be loaded. Please try again later.',
+  invalid: 'A filter of this agenda is not valid: check the code pasted into the page.',
   status: {
     cancelled: 'Cancelled',
     postponed: 'Postponed',

@@ -72,9 +72,11 @@ class AgendaRbbg extends HTMLElement {
     const filters = filterQuery(read)
     const options = widgetOptions(read)
     let items: WidgetItem[] | null = null
+    let invalid = false
     try {
       const response = await fetch(`${SITE}/eventi.json?${filters}`, { signal: abort.signal, credentials: 'omit' })
       if (response.ok) items = ((await response.json()) as { items: WidgetItem[] }).items
+      invalid = response.status === 400 || response.status === 404
     } catch {
       if (abort.signal.aborted) return
     }
@@ -112,7 +114,7 @@ class AgendaRbbg extends HTMLElement {
             )
           }),
         )
-      : h('p', { class: 'rbbg-note' }, items ? t.empty : t.error)
+      : h('p', { class: 'rbbg-note' }, items ? t.empty : invalid ? t.invalid : t.error)
     const query = filters.toString()
     const more = h('p', {}, link(`${SITE}${langPath(lang, '/eventi')}${query ? `?${query}` : ''}`, 'rbbg-more', t.more))
     const section = h(
