@@ -223,9 +223,13 @@ export default function WidgetConfigurator(props: ConfiguratorProps) {
               data-snippet={which}
             />
             {live && (
-              <button type="button" className="btn btn-outline" onClick={() => copy(which)}>
+              <button
+                type="button"
+                className="btn btn-outline"
+                aria-label={`${t.copy}: ${(which === 'script' ? t.scriptTitle : t.frameTitle).toLowerCase()}`}
+                onClick={() => copy(which)}
+              >
                 {t.copy}
-                <span className="visually-hidden">: {which === 'script' ? t.scriptTitle : t.frameTitle}</span>
               </button>
             )}
           </div>
