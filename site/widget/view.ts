@@ -71,12 +71,11 @@ export const eventLine = (item: WidgetItem, lang: WidgetLang, t: WidgetScriptStr
 /**
  * The embed's styles, the same in the script's shadow root and in the frame page (`.rbbg` wraps the list, `scuro`
  * for the dark theme). `--accent` is the chosen colour: a border and the focus ring, never the text, so any colour
- * keeps the text's contrast.
+ * keeps the text's contrast. No font: the script's list takes the host page's (the frame sets its own).
  */
 export const WIDGET_CSS = `
 :host{display:block}
-.rbbg{--fg:#1a1a1a;--muted:#4a4f55;--bg:#fff;--line:#d6dbe0;--link:#0b4f9c;
-font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+.rbbg{--fg:#1a1a1a;--muted:#4a4f55;--bg:#fff;--line:#d6dbe0;--link:#0b4f9c;line-height:1.45;color:var(--fg);background:var(--bg)}
 .rbbg.scuro{--fg:#f2f4f6;--muted:#c3c9cf;--bg:#16191d;--line:#3a4047;--link:#9fcbff}
 .rbbg-list{list-style:none;margin:0;padding:0}
 .rbbg-item{border-left:4px solid var(--accent,#0066cc);padding:.5em .75em;margin:0 0 .6em}

@@ -255,6 +255,8 @@ test.describe('the configurator /widget', () => {
     await expect(scriptSnippet).toHaveValue(new RegExp(`<agenda-rbbg sistema="${chosen}"></agenda-rbbg>`))
     await expect(frameSnippet).toHaveValue(new RegExp(`/widget/frame\\?sistema=${chosen}"`))
     await expect(page.locator('iframe[data-preview=frame]')).toHaveAttribute('src', `/widget/frame?sistema=${chosen}`)
+    // The page's address keeps the choice: a reload or a shared link shows the same configuration.
+    await expect(page).toHaveURL(`${SITE}/widget?sistema=${chosen}`)
     // Both previews show that system's events, as /eventi.json gives them.
     const expected = await expectedEvents(page, `sistema=${chosen}`, 1)
     await expect(scriptPreview.getByRole('list').getByRole('link').first()).toHaveText(expected[0]?.title ?? '')

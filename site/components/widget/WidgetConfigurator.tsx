@@ -1,6 +1,8 @@
 import { createElement, useEffect, useState } from 'react'
 import type { ConfiguratorProps } from '../../lib/widget'
 import {
+  DEFAULT_COLOUR,
+  DEFAULT_LIMIT,
   filterQuery,
   frameHeight,
   frameSnippet,
@@ -30,6 +32,17 @@ export default function WidgetConfigurator(props: ConfiguratorProps) {
     ? { script: scriptSnippet(site, filters, options), frame: frameSnippet(site, filters, options, t.frameName) }
     : props.snippets
   const preview = live ? { src: frameUrl('', filters, options), height: frameHeight(options) } : props.preview
+  // The address keeps the choices, as the form would send them: a reload or a shared link shows the same.
+  const address = new URLSearchParams(filters)
+  if (options.limite !== DEFAULT_LIMIT) address.set('limite', String(options.limite))
+  if (options.lingua !== props.locale) address.set('lingua', options.lingua)
+  if (options.tema !== 'chiaro') address.set('tema', options.tema)
+  if (options.colore !== DEFAULT_COLOUR) address.set('colore', options.colore)
+  if (options.target === '_blank') address.set('target', '_blank')
+  const search = address.toString()
+  useEffect(() => {
+    if (live) history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`)
+  }, [live, search])
   const attributes: Record<string, string> = {}
   for (const [name, value] of filters) attributes[name] = attributes[name] ? `${attributes[name]},${value}` : value
   Object.assign(attributes, {
@@ -108,7 +121,6 @@ export default function WidgetConfigurator(props: ConfiguratorProps) {
               <input
                 id={field('eta')}
                 name="eta"
-                inputMode="numeric"
                 value={values.eta ?? ''}
                 onChange={setValue('eta')}
                 aria-describedby={field('eta-hint')}
