@@ -107,6 +107,8 @@ const configuratorLabels = (locale: Locale) => {
     ageHint: site.ageHint,
     free: site.free,
     when: site.when,
+    fromDate: site.fromDate,
+    toDate: site.toDate,
   }
 }
 
@@ -132,7 +134,7 @@ export const widgetConfigurator = async (params: URLSearchParams, locale: Locale
     options: all?.[param] ?? [],
   }))
   const values: Record<string, string> = {}
-  for (const param of [...CONFIGURATOR_SELECTS, 'eta', 'quando', 'gratuito'])
+  for (const param of [...CONFIGURATOR_SELECTS, 'eta', 'quando', 'da', 'a', 'gratuito'])
     values[param] = params.get(param)?.trim() ?? ''
   const options = widgetOptions(read, { lingua: locale })
   const filters = filterQuery((name) => values[name] || null)

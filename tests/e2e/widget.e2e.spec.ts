@@ -284,16 +284,17 @@ test.describe('the configurator /widget', () => {
     const page = await context.newPage()
     await page.goto(`${SITE}/widget`)
     await page.getByLabel('Sistema bibliotecario').selectOption('valle-seriana')
+    await page.getByLabel('Dal giorno').fill('2026-12-01')
     await page.getByLabel('Tema', { exact: true }).selectOption('scuro')
     await page.getByRole('button', { name: 'Aggiorna codice e anteprima' }).click()
     await expect(page).toHaveURL(/[?&]sistema=valle-seriana/)
     await expect(page.getByRole('textbox', { name: 'Con lo script (consigliato)' })).toHaveValue(
-      /<agenda-rbbg sistema="valle-seriana" tema="scuro"><\/agenda-rbbg>/,
+      /<agenda-rbbg sistema="valle-seriana" da="2026-12-01" tema="scuro"><\/agenda-rbbg>/,
     )
     await expect(page.getByRole('textbox', { name: 'Con un iframe (senza JavaScript)' })).toHaveValue(
-      /\/widget\/frame\?sistema=valle-seriana&amp;tema=scuro"/,
+      /\/widget\/frame\?sistema=valle-seriana&amp;da=2026-12-01&amp;tema=scuro"/,
     )
-    const expected = await expectedEvents(page, FILTER, 1)
+    const expected = await expectedEvents(page, `${FILTER}&da=2026-12-01`, 1)
     await expect(
       page.frameLocator('iframe[data-preview=frame]').getByRole('list').getByRole('link').first(),
     ).toHaveText(expected[0]?.title ?? '')

@@ -116,6 +116,12 @@ export default function WidgetConfigurator(props: ConfiguratorProps) {
                 ))}
               </select>
             </div>
+            {(['da', 'a'] as const).map((name) => (
+              <div className="field" key={name}>
+                <label htmlFor={field(name)}>{name === 'da' ? t.fromDate : t.toDate}</label>
+                <input id={field(name)} name={name} type="date" value={values[name] ?? ''} onChange={setValue(name)} />
+              </div>
+            ))}
             <div className="field">
               <label htmlFor={field('eta')}>{t.age}</label>
               <input
