@@ -2,6 +2,7 @@
 import node from '@astrojs/node'
 import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
+import { agendaWidget } from './scripts/lib/widget-bundle.mjs'
 
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
 const site = new URL(siteUrl)
@@ -26,6 +27,8 @@ export default defineConfig({
   i18n: { locales: ['it', 'en'], defaultLocale: 'it', routing: { prefixDefaultLocale: false } },
   server: { port: Number(process.env.SITE_PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   vite: {
+    // The embeddable `<agenda-rbbg>` script, bundled and held to its size budget (scripts/lib/widget-bundle.mjs).
+    plugins: [agendaWidget()],
     // Payload and its database drivers run as plain Node packages beside the bundled site code.
     ssr: { external: ['payload', 'sharp', '@libsql/client', 'libsql', 'mongoose', 'mongodb', 'drizzle-kit'] },
   },

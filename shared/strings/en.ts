@@ -1,4 +1,5 @@
 import type { Catalogue, Linked } from './it'
+import { WIDGET_SCRIPT_EN } from './widget'
 
 /** The English strings; the type is the Italian catalogue's, so a missing key fails the typecheck. */
 export const en: Catalogue = {
@@ -1309,6 +1310,39 @@ export const en: Catalogue = {
     publicTitle: 'Programme as PDF',
     publicPending: 'The PDF programme is being prepared: this page will refresh in a few seconds.',
     publicBack: 'Back to the agenda',
+  },
+  widget: {
+    script: WIDGET_SCRIPT_EN,
+    footerLink: 'Put the agenda on your website',
+    title: 'Put the agenda on your website',
+    intro:
+      'Your comune’s or library’s website can show the network’s events: choose which ones, look at the preview and copy the code to paste into your page. The events update by themselves.',
+    filtersLegend: 'Which events',
+    displayLegend: 'How to show them',
+    anyTime: 'All upcoming',
+    limit: 'Number of events',
+    limitHint: (max: number) => `From 1 to ${max}.`,
+    language: 'Language',
+    languages: { it: 'Italiano', en: 'English' },
+    theme: 'Theme',
+    themes: { chiaro: 'Light', scuro: 'Dark' },
+    colour: 'Border colour',
+    target: 'Links to events open',
+    targets: { same: 'In the same tab', new: 'In a new tab' },
+    update: 'Update code and preview',
+    codeTitle: 'The code to copy',
+    scriptTitle: 'With the script (recommended)',
+    scriptHint:
+      'Paste these two lines where you want the agenda: the list takes your site’s fonts, weighs less than 10 KB and uses no cookies.',
+    frameTitle: 'With an iframe (no JavaScript)',
+    frameHint: 'For websites that accept no scripts: the same agenda in a frame, without JavaScript.',
+    copy: 'Copy the code',
+    copied: 'Code copied to the clipboard.',
+    copyFailed: 'Copying did not work: select the code and copy it by hand.',
+    previewTitle: 'Preview',
+    previewScript: 'With the script',
+    previewFrame: 'With the iframe',
+    invalid: (message: string) => `A filter is not valid: ${message}`,
   },
   mail: {
     network: 'Bergamo Library Network',

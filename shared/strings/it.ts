@@ -5,6 +5,8 @@
  * collection configs.
  */
 
+import { WIDGET_SCRIPT_IT } from './widget'
+
 /** A sentence with a link in it: text before, link text, text after. */
 export type Linked = [before: string, link: string, after: string]
 /** Why a personal link from a mail cannot be used (cms/newsletter's `LinkFailure`), or the address is not subscribed. */
@@ -1369,6 +1371,40 @@ export const it = {
     publicTitle: 'Programma in PDF',
     publicPending: 'Il programma in PDF è in preparazione: la pagina si aggiornerà da sola fra pochi secondi.',
     publicBack: 'Torna all’agenda',
+  },
+  widget: {
+    /** The words of the `<agenda-rbbg>` script itself (shared/strings/widget.ts: the script cannot carry this file). */
+    script: WIDGET_SCRIPT_IT,
+    footerLink: 'Porta l’agenda sul tuo sito',
+    title: 'Porta l’agenda sul tuo sito',
+    intro:
+      'Il sito del tuo comune o della tua biblioteca può mostrare gli eventi della rete: scegli quali, guarda l’anteprima e copia il codice da incollare nella pagina. Gli eventi si aggiornano da soli.',
+    filtersLegend: 'Quali eventi',
+    displayLegend: 'Come mostrarli',
+    anyTime: 'Tutti i prossimi',
+    limit: 'Numero di eventi',
+    limitHint: (max: number) => `Da 1 a ${max}.`,
+    language: 'Lingua',
+    languages: { it: 'Italiano', en: 'English' },
+    theme: 'Tema',
+    themes: { chiaro: 'Chiaro', scuro: 'Scuro' },
+    colour: 'Colore del bordo',
+    target: 'I link agli eventi si aprono',
+    targets: { same: 'Nella stessa scheda', new: 'In una nuova scheda' },
+    update: 'Aggiorna codice e anteprima',
+    codeTitle: 'Il codice da copiare',
+    scriptTitle: 'Con lo script (consigliato)',
+    scriptHint:
+      'Incolla queste due righe dove vuoi l’agenda: l’elenco prende i caratteri del tuo sito, pesa meno di 10 KB e non usa cookie.',
+    frameTitle: 'Con un iframe (senza JavaScript)',
+    frameHint: 'Per i siti che non accettano script: la stessa agenda in un riquadro, senza JavaScript.',
+    copy: 'Copia il codice',
+    copied: 'Codice copiato negli appunti.',
+    copyFailed: 'Non è stato possibile copiare: seleziona il codice e copialo a mano.',
+    previewTitle: 'Anteprima',
+    previewScript: 'Con lo script',
+    previewFrame: 'Con l’iframe',
+    invalid: (message: string) => `Un filtro non è valido: ${message}`,
   },
   mail: {
     network: 'Rete Bibliotecaria Bergamasca',

@@ -20,6 +20,8 @@ export type OpenDataItem = {
   venue: { slug: string; name: string; comune: string; address: string } | null
   categories: string[]
   audiences: string[]
+  /** The audiences' names, in the order of `audiences` (what an embed shows). */
+  audienceNames: string[]
   url: string
   uid: string
 }
@@ -37,6 +39,12 @@ const slugs = (values: unknown[] | null | undefined) =>
   (values ?? []).flatMap((v) => {
     const slug = obj<Category | Audience>(v)?.slug
     return slug ? [slug] : []
+  })
+
+const names = (values: unknown[] | null | undefined) =>
+  (values ?? []).flatMap((v) => {
+    const audience = obj<Audience>(v)
+    return audience?.slug ? [audience.name] : []
   })
 
 const place = (doc: Library | Venue | null) =>
@@ -60,6 +68,7 @@ export const toOpenDataItem = (o: Occurrence): OpenDataItem => {
     venue: place(obj<Venue>(o.venue)),
     categories: slugs(o.categories),
     audiences: slugs(o.audiences),
+    audienceNames: names(o.audiences),
     url: event?.slug ? eventUrl(event.slug) : '',
     uid: eventUid(eventId),
   }

@@ -14,11 +14,19 @@ const cmsOrigin = () => {
 }
 
 /**
+ * The pages other websites may frame: the agenda's iframe version (site/pages/[...lang]/widget/frame.astro), a
+ * list of links without JavaScript or forms. Every other page keeps `frame-ancestors 'none'` and X-Frame-Options.
+ */
+const FRAMEABLE = new Set(['/widget/frame', '/en/widget/frame'])
+export const isFrameable = (pathname: string): boolean => FRAMEABLE.has(pathname)
+
+/**
  * The public site ships no inline script at all (scripts, if any, are files under /_astro/), so
  * `script-src 'self'` needs no hash. Styles are inlined by the build (`inlineStylesheets: 'always'`),
- * hence 'unsafe-inline' for styles only. Event images are served by the CMS. Nobody may frame the site.
+ * hence 'unsafe-inline' for styles only. Event images are served by the CMS. Nobody may frame the site,
+ * except any site its iframe version (`frameable`).
  */
-export const siteContentSecurityPolicy = (https: boolean): string =>
+export const siteContentSecurityPolicy = (https: boolean, frameable = false): string =>
   [
     "default-src 'self'",
     "script-src 'self'",
@@ -27,7 +35,7 @@ export const siteContentSecurityPolicy = (https: boolean): string =>
     "font-src 'self'",
     "connect-src 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
     "manifest-src 'self'",
@@ -49,12 +57,13 @@ export const isHttps = (request: Request): boolean => {
 /** Headers every site response carries. */
 export const securityHeaders = (request: Request): Record<string, string> => {
   const https = isHttps(request)
+  const frameable = isFrameable(new URL(request.url).pathname)
   return {
-    'Content-Security-Policy': siteContentSecurityPolicy(https),
+    'Content-Security-Policy': siteContentSecurityPolicy(https, frameable),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': PERMISSIONS_POLICY,
-    'X-Frame-Options': 'DENY',
+    ...(frameable ? {} : { 'X-Frame-Options': 'DENY' }),
     'Cross-Origin-Opener-Policy': 'same-origin',
     ...(https ? { 'Strict-Transport-Security': HSTS } : {}),
   }

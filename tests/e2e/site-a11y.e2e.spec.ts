@@ -46,6 +46,9 @@ const PAGES: [string, string | ((page: Page) => Promise<string>), number][] = [
   ['English event page', async (page) => `/en/eventi/${await eventSlug(page, 'sistema=seriate-laghi')}`, 200],
   ['accessibility statement', '/accessibilita', 200],
   ['English accessibility statement', '/en/accessibilita', 200],
+  ['widget configurator', '/widget', 200],
+  ['English widget configurator', '/en/widget', 200],
+  ['widget iframe version', '/widget/frame?sistema=valle-seriana', 200],
 ]
 
 for (const [name, target, status] of PAGES)
