@@ -51,7 +51,7 @@ export const sitemapIndex = async (size = SITEMAP_PART_SIZE): Promise<string> =>
   ].join('\n')
 }
 
-/** Home, agenda, the index pages and every system, library, rassegna, festival and campaign page. */
+/** Home, agenda, open data, the widget's configurator, the index pages and every system, library, rassegna, festival and campaign page. */
 export const sitemapPages = async (): Promise<string> => {
   const payload = await getPayload()
   const sections = [
@@ -78,8 +78,12 @@ export const sitemapPages = async (): Promise<string> => {
     urlEntry('/eventi'),
     urlEntry('/eventi/calendario'),
     urlEntry('/accessibilita'),
+    urlEntry('/dati'),
+    urlEntry('/widget'),
     urlEntry('/en'),
     urlEntry('/en/eventi'),
+    urlEntry('/en/dati'),
+    urlEntry('/en/widget'),
     ...sections.flatMap(([, section]) => [urlEntry(`/${section}`), urlEntry(`/en/${section}`)]),
     ...entities.flatMap((result, i) =>
       (result.docs as { slug?: string | null; updatedAt: string }[]).flatMap((d) =>
