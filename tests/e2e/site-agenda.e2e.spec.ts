@@ -215,6 +215,7 @@ test('open data: /eventi.json has the documented shape, Rome offsets and iCal UI
   expect(Object.keys(item).sort()).toEqual(
     [
       'allDay',
+      'audienceNames',
       'audiences',
       'categories',
       'end',
@@ -236,6 +237,9 @@ test('open data: /eventi.json has the documented shape, Rome offsets and iCal UI
     expect(i.system).toEqual({ slug: 'valle-seriana', name: 'Sistema Bibliotecario Valle Seriana' })
     expect(i.uid).toBe(`${i.eventId}@localhost`)
     expect(i.url).toMatch(new RegExp(`/eventi/${i.slug}$`))
+    // One name per audience slug, in the same order (what the widget shows).
+    expect(i.audienceNames).toHaveLength(i.audiences.length)
+    for (const name of i.audienceNames) expect(name).toMatch(/\S/)
   }
   expect((await request.get('/eventi.json?eta=x')).status()).toBe(400)
   expect((await request.get('/eventi.json?festival=nessuno')).status()).toBe(404)
