@@ -85,14 +85,12 @@ const EVENT_GROUPS = {
   category: 'SELECT parent_id AS event_id, categories_id AS k FROM events_rels WHERE categories_id IS NOT NULL',
   audience: 'SELECT parent_id AS event_id, audiences_id AS k FROM events_rels WHERE audiences_id IS NOT NULL',
   campaign: 'SELECT parent_id AS event_id, campaigns_id AS k FROM events_rels WHERE campaigns_id IS NOT NULL',
-  // Only the period's events (per_event), so a period with few events does not build every event's funders.
-  funder: `SELECT pe.event_id AS event_id, s.funder_id AS k FROM per_event pe JOIN events_support s ON s._parent_id = pe.event_id
-    UNION SELECT pe.event_id, s.funder_id FROM per_event pe JOIN events e ON e.id = pe.event_id
-      JOIN series_support s ON s._parent_id = e.series_id
-    UNION SELECT pe.event_id, s.funder_id FROM per_event pe JOIN events e ON e.id = pe.event_id
-      JOIN festivals_support s ON s._parent_id = e.festival_id
-    UNION SELECT pe.event_id, s.funder_id FROM per_event pe JOIN events_rels r ON r.parent_id = pe.event_id
-      JOIN campaigns_support s ON s._parent_id = r.campaigns_id`,
+  // Driven by the support lists (a few rows each; CROSS JOIN keeps that order), then matched to the period's
+  // events: cheaper than looking up the funders of every event of the period.
+  funder: `SELECT s._parent_id AS event_id, s.funder_id AS k FROM events_support s
+    UNION SELECT e.id, s.funder_id FROM series_support s CROSS JOIN events e ON e.series_id = s._parent_id
+    UNION SELECT e.id, s.funder_id FROM festivals_support s CROSS JOIN events e ON e.festival_id = s._parent_id
+    UNION SELECT r.parent_id, s.funder_id FROM campaigns_support s CROSS JOIN events_rels r ON r.campaigns_id = s._parent_id`,
 } as const
 type EventGroup = keyof typeof EVENT_GROUPS
 
