@@ -103,3 +103,25 @@ export const startPlatform = async (options: { dataDir: string; events: number }
   }
   return { site, cms, dataDir: options.dataDir, stop }
 }
+
+/**
+ * A bench phase measured in a child process of its own (fresh heap, its own Payload): the child runs `script`,
+ * writes its figures as one `@@result <json>` line (`writeResult`), and the parent reads that line.
+ */
+export const runPhase = <T>(script: string, env: Record<string, string>, nodeFlags: string[] = []) =>
+  new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, '--conditions=production', '--import', 'tsx', script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout?.on('data', (d) => (out += d))
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('@@result '))
+      if (code !== 0 || !line) reject(new Error(`bench phase ${script} failed (${code}):\n${out.slice(-2000)}`))
+      else resolve(JSON.parse(line.slice(9)) as T)
+    })
+  })
+
+/** The child's side of `runPhase`. */
+export const writeResult = (value: unknown) => process.stdout.write(`@@result ${JSON.stringify(value)}\n`)

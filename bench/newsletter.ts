@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { print } from './lib'
+import { print, runPhase as runChildPhase, writeResult } from './lib'
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 50_000)
 const BASELINE_MESSAGES = Number(process.env.BENCH_BASELINE_MESSAGES ?? 10_000)
@@ -19,7 +19,7 @@ const PREFERENCE_SETS = 600
 const SELF = path.join('bench', 'newsletter.ts')
 
 type Phase = 'seed' | 'baseline' | 'trigger'
-const result = (value: unknown) => process.stdout.write(`@@result ${JSON.stringify(value)}\n`)
+const result = writeResult
 
 // ---------------------------------------------------------------- phases (child processes)
 
@@ -233,19 +233,7 @@ const dropDigests = async (env: Record<string, string>) => {
 }
 
 const runPhase = (phase: Phase, env: Record<string, string>, nodeFlags: string[] = []) =>
-  new Promise<Record<string, unknown>>((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--conditions=production', '--import', 'tsx', SELF], {
-      env: { ...process.env, ...env, BENCH_NEWSLETTER_PHASE: phase },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('@@result '))
-      if (code !== 0 || !line) reject(new Error(`bench phase ${phase} failed (${code}):\n${out.slice(-2000)}`))
-      else resolve(JSON.parse(line.slice(9)))
-    })
-  })
+  runChildPhase<Record<string, unknown>>(SELF, { ...env, BENCH_NEWSLETTER_PHASE: phase }, nodeFlags)
 
 const ask = <T>(sink: ChildProcess, type: string) =>
   new Promise<T>((resolve) => {

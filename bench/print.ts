@@ -7,11 +7,10 @@
 //
 // The filter is the system with most coming dates over the shortest window (7, 14, 30, 60, 120, 365 days) that holds
 // at least 100 of them; the programme keeps its first 100. The measuring runs in a process of its own.
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { databaseFile, sqliteRows } from '../tests/helpers/flood'
-import { print } from './lib'
+import { print, runPhase, writeResult } from './lib'
 
 const SELF = path.join('bench', 'print.ts')
 const EVENTS = 100
@@ -63,31 +62,18 @@ const measure = async () => {
     a5: await time('a5'),
     a3: await time('a3'),
   }
-  process.stdout.write(`@@result ${JSON.stringify(result)}\n`)
+  writeResult(result)
   process.exit(0)
 }
 
 const runMeasure = (dataDir: string) =>
-  new Promise<Result>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', SELF], {
-      env: {
-        ...process.env,
-        APP_ROOT: process.cwd(),
-        DATA_DIR: dataDir,
-        DATABASE_URL: `file:${databaseFile(dataDir)}`,
-        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'bench-secret-not-for-production-0123456789',
-        BENCH_PRINT_PHASE: 'measure',
-        JOBS_AUTORUN: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('@@result '))
-      if (code !== 0 || !line) reject(new Error(`print bench failed (${code}):\n${out.slice(-2000)}`))
-      else resolve(JSON.parse(line.slice(9)) as Result)
-    })
+  runPhase<Result>(SELF, {
+    APP_ROOT: process.cwd(),
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${databaseFile(dataDir)}`,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'bench-secret-not-for-production-0123456789',
+    BENCH_PRINT_PHASE: 'measure',
+    JOBS_AUTORUN: '0',
   })
 
 export const bench = async (platform: { dataDir: string }) => {

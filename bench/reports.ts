@@ -7,11 +7,10 @@
 //
 // Attendance is filled in first (one row per date, with an age split, up to 60,000 rows) straight into the
 // database with the sqlite3 client. The measuring runs in a process of its own, on its own Payload.
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { databaseFile, sqliteRows } from '../tests/helpers/flood'
-import { print } from './lib'
+import { print, runPhase, writeResult } from './lib'
 
 const ATTENDANCE = 60_000
 const SELF = path.join('bench', 'reports.ts')
@@ -100,7 +99,7 @@ const measure = async () => {
           ),
         ),
   }
-  process.stdout.write(`@@result ${JSON.stringify(result)}\n`)
+  writeResult(result)
   process.exit(0)
 }
 
@@ -114,26 +113,13 @@ type Result = {
 }
 
 const runMeasure = (dataDir: string) =>
-  new Promise<Result>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', SELF], {
-      env: {
-        ...process.env,
-        APP_ROOT: process.cwd(),
-        DATA_DIR: dataDir,
-        DATABASE_URL: `file:${databaseFile(dataDir)}`,
-        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'bench-secret-not-for-production-0123456789',
-        BENCH_REPORTS_PHASE: 'measure',
-        JOBS_AUTORUN: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('@@result '))
-      if (code !== 0 || !line) reject(new Error(`reports bench failed (${code}):\n${out.slice(-2000)}`))
-      else resolve(JSON.parse(line.slice(9)) as Result)
-    })
+  runPhase<Result>(SELF, {
+    APP_ROOT: process.cwd(),
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${databaseFile(dataDir)}`,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'bench-secret-not-for-production-0123456789',
+    BENCH_REPORTS_PHASE: 'measure',
+    JOBS_AUTORUN: '0',
   })
 
 export const bench = async (platform: { dataDir: string }) => {
