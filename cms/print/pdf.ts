@@ -386,27 +386,20 @@ const posterPdf = async (p: Programme, now: Date): Promise<Buffer> => {
       .strokeColor(PRIMARY)
       .stroke(),
   )
-  if (single) {
-    qr(doc, root, single.url, left, qrTop, qrSize, t.eventQr(single.title))
-    root.add(
-      doc.struct('P', {}, () =>
-        doc
-          .font(f.regular)
-          .fontSize(13)
-          .fillColor(DARK)
-          .text(single.url, left + qrSize + 16, qrTop + qrSize / 2 - 8, { width: width - 2 * qrSize - 32 }),
-      ),
-    )
-  } else
-    root.add(
-      doc.struct('P', {}, () =>
-        doc
-          .font(f.regular)
-          .fontSize(13)
-          .fillColor(DARK)
-          .text(p.agendaUrl, left, qrTop + qrSize / 2 - 8, { width: width - qrSize - 32 }),
-      ),
-    )
+  // A single event's poster has its own QR code on the left, and its address beside it.
+  if (single) qr(doc, root, single.url, left, qrTop, qrSize, t.eventQr(single.title))
+  const address = single
+    ? { text: single.url, x: left + qrSize + 16, width: width - 2 * qrSize - 32 }
+    : { text: p.agendaUrl, x: left, width: width - qrSize - 32 }
+  root.add(
+    doc.struct('P', {}, () =>
+      doc
+        .font(f.regular)
+        .fontSize(13)
+        .fillColor(DARK)
+        .text(address.text, address.x, qrTop + qrSize / 2 - 8, { width: address.width }),
+    ),
+  )
   qr(doc, root, p.feedUrl, left + width - qrSize, qrTop, qrSize, t.feedQr)
   root.add(
     doc.struct('P', {}, () =>

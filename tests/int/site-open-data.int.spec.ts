@@ -21,6 +21,17 @@ beforeAll(async () => {
 }, 180_000)
 afterAll(async () => payload.destroy())
 
+/** The published events as the public may read them (no staff-only ones): what the sitemap must list. */
+const publishedAsPublic = () =>
+  payload.find({
+    collection: SLUGS.events,
+    where: { _status: { equals: 'published' } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: false,
+  })
+
 describe('/eventi.json', () => {
   it('gives each occurrence the documented shape, Rome offsets and the feeds’ UID', async () => {
     const page = await openDataPage(new URLSearchParams('sistema=valle-seriana'))
@@ -87,14 +98,7 @@ describe('drafts stay private', () => {
     })
     expect(drafts.docs.length).toBeGreaterThan(0)
     const map = (await sitemapPages()) + (await sitemapEvents(1))
-    const published = await payload.find({
-      collection: SLUGS.events,
-      where: { _status: { equals: 'published' } },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: false,
-    })
+    const published = await publishedAsPublic()
     expect(map.match(/\/eventi\/[a-z0-9-]+<\/loc>/g)?.length).toBe(published.totalDocs + 1) // + /eventi/calendario
     for (const draft of drafts.docs) {
       expect(map).not.toContain(`/eventi/${draft.slug}</loc>`)
@@ -109,14 +113,7 @@ describe('the sitemap index', () => {
   const eventUrls = (xml: string | null) => xml?.match(/\/eventi\/[a-z0-9-]+<\/loc>/g) ?? []
 
   it('splits the published public events into parts of the given size, each event in exactly one part', async () => {
-    const published = await payload.find({
-      collection: SLUGS.events,
-      where: { _status: { equals: 'published' } },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: false,
-    })
+    const published = await publishedAsPublic()
     const size = 7
     const parts = Math.ceil(published.totalDocs / size)
     expect(parts).toBeGreaterThan(2)
