@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { onSqlite } from '../helpers/db-kind'
 import { getPayload, rest } from '../helpers/payload'
 
 describe('a fresh database', () => {
@@ -12,7 +13,7 @@ describe('a fresh database', () => {
     }
   })
 
-  it('runs SQLite in WAL mode', async () => {
+  it.runIf(onSqlite)('runs SQLite in WAL mode', async () => {
     const payload = await getPayload()
     const db = payload.db as unknown as {
       client: { execute: (q: string) => Promise<{ rows: { journal_mode: string }[] }> }

@@ -9,6 +9,7 @@ import { funderActivities } from '../../cms/reports'
 import { SLUGS } from '../../collections/slugs'
 import { entityView, findEntity } from '../../site/lib/entities'
 import { eventView, findEventBySlug } from '../../site/lib/events'
+import { onSqlite } from '../helpers/db-kind'
 import { buildNetwork, client, countAll, fixtureEvent, type Network, romeAt, stored } from '../helpers/network'
 import { getPayload, type Payload, rest } from '../helpers/payload'
 
@@ -267,11 +268,12 @@ describe('supportedActivities: the dates a funder supported', () => {
   /** The funder's report over the network by both implementations (SQL on SQLite, the scan): they must agree. */
   const reportRows = async (funderId: Id, period: { from: string; to: string }) => {
     try {
-      process.env.REPORTS_QUERY = 'sql'
-      const sql = await funderActivities(payload, { kind: 'network' }, funderId, period)
       process.env.REPORTS_QUERY = 'scan'
-      expect(sql).toEqual(await funderActivities(payload, { kind: 'network' }, funderId, period))
-      return sql
+      const scan = await funderActivities(payload, { kind: 'network' }, funderId, period)
+      if (!onSqlite) return scan
+      process.env.REPORTS_QUERY = 'sql'
+      expect(await funderActivities(payload, { kind: 'network' }, funderId, period)).toEqual(scan)
+      return scan
     } finally {
       delete process.env.REPORTS_QUERY
     }

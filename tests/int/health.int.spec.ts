@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { HealthNotice } from '../../cms/components/HealthNotice'
 import { healthResponse } from '../../cms/health'
+import { onSqlite } from '../helpers/db-kind'
 import { getPayload, type Payload } from '../helpers/payload'
 
 const JOBS = 'payload-jobs'
@@ -114,45 +115,51 @@ describe('/healthz and the stuck-queue notice', () => {
     expect(res.status).toBe(200)
   })
 
-  it('another connection holding the write lock fails the write probe: 503 until it lets go', async () => {
-    const holder = new Database(dbFile())
-    holder.exec('BEGIN IMMEDIATE')
-    try {
-      const started = Date.now()
-      const res = await health()
-      expect(res.status).toBe(503)
-      expect(res.body.checks).toEqual({ database: 'ok', write: 'error', queues: 'ok' })
-      expect(Date.now() - started).toBeLessThan(8000)
-    } finally {
-      holder.exec('ROLLBACK')
-      holder.close()
-    }
-    expect((await health()).status).toBe(200)
-  })
+  it.runIf(onSqlite)(
+    'another connection holding the write lock fails the write probe: 503 until it lets go',
+    async () => {
+      const holder = new Database(dbFile())
+      holder.exec('BEGIN IMMEDIATE')
+      try {
+        const started = Date.now()
+        const res = await health()
+        expect(res.status).toBe(503)
+        expect(res.body.checks).toEqual({ database: 'ok', write: 'error', queues: 'ok' })
+        expect(Date.now() - started).toBeLessThan(8000)
+      } finally {
+        holder.exec('ROLLBACK')
+        holder.close()
+      }
+      expect((await health()).status).toBe(200)
+    },
+  )
 
-  it('a burst of 50 /healthz requests probes the write lock once per HEALTH_CACHE_MS window', async () => {
-    const payload = await getPayload()
-    const client = (payload.db as unknown as { client: { probeWrite: (ms: number) => Promise<void> } }).client
-    const probe = client.probeWrite.bind(client)
-    let probes = 0
-    client.probeWrite = (ms) => {
-      probes++
-      return probe(ms)
-    }
-    process.env.HEALTH_CACHE_MS = '1000'
-    try {
-      await new Promise((r) => setTimeout(r, 1100)) // past the window of the previous test's report
-      const answers = await Promise.all(Array.from({ length: 50 }, () => healthResponse(getPayload)))
-      expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200))
-      expect(probes).toBe(1)
-      await new Promise((r) => setTimeout(r, 1100))
-      await healthResponse(getPayload)
-      expect(probes).toBe(2)
-    } finally {
-      process.env.HEALTH_CACHE_MS = '0'
-      client.probeWrite = probe
-    }
-  })
+  it.runIf(onSqlite)(
+    'a burst of 50 /healthz requests probes the write lock once per HEALTH_CACHE_MS window',
+    async () => {
+      const payload = await getPayload()
+      const client = (payload.db as unknown as { client: { probeWrite: (ms: number) => Promise<void> } }).client
+      const probe = client.probeWrite.bind(client)
+      let probes = 0
+      client.probeWrite = (ms) => {
+        probes++
+        return probe(ms)
+      }
+      process.env.HEALTH_CACHE_MS = '1000'
+      try {
+        await new Promise((r) => setTimeout(r, 1100)) // past the window of the previous test's report
+        const answers = await Promise.all(Array.from({ length: 50 }, () => healthResponse(getPayload)))
+        expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200))
+        expect(probes).toBe(1)
+        await new Promise((r) => setTimeout(r, 1100))
+        await healthResponse(getPayload)
+        expect(probes).toBe(2)
+      } finally {
+        process.env.HEALTH_CACHE_MS = '0'
+        client.probeWrite = probe
+      }
+    },
+  )
 
   it('answers 503 once the database connection is gone', async () => {
     const payload = await getPayload()

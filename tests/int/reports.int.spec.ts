@@ -11,6 +11,7 @@ import config from '../../cms/payload.config'
 import { toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
+import { onSqlite } from '../helpers/db-kind'
 import { buildNetwork, fixtureEvent, type Network, romeAt } from '../helpers/network'
 import { getPayload, type Payload } from '../helpers/payload'
 
@@ -305,10 +306,12 @@ afterAll(async () => payload.destroy())
 const allDates = () =>
   FIXTURES.flatMap((f) => f.daysAgo.map((daysAgo, index) => ({ f, daysAgo, attendance: f.attendance?.[index] })))
 
-describe.each([
-  ['one statement on SQLite', 'sql'],
-  ['the adapter-neutral scan', 'scan'],
-])('the Maggio dei Libri export (%s)', (_label, query) => {
+describe.each(
+  [
+    ['one statement on SQLite', 'sql'],
+    ['the adapter-neutral scan', 'scan'],
+  ].filter(([, query]) => onSqlite || query !== 'sql'),
+)('the Maggio dei Libri export (%s)', (_label, query) => {
   beforeAll(() => {
     process.env.REPORTS_QUERY = query
   })
@@ -363,10 +366,12 @@ describe.each([
   })
 })
 
-describe.each([
-  ['GROUP BY on SQLite', 'sql'],
-  ['the adapter-neutral scan', 'scan'],
-])('the yearly per-library summary (%s)', (_label, query) => {
+describe.each(
+  [
+    ['GROUP BY on SQLite', 'sql'],
+    ['the adapter-neutral scan', 'scan'],
+  ].filter(([, query]) => onSqlite || query !== 'sql'),
+)('the yearly per-library summary (%s)', (_label, query) => {
   beforeAll(() => {
     process.env.REPORTS_QUERY = query
   })
@@ -474,10 +479,12 @@ const funderPeriod = () => {
   return `from=${day(60)}&to=${day(0)}`
 }
 
-describe.each([
-  ['two statements on SQLite', 'sql'],
-  ['the adapter-neutral scan', 'scan'],
-])('the funder’s report (%s)', (_label, query) => {
+describe.each(
+  [
+    ['two statements on SQLite', 'sql'],
+    ['the adapter-neutral scan', 'scan'],
+  ].filter(([, query]) => onSqlite || query !== 'sql'),
+)('the funder’s report (%s)', (_label, query) => {
   beforeAll(() => {
     process.env.REPORTS_QUERY = query
   })

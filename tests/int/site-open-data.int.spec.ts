@@ -10,6 +10,7 @@ import { isoWithOffset } from '../../site/lib/format'
 import { openDataPage } from '../../site/lib/open-data'
 import { load } from '../../site/lib/pages'
 import { parseSitemapPart, sitemapEvents, sitemapIndex, sitemapPages } from '../../site/lib/sitemap'
+import { onSqlite } from '../helpers/db-kind'
 import { getPayload, type Payload } from '../helpers/payload'
 
 let payload: Payload
@@ -123,7 +124,7 @@ describe('the sitemap index', () => {
       'http://localhost:4321/sitemap-pagine.xml',
       ...Array.from({ length: parts }, (_, i) => `http://localhost:4321/sitemap-eventi-${i + 1}.xml`),
     ])
-    for (const how of ['sql', 'adapter'] as const) {
+    for (const how of (['sql', 'adapter'] as const).filter((h) => onSqlite || h !== 'sql')) {
       const listed: string[] = []
       for (let n = 1; n <= parts; n++) {
         const part = await sitemapEvents(n, size, how)

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { handleEndpoints } from 'payload'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { onSqlite } from '../helpers/db-kind'
 
 type Wing = typeof import('../../cms/statistics')
 type Net = Awaited<ReturnType<typeof import('../helpers/network').buildNetwork>>
@@ -326,100 +327,106 @@ const expected = (from: Date, to: Date, where: { system?: 'a' | 'b'; library?: '
 const asObject = (rows: { key: string; dates: number; people: number }[]) =>
   Object.fromEntries(rows.map((r) => [r.key, { dates: r.dates, people: r.people }]))
 
-describe.each(['sql', 'api'] as const)('the figures counted by the %s implementation', (queries) => {
-  it('dates, events, places, attendance, bookings, no-shows and waiting-list demand match a count made by hand', async () => {
-    const { from, to } = period()
-    const report = await wing.buildReport(payload, { from, to }, now, queries)
-    expect(report.current.summary).toEqual(expected(from, to).summary)
-    const last = wing.lastYear({ from, to })
-    expect(report.previous.summary).toEqual(expected(last.from, last.to).summary)
-    expect(report.previous.summary.people).toBe(9)
-  })
-
-  it('attendance is grouped by system, library, month, format, category, campaign and funder', async () => {
-    const { from, to } = period()
-    const { current } = await wing.buildReport(payload, { from, to }, now, queries)
-    const want = expected(from, to)
-    for (const group of ['system', 'library', 'month', 'format', 'category', 'campaign', 'funder'] as const)
-      expect(asObject(current.groups[group]), group).toEqual(want[group])
-  })
-
-  it('attendance by age band adds up each band, and by comune follows the library', async () => {
-    const { from, to } = period()
-    const { current } = await wing.buildReport(payload, { from, to }, now, queries)
-    expect(asObject(current.groups.band)).toEqual({
-      [String(bands.young)]: { dates: 1, people: 5 },
-      [String(bands.child)]: { dates: 1, people: 8 },
-      [String(bands.adult)]: { dates: 3, people: 29 },
+describe.each((['sql', 'api'] as const).filter((q) => onSqlite || q !== 'sql'))(
+  'the figures counted by the %s implementation',
+  (queries) => {
+    it('dates, events, places, attendance, bookings, no-shows and waiting-list demand match a count made by hand', async () => {
+      const { from, to } = period()
+      const report = await wing.buildReport(payload, { from, to }, now, queries)
+      expect(report.current.summary).toEqual(expected(from, to).summary)
+      const last = wing.lastYear({ from, to })
+      expect(report.previous.summary).toEqual(expected(last.from, last.to).summary)
+      expect(report.previous.summary.people).toBe(9)
     })
-    const comune = async (library: Id) =>
-      String((await payload.findByID({ collection: 'libraries', id: library, overrideAccess: true })).comune)
-    const byComune = asObject(current.groups.comune)
-    expect(byComune[await comune(net.libraries.b1)]?.people).toBe(18)
-    expect(Object.values(byComune).reduce((n, r) => n + r.people, 0)).toBe(45)
-  })
 
-  it('filters narrow every figure: a system, a library, a category, a funder, a format', async () => {
-    const { from, to } = period()
-    const onlyB = await wing.buildReport(payload, { from, to, system: net.systems.b }, now, queries)
-    expect(onlyB.current.summary).toEqual(expected(from, to, { system: 'b' }).summary)
-    const a2 = await wing.buildReport(payload, { from, to, library: net.libraries.a2 }, now, queries)
-    expect(a2.current.summary).toEqual(expected(from, to, { library: 'a2' }).summary)
-    const category = await wing.buildReport(payload, { from, to, category: net.category }, now, queries)
-    expect(category.current.summary.people).toBe(35)
-    expect(category.current.summary.dates).toBe(3)
-    const funded = await wing.buildReport(payload, { from, to, funder }, now, queries)
-    expect(funded.current.summary.people).toBe(35)
-    expect(funded.current.summary.booked).toBe(8)
-    // A funder of the rassegna counts the rassegna's events, as the credits on the public page show it.
-    const viaSeries = await wing.buildReport(payload, { from, to, funder: formulaFunder }, now, queries)
-    expect(viaSeries.current.summary.people).toBe(27)
-    const online = await wing.buildReport(payload, { from, to, format: 'online' }, now, queries)
-    expect(online.current.summary.people).toBe(7)
-    expect(asObject(online.current.groups.format)).toEqual({ online: { dates: 1, people: 7 } })
-  })
+    it('attendance is grouped by system, library, month, format, category, campaign and funder', async () => {
+      const { from, to } = period()
+      const { current } = await wing.buildReport(payload, { from, to }, now, queries)
+      const want = expected(from, to)
+      for (const group of ['system', 'library', 'month', 'format', 'category', 'campaign', 'funder'] as const)
+        expect(asObject(current.groups[group]), group).toEqual(want[group])
+    })
 
-  it('newsletter subscribers: confirmed per month with the running total, and by system', async () => {
-    const { from, to } = period()
-    const { current } = await wing.buildReport(payload, { from, to }, now, queries)
-    const stillConfirmed = subscribersSeed.filter((s) => s.status === 'confirmed')
-    const before = stillConfirmed.filter((s) => s.confirmedAt < from).length
-    expect(current.subscribers.before).toBe(before)
-    const months = new Map<string, number>()
-    for (const s of stillConfirmed.filter((s) => s.confirmedAt >= from))
-      months.set(
-        s.confirmedAt.toISOString().slice(0, 7),
-        (months.get(s.confirmedAt.toISOString().slice(0, 7)) ?? 0) + 1,
+    it('attendance by age band adds up each band, and by comune follows the library', async () => {
+      const { from, to } = period()
+      const { current } = await wing.buildReport(payload, { from, to }, now, queries)
+      expect(asObject(current.groups.band)).toEqual({
+        [String(bands.young)]: { dates: 1, people: 5 },
+        [String(bands.child)]: { dates: 1, people: 8 },
+        [String(bands.adult)]: { dates: 3, people: 29 },
+      })
+      const comune = async (library: Id) =>
+        String((await payload.findByID({ collection: 'libraries', id: library, overrideAccess: true })).comune)
+      const byComune = asObject(current.groups.comune)
+      expect(byComune[await comune(net.libraries.b1)]?.people).toBe(18)
+      expect(Object.values(byComune).reduce((n, r) => n + r.people, 0)).toBe(45)
+    })
+
+    it('filters narrow every figure: a system, a library, a category, a funder, a format', async () => {
+      const { from, to } = period()
+      const onlyB = await wing.buildReport(payload, { from, to, system: net.systems.b }, now, queries)
+      expect(onlyB.current.summary).toEqual(expected(from, to, { system: 'b' }).summary)
+      const a2 = await wing.buildReport(payload, { from, to, library: net.libraries.a2 }, now, queries)
+      expect(a2.current.summary).toEqual(expected(from, to, { library: 'a2' }).summary)
+      const category = await wing.buildReport(payload, { from, to, category: net.category }, now, queries)
+      expect(category.current.summary.people).toBe(35)
+      expect(category.current.summary.dates).toBe(3)
+      const funded = await wing.buildReport(payload, { from, to, funder }, now, queries)
+      expect(funded.current.summary.people).toBe(35)
+      expect(funded.current.summary.booked).toBe(8)
+      // A funder of the rassegna counts the rassegna's events, as the credits on the public page show it.
+      const viaSeries = await wing.buildReport(payload, { from, to, funder: formulaFunder }, now, queries)
+      expect(viaSeries.current.summary.people).toBe(27)
+      const online = await wing.buildReport(payload, { from, to, format: 'online' }, now, queries)
+      expect(online.current.summary.people).toBe(7)
+      expect(asObject(online.current.groups.format)).toEqual({ online: { dates: 1, people: 7 } })
+    })
+
+    it('newsletter subscribers: confirmed per month with the running total, and by system', async () => {
+      const { from, to } = period()
+      const { current } = await wing.buildReport(payload, { from, to }, now, queries)
+      const stillConfirmed = subscribersSeed.filter((s) => s.status === 'confirmed')
+      const before = stillConfirmed.filter((s) => s.confirmedAt < from).length
+      expect(current.subscribers.before).toBe(before)
+      const months = new Map<string, number>()
+      for (const s of stillConfirmed.filter((s) => s.confirmedAt >= from))
+        months.set(
+          s.confirmedAt.toISOString().slice(0, 7),
+          (months.get(s.confirmedAt.toISOString().slice(0, 7)) ?? 0) + 1,
+        )
+      let running = before
+      expect(current.subscribers.byMonth).toEqual(
+        [...months.keys()].sort().map((key) => {
+          running += months.get(key) ?? 0
+          return { key, value: months.get(key), cumulative: running }
+        }),
       )
-    let running = before
-    expect(current.subscribers.byMonth).toEqual(
-      [...months.keys()].sort().map((key) => {
-        running += months.get(key) ?? 0
-        return { key, value: months.get(key), cumulative: running }
-      }),
-    )
-    expect(current.subscribers.byMonth.at(-1)?.cumulative).toBe(4)
-    expect(Object.fromEntries(current.subscribers.bySystem.map((s) => [s.key, s.value]))).toEqual({
-      [String(net.systems.a)]: 3,
-      [String(net.systems.b)]: 2,
+      expect(current.subscribers.byMonth.at(-1)?.cumulative).toBe(4)
+      expect(Object.fromEntries(current.subscribers.bySystem.map((s) => [s.key, s.value]))).toEqual({
+        [String(net.systems.a)]: 3,
+        [String(net.systems.b)]: 2,
+      })
+      const onlyB = await wing.buildReport(payload, { from, to, system: net.systems.b }, now, queries)
+      expect(onlyB.current.subscribers.bySystem).toEqual([{ key: String(net.systems.b), value: 2 }])
     })
-    const onlyB = await wing.buildReport(payload, { from, to, system: net.systems.b }, now, queries)
-    expect(onlyB.current.subscribers.bySystem).toEqual([{ key: String(net.systems.b), value: 2 }])
-  })
-})
+  },
+)
 
-describe('the SQL implementation groups on one packed integer or, when it cannot, on four columns', () => {
-  it('both give the same groups and totals (a period ending after the year 9998 takes the columns)', async () => {
-    const { from } = period()
-    const packed = await wing.buildReport(payload, { from, to: new Date('2100-01-01T00:00:00Z') }, now, 'sql')
-    const columns = await wing.buildReport(payload, { from, to: new Date('9999-12-31T00:00:00Z') }, now, 'sql')
-    for (const group of ['system', 'library', 'comune', 'month', 'format'] as const) {
-      expect(columns.current.groups[group].length, group).toBeGreaterThan(0)
-      expect(packed.current.groups[group], group).toEqual(columns.current.groups[group])
-    }
-    expect(packed.current.summary).toEqual(columns.current.summary)
-  })
-})
+describe.runIf(onSqlite)(
+  'the SQL implementation groups on one packed integer or, when it cannot, on four columns',
+  () => {
+    it('both give the same groups and totals (a period ending after the year 9998 takes the columns)', async () => {
+      const { from } = period()
+      const packed = await wing.buildReport(payload, { from, to: new Date('2100-01-01T00:00:00Z') }, now, 'sql')
+      const columns = await wing.buildReport(payload, { from, to: new Date('9999-12-31T00:00:00Z') }, now, 'sql')
+      for (const group of ['system', 'library', 'comune', 'month', 'format'] as const) {
+        expect(columns.current.groups[group].length, group).toBeGreaterThan(0)
+        expect(packed.current.groups[group], group).toEqual(columns.current.groups[group])
+      }
+      expect(packed.current.summary).toEqual(columns.current.summary)
+    })
+  },
+)
 
 describe('the period of a report', () => {
   it('defaults to the current year in Rome and reads the form’s days, both included', () => {
