@@ -220,9 +220,10 @@ test('“Invia ora” asks for confirmation, then the newsletter goes out throug
   await expect
     .poll(async () => (await mailsTo(email)).some((m) => m.subject === subject), { timeout: 30_000 })
     .toBe(true)
+  // The admin's editor mounts client-side after the reload: slow on a loaded machine.
   await page.reload()
+  await expect(page.getByText('Inviata').first()).toBeVisible({ timeout: 20_000 })
   await expect(page.getByRole('button', { name: 'Invia ora…' })).toHaveCount(0)
-  await expect(page.getByText('Inviata').first()).toBeVisible()
 })
 
 /** The Rome day `days` from now at `hour`, as an ISO instant, and the same day as the admin writes it. */
