@@ -14,8 +14,12 @@ const SHOWN = [
   SLUGS.festivals,
   SLUGS.campaigns,
 ] as const
+export type ShownCollection = (typeof SHOWN)[number]
 export const VERSION_CHECK_MS = 10_000
-let version: { value: Promise<string>; at: number } | undefined
+
+/** The fingerprint as a whole, and the part of each collection feeds show. */
+export type DataVersion = { value: string; collections: Record<ShownCollection, string> }
+let version: { value: Promise<DataVersion>; at: number } | undefined
 
 /** Drops the remembered version: the next feed request checks the database (tests; after a deploy). */
 export const forgetDataVersion = () => {
@@ -27,12 +31,12 @@ export const forgetDataVersion = () => {
  * (the latest id for occurrence rows, which are rewritten rather than updated), plus the Rome day, which
  * moves the horizon. Checked at most every VERSION_CHECK_MS, so feed requests in between cost no query.
  */
-export const dataVersion = (): Promise<string> => {
+export const dataVersionParts = (): Promise<DataVersion> => {
   const now = Date.now()
   if (version && now - version.at < VERSION_CHECK_MS) return version.value
   const value = (async () => {
     const payload = await getPayload()
-    const latest = (collection: (typeof SHOWN)[number] | 'occurrences', sort: string) =>
+    const latest = (collection: ShownCollection | 'occurrences', sort: string) =>
       payload
         .find({
           collection: collection as 'systems',
@@ -48,7 +52,10 @@ export const dataVersion = (): Promise<string> => {
             `${r.totalDocs}:${r.docs[0]?.id ?? ''}:${(r.docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? ''}`,
         )
     const parts = await Promise.all([...SHOWN.map((c) => latest(c, '-updatedAt')), latest(SLUGS.occurrences, '-id')])
-    return `${feedHorizon(new Date()).fromDay}|${parts.join('|')}`
+    return {
+      value: `${feedHorizon(new Date()).fromDay}|${parts.join('|')}`,
+      collections: Object.fromEntries(SHOWN.map((c, i) => [c, parts[i] as string])) as DataVersion['collections'],
+    }
   })()
   version = { value, at: now }
   value.catch(() => {
@@ -56,3 +63,5 @@ export const dataVersion = (): Promise<string> => {
   })
   return value
 }
+
+export const dataVersion = (): Promise<string> => dataVersionParts().then((v) => v.value)
