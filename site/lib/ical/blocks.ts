@@ -3,9 +3,19 @@
 import { createHash } from 'node:crypto'
 import type { Event } from '../../../cms/payload-types'
 import { type RenderedEvent, type RenderOptions, renderEvent } from '../../../collections/lib/ical/build'
-import type { Occurrence } from '../../../collections/lib/recurrence'
 import { absoluteUrl } from '../urls'
-import { type Id, type Named, type Refs, readEvents, refsOf, type Shown, shownOf, toFeedEvent } from './load'
+import {
+  datesByEvent,
+  type Id,
+  type Named,
+  type Refs,
+  type Row,
+  readEvents,
+  refsOf,
+  type Shown,
+  shownOf,
+  toFeedEvent,
+} from './load'
 
 /** What the blocks and the events' references may take in memory (bytes; the site's RSS budget is 300 MB). */
 const MAX_BYTES = Number(process.env.FEED_BLOCK_CACHE_MAX_BYTES ?? 24 * 1024 * 1024)
@@ -64,16 +74,19 @@ const refsBytes = (refs: Refs) => ENTRY_OVERHEAD + 80 + 16 * (refs.categories.le
 /** Strings counted at two bytes a character (V8 keeps Latin-1 text at one). */
 const blockBytes = ({ key, block }: BlockEntry) => ENTRY_OVERHEAD + 2 * (key.length + (block?.text.length ?? 0))
 
-const datesKey = (dates: Occurrence[] | undefined) =>
-  JSON.stringify(
-    (dates ?? []).map((o) => [
-      o.start.getTime(),
-      o.end.getTime(),
-      o.originalStart.getTime(),
-      o.status ?? null,
-      o.note ?? null,
-    ]),
-  )
+/** An event's rows as they were read: their text is the key, Dates are made only for the events rendered. */
+const rowsByEvent = (rows: Row[]): Map<Id, Row[]> => {
+  const map = new Map<Id, Row[]>()
+  for (const row of rows) {
+    const own = map.get(row.event)
+    if (own) own.push(row)
+    else map.set(row.event, [row])
+  }
+  return map
+}
+
+const datesKey = (rows: Row[] | undefined) =>
+  (rows ?? []).map((r) => `${r.start}|${r.end}|${r.originalStart}|${r.status ?? ''}|${r.note ?? ''}`).join('\n')
 
 /** The render options and what else every block depends on, as a short name. */
 const optionsSlot = (options: RenderOptions) =>
@@ -106,7 +119,7 @@ export const lastComposeStats = (): ComposeStats => lastStats
  */
 export const composeEvents = async (
   ids: Id[],
-  dates: Map<Id, Occurrence[]>,
+  rows: Row[],
   versions: Map<Id, string>,
   named: Named,
   options: RenderOptions,
@@ -128,6 +141,7 @@ export const composeEvents = async (
   const gone = new Set(stale.filter((id) => !docs.has(id)))
 
   const slot = optionsSlot(options)
+  const dates = rowsByEvent(rows)
   // Events naming the same documents show the same of them: resolved and serialised once per composition.
   const shownMemo = new Map<string, { shown: Shown; text: string }>()
   const keyOf = (id: Id, { updatedAt, refs }: RefsEntry) => {
@@ -165,7 +179,7 @@ export const composeEvents = async (
       if (!doc) continue // unpublished since its version was read
       const fresh = keyOf(id, { updatedAt: doc.updatedAt, refs: refsOf(doc) })
       ;({ shown, updatedAt } = fresh)
-      block = renderEvent(toFeedEvent(doc, fresh.shown, dates), options)
+      block = renderEvent(toFeedEvent(doc, fresh.shown, datesByEvent(dates.get(id) ?? [])), options)
       const entry = { key: fresh.key, block }
       held.set(`b:${slot}:${id}`, entry, blockBytes(entry))
       stats.rendered++

@@ -142,7 +142,7 @@ const recompose = async (ids: Id[], rows: Row[], options: RenderOptions) => {
     dataVersionParts().then(namedDocs),
     readEventVersions(ids, feedQuery(payload.db.name)),
   ])
-  return composeEvents(ids, datesByEvent(rows), versions, named, options)
+  return composeEvents(ids, rows, versions, named, options)
 }
 
 export type FeedRequest = {
