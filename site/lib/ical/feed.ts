@@ -191,16 +191,19 @@ export const filterFeed = async (request: FeedRequest): Promise<Feed> => {
   })
   // The byte cap: the nearest events whose VEVENTs fit beside the calendar's own lines.
   let kept = rendered.length
-  let ics = assembleCalendar(meta(kept), rendered)
-  if (Buffer.byteLength(ics) > maxBytes) {
+  const sizes = rendered.map((e) => Buffer.byteLength(e.text))
+  // Events alone over the cap: the whole calendar is too, and need not be joined to be measured.
+  const over = sizes.reduce((sum, n) => sum + n, 0) > maxBytes
+  let ics = over ? '' : assembleCalendar(meta(kept), rendered)
+  if (over || Buffer.byteLength(ics) > maxBytes) {
     // The calendar's own lines (a VTIMEZONE if any date is timed, the longest truncation notice).
     const sample = rendered.filter((e) => e.timed).slice(0, 1)
     const overhead =
       Buffer.byteLength(assembleCalendar(meta(matched - 1), sample)) - Buffer.byteLength(sample[0]?.text ?? '')
     let room = maxBytes - overhead
     kept = 0
-    for (const event of rendered) {
-      room -= Buffer.byteLength(event.text)
+    for (const size of sizes) {
+      room -= size
       if (room < 0) break
       kept++
     }
