@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseFilters } from '../../site/lib/filters'
-import { lastComposeStats } from '../../site/lib/ical/blocks'
+import { feedBlocksSize, lastComposeStats, setFeedBlocksBudget } from '../../site/lib/ical/blocks'
 import { agendaFeedResponse } from '../../site/lib/ical/endpoints'
 import { filterFeed } from '../../site/lib/ical/feed'
 import { clearFeedCache } from '../../site/lib/ical/http'
@@ -232,5 +232,25 @@ describe.each(['sql', 'adapter'] as const)('a feed rebuilt after a change, reads
     expect(uids(system).has(eventUid(id))).toBe(true)
     expect(system).toContain(`SUMMARY:Nuovo evento (${mode})`)
     expect(stats).toEqual({ events: uids(before).size + 1, read: 1, rendered: 1 })
+  })
+})
+
+describe('a block cache smaller than the feed', () => {
+  afterAll(() => setFeedBlocksBudget())
+
+  it('stays within its budget and gives the same bytes, reading again what it dropped', async () => {
+    delete process.env.FEED_QUERY
+    setFeedBlocksBudget(8_000)
+    clearFeedCache()
+    await settle()
+    await buildAll()
+    expect(feedBlocksSize().bytes).toBeLessThanOrEqual(8_000)
+    const title = 'Letture animate (poca memoria)'
+    await payload.update({ collection: 'events', id: ids.renamed, data: { title }, overrideAccess: true })
+    await settle()
+    const { system, stats } = await buildAll()
+    expect(system).toContain(`SUMMARY:${title}`)
+    expect(stats.read).toBeGreaterThan(1)
+    expect(feedBlocksSize().bytes).toBeLessThanOrEqual(8_000)
   })
 })

@@ -26,12 +26,9 @@ const ENTRY_OVERHEAD = 160
 class ByteLru<V> {
   private entries = new Map<string, { value: V; bytes: number }>()
   bytes = 0
-  constructor(readonly max: number) {}
+  constructor(public max: number) {}
   get size() {
     return this.entries.size
-  }
-  has(key: string) {
-    return this.entries.has(key)
   }
   get(key: string): V | undefined {
     const entry = this.entries.get(key)
@@ -44,6 +41,9 @@ class ByteLru<V> {
     this.delete(key)
     this.entries.set(key, { value, bytes })
     this.bytes += bytes
+    this.trim()
+  }
+  trim() {
     while (this.bytes > this.max && this.entries.size > 0) this.delete(this.entries.keys().next().value as string)
   }
   delete(key: string) {
@@ -67,6 +67,11 @@ type BlockEntry = { key: string; block: RenderedEvent | null }
 const held = new ByteLru<RefsEntry | BlockEntry>(MAX_BYTES)
 
 export const clearFeedBlocks = () => held.clear()
+/** For tests: another memory budget (default FEED_BLOCK_CACHE_MAX_BYTES). */
+export const setFeedBlocksBudget = (bytes = MAX_BYTES) => {
+  held.max = bytes
+  held.trim()
+}
 /** How many entries and bytes the cache holds (the bench reports it). */
 export const feedBlocksSize = () => ({ entries: held.size, bytes: held.bytes })
 
