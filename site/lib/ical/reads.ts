@@ -23,10 +23,10 @@ export type Window = { from: Date; to: Date | null }
 
 type SqlClient = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
 
-const sqlClient = async (): Promise<SqlClient> => {
+export const sqlClient = async (): Promise<SqlClient> => {
   const payload = await getPayload()
   const client = (payload.db as unknown as { client?: SqlClient }).client
-  if (!client) throw new Error('ical: FEED_QUERY=sql needs the SQLite adapter')
+  if (!client) throw new Error('feeds: FEED_QUERY=sql needs the SQLite adapter')
   return client
 }
 
