@@ -84,6 +84,14 @@ const SITE_DB_CALLS: Allowed[] = [
       'read here is ever shown, only used to pick row ids',
   },
   {
+    file: 'site/lib/ical/reads.ts',
+    call: 'payload.db.find',
+    reason:
+      'a feed rebuild reads the dates and updatedAt of the events its filter kept: the public’s conditions are in ' +
+      'the queries (published events, no staff-only events or rows), as on the SQL path beside them; the events ' +
+      'themselves are then read through the Local API as the public',
+  },
+  {
     file: 'site/lib/sitemap.ts',
     call: 'payload.db.find',
     reason:

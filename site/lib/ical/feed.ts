@@ -1,5 +1,11 @@
 import type { Where } from 'payload'
-import { assembleCalendar, buildCalendar, type FeedEvent, renderEvent } from '../../../collections/lib/ical/build'
+import {
+  assembleCalendar,
+  buildCalendar,
+  type FeedEvent,
+  type RenderOptions,
+  renderEvent,
+} from '../../../collections/lib/ical/build'
 import { fromWall, startOfRomeDay, toWall } from '../../../collections/lib/recurrence'
 import { slugify } from '../../../collections/lib/slugify'
 import { SLUGS } from '../../../collections/slugs'
@@ -9,9 +15,13 @@ import { getPayload } from '../payload'
 import { currentSearchIndex } from '../search/sync'
 import { NETWORK } from '../site-info'
 import { absoluteUrl, eventIcsPath } from '../urls'
+import { composeEvents } from './blocks'
 import { describeFilters, feedTitle } from './describe'
 import { FEED_MAX_BYTES, FEED_MAX_EVENTS, HORIZON_MONTHS, HORIZON_PAST_DAYS } from './limits'
 import { datesByEvent, type Id, loadFeedEvents, ROW_SELECT, type Row } from './load'
+import { namedDocs } from './named'
+import { feedQuery, readEventVersions, readWindowRows } from './reads'
+import { dataVersionParts } from './version'
 
 export { FEED_MAX_BYTES, FEED_MAX_EVENTS }
 
@@ -93,9 +103,9 @@ const readRows = async (where: Where): Promise<Row[]> => {
 /**
  * The dates of the events a feed keeps. With a current search index, the ranking reads no rows and only the
  * kept events' rows are read (a network-wide feed matches ~50,000 rows at 20,000 events); otherwise every
- * matching row is read and ranked.
+ * matching row is read and ranked. `fromScratch` reads the kept events' rows through the Local API.
  */
-const feedRows = async (resolved: ResolvedFilters, now: Date, maxEvents: number) => {
+const feedRows = async (resolved: ResolvedFilters, now: Date, maxEvents: number, fromScratch: boolean) => {
   const index = await currentSearchIndex({ wait: true })
   if (index) {
     // Index keys are strings; the adapters' ids are numbers on SQLite.
@@ -103,12 +113,36 @@ const feedRows = async (resolved: ResolvedFilters, now: Date, maxEvents: number)
       .matchingRows(resolved)
       .map((r) => ({ ...r, event: (/^\d+$/.test(r.event) ? Number(r.event) : r.event) as Id }))
     const { ids, matched } = nearestEvents(spans, now, maxEvents)
-    const rows = ids.length ? await readRows({ and: [whereOf(resolved), { event: { in: ids } }] }) : []
+    if (fromScratch) {
+      const rows = ids.length ? await readRows({ and: [whereOf(resolved), { event: { in: ids } }] }) : []
+      return { rows, ids, matched }
+    }
+    const payload = await getPayload()
+    const rows = await readWindowRows(ids, { from: resolved.from, to: resolved.to }, feedQuery(payload.db.name))
     return { rows, ids, matched }
   }
   const rows = await readRows(whereOf(resolved))
   const spans = rows.map((r) => ({ event: r.event, start: Date.parse(r.start), end: Date.parse(r.end) }))
   return { rows, ...nearestEvents(spans, now, maxEvents) }
+}
+
+/** Every event read through the Local API and rendered anew: what a recomposed feed must equal. */
+const renderFromScratch = async (ids: Id[], rows: Row[], options: RenderOptions) => {
+  const { events, lastModified } = await loadFeedEvents(ids, datesByEvent(rows))
+  return { rendered: events.flatMap((event) => renderEvent(event, options) ?? []), lastModified }
+}
+
+/**
+ * The kept events' VEVENTs from the block cache (blocks.ts): only the events whose block key moved since the
+ * last build are read and rendered; the versions and the named documents are cheap reads (reads.ts, named.ts).
+ */
+const recompose = async (ids: Id[], rows: Row[], options: RenderOptions) => {
+  const payload = await getPayload()
+  const [named, versions] = await Promise.all([
+    dataVersionParts().then(namedDocs),
+    readEventVersions(ids, feedQuery(payload.db.name)),
+  ])
+  return composeEvents(ids, rows, versions, named, options)
 }
 
 export type FeedRequest = {
@@ -118,6 +152,8 @@ export type FeedRequest = {
   pagePath: string
   now?: Date
   limits?: FeedLimits
+  /** Build without the block cache, reading everything through the Local API (the tests' reference). */
+  fromScratch?: boolean
 }
 
 /**
@@ -132,15 +168,15 @@ export const filterFeed = async (request: FeedRequest): Promise<Feed> => {
   const filters = horizonFilters(request.filters, now)
   const resolved = await resolveFilters(filters, now)
   const { from, to } = dateRange(filters, now)
-  const { rows, ids, matched } = await feedRows(resolved, now, maxEvents)
+  const fromScratch = request.fromScratch ?? false
+  const { rows, ids, matched } = await feedRows(resolved, now, maxEvents, fromScratch)
   const parts = await describeFilters(request.filters)
   const name = feedTitle(parts)
   const pageUrl = absoluteUrl(request.pagePath)
 
-  const { events, lastModified } = await loadFeedEvents(ids, datesByEvent(rows))
   const horizon = feedHorizon(now)
   const options = { now: horizon.today, from, until: to ?? undefined, transparent: true }
-  const rendered = events.flatMap((event) => renderEvent(event, options) ?? [])
+  const { rendered, lastModified } = await (fromScratch ? renderFromScratch : recompose)(ids, rows, options)
   const meta = (kept: number) => ({
     name,
     url: pageUrl,
@@ -155,16 +191,19 @@ export const filterFeed = async (request: FeedRequest): Promise<Feed> => {
   })
   // The byte cap: the nearest events whose VEVENTs fit beside the calendar's own lines.
   let kept = rendered.length
-  let ics = assembleCalendar(meta(kept), rendered)
-  if (Buffer.byteLength(ics) > maxBytes) {
+  const sizes = rendered.map((e) => Buffer.byteLength(e.text))
+  // Events alone over the cap: the whole calendar is too, and need not be joined to be measured.
+  const over = sizes.reduce((sum, n) => sum + n, 0) > maxBytes
+  let ics = over ? '' : assembleCalendar(meta(kept), rendered)
+  if (over || Buffer.byteLength(ics) > maxBytes) {
     // The calendar's own lines (a VTIMEZONE if any date is timed, the longest truncation notice).
     const sample = rendered.filter((e) => e.timed).slice(0, 1)
     const overhead =
       Buffer.byteLength(assembleCalendar(meta(matched - 1), sample)) - Buffer.byteLength(sample[0]?.text ?? '')
     let room = maxBytes - overhead
     kept = 0
-    for (const event of rendered) {
-      room -= Buffer.byteLength(event.text)
+    for (const size of sizes) {
+      room -= size
       if (room < 0) break
       kept++
     }

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { UnknownSlugError } from '../agenda'
 import { matchesEtag } from '../http'
+import { clearFeedBlocks } from './blocks'
 import type { Feed } from './feed'
+import { clearNamedDocs } from './named'
 import { forgetDataVersion } from './version'
 
 /** Calendar clients poll every few hours at most; five minutes of staleness is invisible to them. */
@@ -57,11 +59,14 @@ export const feedCacheSize = () => ({ entries: memo.size, bytes: memoBytes })
 /** The previous body of each key, so a change that no updatedAt reveals (a removal) still moves Last-Modified. */
 const seen = new Map<string, { etag: string; lastModified: number }>()
 
+/** Forgets built feeds, the events' blocks and the named documents: the next request builds from nothing. */
 export const clearFeedCache = () => {
   memo.clear()
   sizes.clear()
   memoBytes = 0
   seen.clear()
+  clearFeedBlocks()
+  clearNamedDocs()
   forgetDataVersion()
 }
 

@@ -47,10 +47,12 @@ export const datesByEvent = (rows: Row[]): Map<Id, Occurrence[]> => {
   return map
 }
 
-const loadNamed = async (
-  collection: 'systems' | 'libraries' | 'venues' | 'categories' | 'audiences',
-  ids: Id[],
-): Promise<Map<Id, Record<string, any>>> => {
+export type NamedCollection = 'systems' | 'libraries' | 'venues' | 'categories' | 'audiences'
+export type NamedDoc = Record<string, any>
+/** The documents events show by name (organiser, place, categories, audiences), by id. */
+export type Named = Record<NamedCollection, Map<Id, NamedDoc>>
+
+const loadNamed = async (collection: NamedCollection, ids: Id[]): Promise<Map<Id, NamedDoc>> => {
   if (ids.length === 0) return new Map()
   const payload = await getPayload()
   const { docs } = await payload.find({
@@ -61,7 +63,7 @@ const loadNamed = async (
     pagination: false,
     overrideAccess: false,
   })
-  return new Map(docs.map((d) => [d.id as Id, d as Record<string, any>]))
+  return new Map(docs.map((d) => [d.id as Id, d as NamedDoc]))
 }
 
 const idOf = (value: unknown): Id | null =>
@@ -69,7 +71,7 @@ const idOf = (value: unknown): Id | null =>
 const idsOf = (values: unknown): Id[] =>
   Array.isArray(values) ? values.map(idOf).filter((v): v is Id => v != null) : []
 
-const EVENT_SELECT = {
+export const EVENT_SELECT = {
   title: true,
   slug: true,
   summary: true,
@@ -94,12 +96,52 @@ const EVENT_SELECT = {
   booking: true,
 } as const
 
-/** Published events by id, resolved into FeedEvents with the latest change among what they show. */
-export const loadFeedEvents = async (
-  ids: Id[],
-  dates: Map<Id, Occurrence[]>,
-): Promise<{ events: FeedEvent[]; lastModified: number }> => {
-  if (ids.length === 0) return { events: [], lastModified: 0 }
+/** The documents an event names, by id. */
+export type Refs = { system: Id | null; library: Id | null; venue: Id | null; categories: Id[]; audiences: Id[] }
+
+export const refsOf = (e: Event): Refs => ({
+  system: idOf(e.system),
+  library: idOf(e.library),
+  venue: idOf(e.venue),
+  categories: idsOf(e.categories),
+  audiences: idsOf(e.audiences),
+})
+
+/** What an event shows of the documents it names, and the latest change among those documents. */
+export type Shown = Pick<FeedEvent, 'place' | 'organizer'> & {
+  categories: string[]
+  audiences: string[]
+  lastModified: number
+}
+
+export const shownOf = (refs: Refs, named: Named): Shown => {
+  let lastModified = 0
+  const touch = (doc: NamedDoc | undefined): NamedDoc | undefined => {
+    if (doc?.updatedAt) lastModified = Math.max(lastModified, Date.parse(doc.updatedAt))
+    return doc
+  }
+  const system = touch(named.systems.get(refs.system as Id))
+  // A venue, when given, is where the event happens; otherwise the library is.
+  const place = touch(named.venues.get(refs.venue as Id)) ?? touch(named.libraries.get(refs.library as Id))
+  const names = (map: Map<Id, NamedDoc>, ids: Id[]) =>
+    ids.flatMap((id) => {
+      const doc = touch(map.get(id))
+      return doc ? [doc.name as string] : []
+    })
+  return {
+    place: place
+      ? { name: place.name, address: place.address, comune: comuneName(place.comune), lat: place.lat, lng: place.lng }
+      : null,
+    organizer: { name: system?.name ?? NETWORK.name, email: system?.email || `noreply@${siteHost()}` },
+    categories: names(named.categories, refs.categories),
+    audiences: names(named.audiences, refs.audiences),
+    lastModified,
+  }
+}
+
+/** Published events by id through the Local API, as the public reads them (order not kept). */
+export const readEvents = async (ids: Id[]): Promise<Event[]> => {
+  if (ids.length === 0) return []
   const payload = await getPayload()
   const { docs } = await payload.find({
     collection: SLUGS.events,
@@ -111,83 +153,77 @@ export const loadFeedEvents = async (
     overrideAccess: false, // the public's view: published events only
     select: EVENT_SELECT,
   })
-  const events = docs as unknown as Event[]
+  return docs as unknown as Event[]
+}
+
+/** An event as the calendar builder takes it. */
+export const toFeedEvent = (e: Event, shown: Shown, dates: Map<Id, Occurrence[]>): FeedEvent => ({
+  uid: eventUid(e.id),
+  url: eventUrl(e.slug ?? String(e.id)),
+  title: e.title,
+  summary: e.summary,
+  description: lexicalToPlainText(e.description),
+  schedule: {
+    start: e.start,
+    end: e.end,
+    allDay: e.allDay,
+    recurrence: e.recurrence,
+    changedDates: e.changedDates,
+  },
+  occurrences: dates.get(e.id) ?? [],
+  status: e.status,
+  sequence: e.sequence,
+  updatedAt: e.updatedAt,
+  place: shown.place,
+  placeNotes: e.placeNotes,
+  onlineUrl: e.onlineUrl,
+  organizer: shown.organizer,
+  categories: shown.categories,
+  audiences: shown.audiences,
+  free: e.free,
+  price: e.price,
+  booking: e.booking,
+})
+
+/** Published events by id, resolved into FeedEvents with the latest change among what they show. */
+export const loadFeedEvents = async (
+  ids: Id[],
+  dates: Map<Id, Occurrence[]>,
+): Promise<{ events: FeedEvent[]; lastModified: number }> => {
+  if (ids.length === 0) return { events: [], lastModified: 0 }
+  const events = await readEvents(ids)
+  const refs = events.map(refsOf)
   const [systems, libraries, venues, categories, audiences] = await Promise.all([
     loadNamed(
       SLUGS.systems,
-      events.map((e) => idOf(e.system)).filter((v): v is Id => v != null),
+      refs.flatMap((r) => (r.system == null ? [] : [r.system])),
     ),
     loadNamed(
       SLUGS.libraries,
-      events.map((e) => idOf(e.library)).filter((v): v is Id => v != null),
+      refs.flatMap((r) => (r.library == null ? [] : [r.library])),
     ),
     loadNamed(
       SLUGS.venues,
-      events.map((e) => idOf(e.venue)).filter((v): v is Id => v != null),
+      refs.flatMap((r) => (r.venue == null ? [] : [r.venue])),
     ),
     loadNamed(
       SLUGS.categories,
-      events.flatMap((e) => idsOf(e.categories)),
+      refs.flatMap((r) => r.categories),
     ),
     loadNamed(
       SLUGS.audiences,
-      events.flatMap((e) => idsOf(e.audiences)),
+      refs.flatMap((r) => r.audiences),
     ),
   ])
+  const named: Named = { systems, libraries, venues, categories, audiences }
   let lastModified = 0
-  const touch = <T extends { updatedAt?: string }>(doc: T | undefined): T | undefined => {
-    if (doc?.updatedAt) lastModified = Math.max(lastModified, Date.parse(doc.updatedAt))
-    return doc
-  }
   const order = new Map(ids.map((id, i) => [id, i]))
-  const fallbackEmail = `noreply@${siteHost()}`
   const feedEvents = events
     .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    .map((e): FeedEvent => {
-      touch(e)
-      const system = touch(systems.get(idOf(e.system) as Id))
-      // A venue, when given, is where the event happens; otherwise the library is.
-      const place = touch(venues.get(idOf(e.venue) as Id)) ?? touch(libraries.get(idOf(e.library) as Id))
-      const names = (map: Map<Id, Record<string, any>>, values: unknown) =>
-        idsOf(values).flatMap((id) => {
-          const doc = touch(map.get(id))
-          return doc ? [doc.name as string] : []
-        })
-      return {
-        uid: eventUid(e.id),
-        url: eventUrl(e.slug ?? String(e.id)),
-        title: e.title,
-        summary: e.summary,
-        description: lexicalToPlainText(e.description),
-        schedule: {
-          start: e.start,
-          end: e.end,
-          allDay: e.allDay,
-          recurrence: e.recurrence,
-          changedDates: e.changedDates,
-        },
-        occurrences: dates.get(e.id) ?? [],
-        status: e.status,
-        sequence: e.sequence,
-        updatedAt: e.updatedAt,
-        place: place
-          ? {
-              name: place.name,
-              address: place.address,
-              comune: comuneName(place.comune),
-              lat: place.lat,
-              lng: place.lng,
-            }
-          : null,
-        placeNotes: e.placeNotes,
-        onlineUrl: e.onlineUrl,
-        organizer: { name: system?.name ?? NETWORK.name, email: system?.email || fallbackEmail },
-        categories: names(categories, e.categories),
-        audiences: names(audiences, e.audiences),
-        free: e.free,
-        price: e.price,
-        booking: e.booking,
-      }
+    .map((e) => {
+      const shown = shownOf(refsOf(e), named)
+      lastModified = Math.max(lastModified, e.updatedAt ? Date.parse(e.updatedAt) : 0, shown.lastModified)
+      return toFeedEvent(e, shown, dates)
     })
   return { events: feedEvents, lastModified }
 }
