@@ -181,3 +181,10 @@ export const SUPPORT_ROLE_LABELS = FUND.roles
 export type SupportRole = keyof typeof SUPPORT_ROLE_LABELS
 export const SUPPORT_ROLES = Object.keys(SUPPORT_ROLE_LABELS) as SupportRole[]
 export const SUPPORT_ROLE_OPTIONS = options(SUPPORT_ROLE_LABELS)
+
+const PART = catalogue('it').partners
+
+/** What a partner organisation is (issue 16): declared once, here; labels from the catalogue. */
+export const PARTNER_KIND_LABELS = PART.kinds
+export type PartnerKind = keyof typeof PARTNER_KIND_LABELS
+export const PARTNER_KIND_OPTIONS = options(PARTNER_KIND_LABELS)

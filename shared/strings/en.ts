@@ -1155,6 +1155,24 @@ export const en: Catalogue = {
 
   // (spacer: keeps the sections below apart)
 
+  partners: {
+    kinds: {
+      associazione: 'Association',
+      teatro: 'Theatre',
+      museo: 'Museum',
+      scuola: 'School',
+      parrocchia: 'Parish',
+      comune: 'Municipal office',
+      altro: 'Other',
+    },
+    inUse: (uses: number) =>
+      `It cannot be deleted: it organises ${uses === 1 ? 'an event' : `${uses} events`}. Remove it from there first.`,
+    notOfSystem: 'This organisation does not work with the event’s library system.',
+    ownSystem: 'Your own system must be among the systems: otherwise you could no longer edit the organisation.',
+  },
+
+  // (spacer: keeps the sections below apart)
+
   reports: {
     errors: {
       login: 'Log in to download reports.',

@@ -1211,6 +1211,26 @@ export const it = {
 
   // (spacer: keeps the sections below apart)
 
+  /** Partner organisations (issue 16): associations, theatres, museums… that organise events with a system. */
+  partners: {
+    /** What a partner is. Values are stable identifiers. */
+    kinds: {
+      associazione: 'Associazione',
+      teatro: 'Teatro',
+      museo: 'Museo',
+      scuola: 'Scuola',
+      parrocchia: 'Parrocchia',
+      comune: 'Ufficio del comune',
+      altro: 'Altro',
+    },
+    inUse: (uses: number) =>
+      `Non si può eliminare: è l’organizzatore di ${uses === 1 ? 'un evento' : `${uses} eventi`}. Toglilo prima da lì.`,
+    notOfSystem: 'Questa organizzazione non collabora con il sistema bibliotecario dell’evento.',
+    ownSystem: 'Tra i sistemi deve esserci il tuo: altrimenti l’organizzazione non sarebbe più modificabile da te.',
+  },
+
+  // (spacer: keeps the sections below apart)
+
   /** Ready-made reports (issue 15): Maggio dei Libri, yearly per-library summary, funder's report; open data. */
   reports: {
     errors: {

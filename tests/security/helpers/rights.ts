@@ -209,6 +209,30 @@ export const MATRIX: Record<string, CollectionRights> = {
     data: ({ net }, owner, marker) => ({ name: marker, kind: 'foundation', system: systemOf(net, owner) }),
     rights: (actor, owner) => (network(actor) ? all : systemOwned(actor, owner)),
   },
+  // Partner organisations (issue 16): they work with systems; a system's editors write those of their system,
+  // network staff all of them. A/B: a partner of system A's or B's (only).
+  [SLUGS.partners]: {
+    owners: ['A', 'B'],
+    key: 'name',
+    make: async ({ payload, net }, owner) =>
+      (await payload.create({
+        collection: SLUGS.partners,
+        data: {
+          name: `partner ${Math.random()}`,
+          kind: 'associazione',
+          comune: owner === 'A' ? DALMINE : ALBINO,
+          systems: [systemOf(net, owner) as number],
+        },
+        overrideAccess: true,
+      })) as unknown as Doc,
+    data: ({ net }, owner, marker) => ({
+      name: marker,
+      kind: 'teatro',
+      comune: DALMINE,
+      systems: [systemOf(net, owner)],
+    }),
+    rights: (actor, owner) => (network(actor) ? all : systemOwned(actor, owner)),
+  },
   [SLUGS.campaigns]: {
     owners: ['network'],
     key: 'title',

@@ -1,0 +1,185 @@
+// Partner organisations (issue 16): who writes them, what the public reads of them, which partner an event may
+// name as its organiser, and that a partner still organising an event cannot be deleted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SLUGS } from '../../collections/slugs'
+import { buildNetwork, client, countAll, eventData, fixtureEvent, type Network, stored } from '../helpers/network'
+import { getPayload, type Payload, rest } from '../helpers/payload'
+
+let payload: Payload
+let net: Network
+
+type Id = number
+const DALMINE = '016091'
+const ALBINO = '016004'
+
+const partner = async (name: string, systems: Id[], extra: Record<string, unknown> = {}): Promise<Id> =>
+  (
+    await payload.create({
+      collection: SLUGS.partners,
+      data: { name, kind: 'associazione', comune: DALMINE, systems, ...extra } as never,
+      overrideAccess: true,
+    })
+  ).id
+
+beforeAll(async () => {
+  payload = await getPayload()
+  net = await buildNetwork(payload)
+})
+afterAll(async () => payload.destroy())
+
+describe('who writes partners', () => {
+  it('a system editor creates partners of their own system, also shared with another; one without their system is refused and nothing is written', async () => {
+    const token = await net.token('editorA')
+    const own = await rest('POST', '/partners?depth=0', {
+      token,
+      body: { name: 'Associazione Genitori di Dalmine', kind: 'associazione', comune: DALMINE },
+    })
+    expect(own.status).toBe(201)
+    expect(own.json.doc.systems).toEqual([net.systems.a])
+    expect(own.json.doc.slug).toBe('associazione-genitori-di-dalmine')
+    const shared = await rest('POST', '/partners?depth=0', {
+      token,
+      body: { name: 'Teatro condiviso', kind: 'teatro', comune: DALMINE, systems: [net.systems.a, net.systems.b] },
+    })
+    expect(shared.status).toBe(201)
+    const name = 'Teatro di un altro sistema'
+    const other = await rest('POST', '/partners?depth=0', {
+      token,
+      body: { name, kind: 'teatro', comune: ALBINO, systems: [net.systems.b] },
+    })
+    expect(other.status).toBe(403)
+    expect(await countAll(payload, SLUGS.partners, { name: { equals: name } })).toBe(0)
+  })
+
+  it('a librarian of another system cannot edit or delete this partner, and nothing was written', async () => {
+    const id = await partner('Pro Loco di Albino', [net.systems.b], { comune: ALBINO })
+    const before = await stored(payload, SLUGS.partners, id)
+    for (const via of ['rest', 'local'] as const) {
+      const editorA = client(payload, net, via, 'editorA')
+      expect((await editorA.update(SLUGS.partners, id, { name: 'Rinominata' })).status, via).toBe(403)
+      expect((await editorA.delete(SLUGS.partners, id)).status, via).toBe(403)
+    }
+    expect(await stored(payload, SLUGS.partners, id)).toEqual(before)
+  })
+
+  it('an editor edits a partner of their system but cannot take their own system off it', async () => {
+    const id = await partner('Biblioteca dei ragazzi APS', [net.systems.a, net.systems.b])
+    const editorA = client(payload, net, 'rest', 'editorA')
+    expect((await editorA.update(SLUGS.partners, id, { summary: 'Letture in famiglia.' })).status).toBe(200)
+    expect((await editorA.update(SLUGS.partners, id, { systems: [net.systems.b] })).status).toBe(403)
+    const after = await stored(payload, SLUGS.partners, id)
+    expect(after.summary).toBe('Letture in famiglia.')
+    expect(after.systems).toEqual([net.systems.a, net.systems.b])
+  })
+
+  it('network staff write every partner; library contributors and the public write none', async () => {
+    const id = await partner('Museo della Valle', [net.systems.b], { kind: 'museo', comune: ALBINO })
+    for (const who of ['admin', 'networkEditor'] as const) {
+      const res = await client(payload, net, 'rest', who).update(SLUGS.partners, id, { summary: `da ${who}` })
+      expect(res.status, who).toBe(200)
+    }
+    for (const who of ['contributorA1', 'public'] as const) {
+      const c = client(payload, net, 'rest', who)
+      const name = `Tentativo di ${who}`
+      expect(
+        (await c.create(SLUGS.partners, { name, kind: 'altro', comune: DALMINE, systems: [net.systems.a] })).status,
+      ).toBe(403)
+      expect((await c.update(SLUGS.partners, id, { name })).status, who).toBe(403)
+      expect(await countAll(payload, SLUGS.partners, { name: { equals: name } }), who).toBe(0)
+    }
+  })
+
+  it('anyone reads a partner’s public fields; the internal note only staff', async () => {
+    const id = await partner('Parrocchia San Giuseppe', [net.systems.a], {
+      kind: 'parrocchia',
+      website: 'https://parrocchia.example.org',
+      email: 'oratorio@parrocchia.example.org',
+      note: 'Referente: don Mario, 333 0000000',
+    })
+    const pub = await rest('GET', `/partners/${id}`)
+    expect(pub.status).toBe(200)
+    expect(pub.json).toMatchObject({ name: 'Parrocchia San Giuseppe', website: 'https://parrocchia.example.org' })
+    expect(pub.json.email).toBe('oratorio@parrocchia.example.org')
+    expect(pub.json.note).toBeUndefined()
+    expect(JSON.stringify((await rest('GET', `/partners?where[id][equals]=${id}`)).json)).not.toContain('don Mario')
+    const staff = await rest('GET', `/partners/${id}`, { token: await net.token('contributorA1') })
+    expect(staff.json.note).toBe('Referente: don Mario, 333 0000000')
+  })
+
+  it('a website must be a web address: anything else is a field error in Italian', async () => {
+    const res = await client(payload, net, 'rest', 'editorA').create(SLUGS.partners, {
+      name: 'Associazione con link',
+      kind: 'associazione',
+      comune: DALMINE,
+      website: 'javascript:alert(1)',
+    })
+    expect(res.status).toBe(400)
+    expect(res.errors).toContainEqual(
+      expect.objectContaining({ path: 'website', message: expect.stringMatching(/https/) }),
+    )
+  })
+})
+
+describe('the organiser of an event', () => {
+  it('a system editor may name a partner their system works with; another system’s partner is a field error in Italian and nothing is written', async () => {
+    const ownPartner = await partner('Associazione Genitori Dalmine', [net.systems.a])
+    const sharedPartner = await partner('Teatro di tutti', [net.systems.b, net.systems.a], { kind: 'teatro' })
+    const otherPartner = await partner('Associazione di Albino', [net.systems.b], { comune: ALBINO })
+    for (const via of ['rest', 'local'] as const) {
+      const editorA = client(payload, net, via, 'editorA')
+      for (const organiser of [ownPartner, sharedPartner]) {
+        const ok = await editorA.create(SLUGS.events, eventData(net, { title: `Con ${organiser} ${via}`, organiser }))
+        expect(ok.status, via).toBe(201)
+        expect(ok.doc.organiser, via).toBe(organiser)
+      }
+      const title = `Organizzato da un altro sistema ${via}`
+      const refused = await editorA.create(SLUGS.events, eventData(net, { title, organiser: otherPartner }))
+      expect(refused.status, via).toBe(400)
+      expect(refused.errors, via).toContainEqual(
+        expect.objectContaining({
+          path: 'organiser',
+          message: 'Questa organizzazione non collabora con il sistema bibliotecario dell’evento.',
+        }),
+      )
+      expect(await countAll(payload, SLUGS.events, { title: { equals: title } }), via).toBe(0)
+    }
+  })
+
+  it('an existing event cannot be given another system’s partner either', async () => {
+    const otherPartner = await partner('Coro di Albino', [net.systems.b], { comune: ALBINO })
+    const event = await fixtureEvent(payload, net)
+    const res = await client(payload, net, 'rest', 'editorA').update(SLUGS.events, event.id, {
+      organiser: otherPartner,
+    })
+    expect(res.status).toBe(400)
+    expect(res.errors.map((e) => e.path)).toContain('organiser')
+    expect((await stored(payload, SLUGS.events, event.id)).organiser ?? null).toBeNull()
+  })
+
+  it('the published event’s dates carry its organiser', async () => {
+    const id = await partner('Teatro Civico APS', [net.systems.a], { kind: 'teatro' })
+    const event = await fixtureEvent(payload, net, { organiser: id })
+    const { docs } = await payload.find({
+      collection: SLUGS.occurrences,
+      where: { event: { equals: event.id } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.map((d) => d.organiser)).toEqual([id])
+  })
+})
+
+describe('deleting a partner', () => {
+  it('a partner that organises an event cannot be deleted (Italian message); once unused it can', async () => {
+    const id = await partner('Associazione da eliminare', [net.systems.a])
+    const event = await fixtureEvent(payload, net, { organiser: id })
+    const editorA = client(payload, net, 'rest', 'editorA')
+    const refused = await editorA.delete(SLUGS.partners, id)
+    expect(refused.status).toBe(400)
+    expect(refused.message).toBe('Non si può eliminare: è l’organizzatore di un evento. Toglilo prima da lì.')
+    expect(await countAll(payload, SLUGS.partners, { id: { equals: id } })).toBe(1)
+    await payload.update({ collection: SLUGS.events, id: event.id, data: { organiser: null }, overrideAccess: true })
+    expect((await editorA.delete(SLUGS.partners, id)).status).toBe(200)
+    expect(await countAll(payload, SLUGS.partners, { id: { equals: id } })).toBe(0)
+  })
+})
