@@ -2583,7 +2583,7 @@ export interface PlaceCounter {
 export interface Follow {
   id: number;
   subscriber: number | Subscriber;
-  kind: 'events' | 'systems' | 'libraries' | 'series' | 'festivals' | 'campaigns';
+  kind: 'events' | 'systems' | 'libraries' | 'series' | 'festivals' | 'campaigns' | 'partners';
   targetId: number;
   state: 'pending' | 'active';
   title: string;

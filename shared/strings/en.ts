@@ -102,6 +102,8 @@ export const en: Catalogue = {
       min != null && max != null ? `ages ${min} to ${max}` : min != null ? `ages ${min} and up` : `up to age ${max}`,
     languages: 'Languages',
     organizer: 'Organised by',
+    organisedBy: 'Organised by',
+    withSystem: 'With the library system',
     partOf: 'Part of',
     addToCalendar: 'Add to calendar',
     downloadIcs: 'Download the .ics file (Apple, Android, Thunderbird)',
@@ -128,6 +130,7 @@ export const en: Catalogue = {
       rassegna: 'Series',
       festival: 'Festival',
       campagna: 'Campaign',
+      organizzatore: 'Partner organisation',
     },
     footerAbout:
       'The shared events calendar of the six library systems of the province of Bergamo: Area di Dalmine, Area Nord Ovest, Bassa Pianura Bergamasca, Seriate Laghi, Valle Seriana and the Bergamo city library system.',

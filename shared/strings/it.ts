@@ -123,6 +123,9 @@ export const it = {
       min != null && max != null ? `da ${min} a ${max} anni` : min != null ? `da ${min} anni` : `fino a ${max} anni`,
     languages: 'Lingue',
     organizer: 'Organizza',
+    /** An event organised by a partner organisation (issue 16), with the library system beside it. */
+    organisedBy: 'Organizzato da',
+    withSystem: 'Con il sistema bibliotecario',
     partOf: 'Fa parte di',
     addToCalendar: 'Aggiungi al calendario',
     downloadIcs: 'Scarica il file .ics (Apple, Android, Thunderbird)',
@@ -150,6 +153,7 @@ export const it = {
       rassegna: 'Rassegna',
       festival: 'Festival',
       campagna: 'Campagna',
+      organizzatore: 'Organizzazione partner',
     },
     // footer
     footerAbout:

@@ -1,7 +1,9 @@
 // Partner organisations (issue 16): who writes them, what the public reads of them, which partner an event may
 // name as its organiser, and that a partner still organising an event cannot be deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Event } from '../../cms/payload-types'
 import { SLUGS } from '../../collections/slugs'
+import { eventView, findEventBySlug } from '../../site/lib/events'
 import { buildNetwork, client, countAll, eventData, fixtureEvent, type Network, stored } from '../helpers/network'
 import { getPayload, type Payload, rest } from '../helpers/payload'
 
@@ -181,5 +183,36 @@ describe('deleting a partner', () => {
     await payload.update({ collection: SLUGS.events, id: event.id, data: { organiser: null }, overrideAccess: true })
     expect((await editorA.delete(SLUGS.partners, id)).status).toBe(200)
     expect(await countAll(payload, SLUGS.partners, { id: { equals: id } })).toBe(0)
+  })
+})
+
+describe('the organiser on the event page', () => {
+  it('the page says who organises it, linked to the partner’s page in both languages, and JSON-LD names the partner as organizer', async () => {
+    const id = await partner('Teatro Sociale APS', [net.systems.a], {
+      kind: 'teatro',
+      website: 'https://teatro-sociale.example.org',
+    })
+    const event = await fixtureEvent(payload, net, { title: 'Letture sceniche', organiser: id })
+    const found = (await findEventBySlug(event.slug as string)) as Event
+    const it = await eventView(found, 'it')
+    expect(it.organiser).toEqual({ name: 'Teatro Sociale APS', href: '/organizzatori/teatro-sociale-aps' })
+    expect((await eventView(found, 'en')).organiser?.href).toBe('/en/organizzatori/teatro-sociale-aps')
+    expect(it.jsonLd.organizer).toEqual({
+      '@type': 'Organization',
+      name: 'Teatro Sociale APS',
+      url: expect.stringMatching(/^https?:\/\/[^/]+\/organizzatori\/teatro-sociale-aps$/),
+      sameAs: 'https://teatro-sociale.example.org',
+    })
+  })
+
+  it('without an organiser the page names none and JSON-LD’s organizer stays the library system', async () => {
+    const event = await fixtureEvent(payload, net, { title: 'Letture senza partner' })
+    const view = await eventView((await findEventBySlug(event.slug as string)) as Event, 'it')
+    expect(view.organiser).toBeNull()
+    expect(view.jsonLd.organizer).toEqual({
+      '@type': 'Organization',
+      name: 'Sistema Bibliotecario Area di Dalmine',
+      url: expect.stringMatching(/\/sistemi\/area-di-dalmine$/),
+    })
   })
 })
