@@ -117,7 +117,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
     const p = doc as Partner
     title = p.name
     kindLabel = catalogue(locale).partners.kinds[p.kind]
-    descriptionHtml = paragraphs(p.summary)
+    summary = p.summary ?? ''
     const comune = comuneName(p.comune)
     if (comune) facts.push({ label: t.comune, value: comune })
     contact(p)

@@ -1,9 +1,17 @@
 // Partner organisations (issue 16): who writes them, what the public reads of them, which partner an event may
 // name as its organiser, and that a partner still organising an event cannot be deleted.
+import type { APIContext } from 'astro'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Event } from '../../cms/payload-types'
 import { SLUGS } from '../../collections/slugs'
+import { entityView, findEntity } from '../../site/lib/entities'
 import { eventView, findEventBySlug } from '../../site/lib/events'
+import { clearFeedCache } from '../../site/lib/ical/http'
+import { forgetDataVersion } from '../../site/lib/ical/version'
+import { sitemapPages } from '../../site/lib/sitemap'
+import { eventUid } from '../../site/lib/urls'
+import { GET as eventsJson } from '../../site/pages/eventi.json'
+import { GET as partnerFeed } from '../../site/pages/organizzatori/[slug]/calendario.ics'
 import { buildNetwork, client, countAll, eventData, fixtureEvent, type Network, stored } from '../helpers/network'
 import { getPayload, type Payload, rest } from '../helpers/payload'
 
@@ -214,5 +222,92 @@ describe('the organiser on the event page', () => {
       name: 'Sistema Bibliotecario Area di Dalmine',
       url: expect.stringMatching(/\/sistemi\/area-di-dalmine$/),
     })
+  })
+})
+
+/** A GET through an endpoint exactly as Astro calls it. */
+const get = (
+  route: (c: APIContext) => Response | Promise<Response>,
+  path: string,
+  params: Record<string, string> = {},
+) =>
+  route({
+    request: new Request(`http://localhost:4321${path}`),
+    params,
+    url: new URL(`http://localhost:4321${path}`),
+  } as unknown as APIContext)
+
+describe('a partner’s agenda, page and feed', () => {
+  it('the organizzatore filter, the partner’s page and its feed hold exactly its published events', async () => {
+    const id = await partner('Compagnia delle Storie', [net.systems.a, net.systems.b], {
+      kind: 'teatro',
+      summary: 'Teatro per ragazzi.',
+      website: 'https://compagnia-storie.example.org',
+    })
+    const other = await partner('Altra Compagnia', [net.systems.a])
+    const ours = [
+      await fixtureEvent(payload, net, { title: 'Storie in scena', organiser: id }),
+      await fixtureEvent(payload, net, {
+        title: 'Storie in valle',
+        organiser: id,
+        system: net.systems.b,
+        library: net.libraries.b1,
+      }),
+    ]
+    await fixtureEvent(payload, net, { title: 'Bozza della compagnia', organiser: id, _status: 'draft' })
+    await fixtureEvent(payload, net, { title: 'Di un’altra compagnia', organiser: other })
+    await fixtureEvent(payload, net, { title: 'Senza organizzatore' })
+    const expected = ours.map((e) => e.slug).sort()
+
+    const json = await get(eventsJson, '/eventi.json?organizzatore=compagnia-delle-storie')
+    expect(json.status).toBe(200)
+    const body = (await json.json()) as { items: { slug: string }[] }
+    expect(body.items.map((i) => i.slug).sort()).toEqual(expected)
+
+    const doc = await findEntity('organizzatore', 'compagnia-delle-storie')
+    const view = await entityView('organizzatore', doc as never, 'it')
+    expect(view.title).toBe('Compagnia delle Storie')
+    expect(view.kindLabel).toBe('Teatro')
+    expect(view.summary).toBe('Teatro per ragazzi.')
+    expect(view.facts).toContainEqual({
+      label: 'Sito web',
+      value: 'https://compagnia-storie.example.org',
+      href: 'https://compagnia-storie.example.org',
+    })
+    expect(view.facts.filter((f) => f.label === 'Sistema bibliotecario').map((f) => f.value)).toEqual([
+      'Sistema Bibliotecario Area di Dalmine',
+      'Sistema Bibliotecario Valle Seriana',
+    ])
+    expect(view.cards.map((c) => c.title).sort()).toEqual(['Storie in scena', 'Storie in valle'])
+    expect(view.feedPath).toBe('/organizzatori/compagnia-delle-storie/calendario.ics')
+    expect(view.agendaHref).toBe('/eventi?organizzatore=compagnia-delle-storie')
+    expect((await entityView('organizzatore', doc as never, 'en')).kindLabel).toBe('Theatre')
+
+    clearFeedCache()
+    forgetDataVersion()
+    const feed = await get(partnerFeed, '/organizzatori/compagnia-delle-storie/calendario.ics', {
+      slug: 'compagnia-delle-storie',
+    })
+    expect(feed.status).toBe(200)
+    const ics = await feed.text()
+    const uids = [...ics.matchAll(/^UID:(.+)$/gm)].map((m) => m[1]?.trim()).sort()
+    expect(uids).toEqual(ours.map((e) => eventUid(e.id)).sort())
+    expect(ics).toContain('Compagnia delle Storie')
+  })
+
+  it('an unknown partner is a 404 with an Italian message, for the agenda’s JSON and for the feed', async () => {
+    const json = await get(eventsJson, '/eventi.json?organizzatore=nessuno-cosi')
+    expect(json.status).toBe(404)
+    expect(((await json.json()) as { error: string }).error).toMatch(/Nessun elemento/)
+    expect(await findEntity('organizzatore', 'nessuno-cosi')).toBeNull()
+    const feed = await get(partnerFeed, '/organizzatori/nessuno-cosi/calendario.ics', { slug: 'nessuno-cosi' })
+    expect(feed.status).toBe(404)
+  })
+
+  it('every partner’s page is in the sitemap', async () => {
+    await partner('Scuola dell’infanzia Arcobaleno', [net.systems.a], { kind: 'scuola' })
+    const xml = await sitemapPages()
+    expect(xml).toMatch(/<loc>[^<]*\/organizzatori\/scuola-dell-infanzia-arcobaleno<\/loc>/)
+    expect(xml).not.toMatch(/<loc>[^<]*\/organizzatori<\/loc>/)
   })
 })
