@@ -7,7 +7,7 @@ import { strings } from './i18n'
 import { getPayload } from './payload'
 import type { Key } from './search/model'
 import { currentSearchIndex } from './search/sync'
-import { ENTITY_SECTIONS, type EntityKind, entityPath, type Locale, localePath } from './urls'
+import { ENTITY_SECTIONS, entityPath, type Locale, localePath } from './urls'
 
 /** The pages listing every system, library, rassegna, festival and campaign, and what each has coming. */
 
