@@ -1433,7 +1433,7 @@ export interface User {
   id: number;
   invite?: boolean | null;
   name?: string | null;
-  roles: ('network-admin' | 'network-editor' | 'system-editor' | 'library-contributor')[];
+  roles: ('network-admin' | 'network-editor' | 'system-editor' | 'library-contributor' | 'partner')[];
   /**
    * Obbligatorio per redattori di sistema e collaboratori.
    */
@@ -1442,6 +1442,10 @@ export interface User {
    * Obbligatoria per i collaboratori di biblioteca.
    */
   library?: (number | null) | Library;
+  /**
+   * Obbligatoria per gli account delle organizzazioni partner: propongono bozze dei propri eventi, non pubblicano.
+   */
+  partner?: (number | null) | Partner;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -3342,6 +3346,7 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   system?: T;
   library?: T;
+  partner?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -12,9 +12,12 @@ export const ROLE_LABELS = {
   'network-editor': 'Redazione di rete',
   'system-editor': 'Redazione di sistema',
   'library-contributor': 'Collaborazione di biblioteca',
+  partner: 'Organizzazione partner',
 } as const
 export type Role = keyof typeof ROLE_LABELS
 export const ROLES = Object.keys(ROLE_LABELS) as Role[]
+/** The roles of library staff: a partner's account is not staff (no internal agenda, notes or bookings). */
+export const STAFF_ROLES = ROLES.filter((role) => role !== 'partner')
 export const ROLE_OPTIONS = options(ROLE_LABELS)
 
 /** schema.org EventStatusType values (plus `full`, which schema.org expresses through offers). */

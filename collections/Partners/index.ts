@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, loggedIn, refId, type Staff } from '../access/roles'
+import { anyone, refId, type Staff } from '../access/roles'
+import { staffRead } from '../access/staff-only'
 import { webUrl } from '../Events/fields/validators'
 import { PARTNER_KIND_OPTIONS } from '../enums'
 import { comuneField } from '../fields/comune'
@@ -79,7 +80,7 @@ export const Partners: CollectionConfig = {
       name: 'note',
       type: 'textarea',
       label: 'Nota interna',
-      access: { read: loggedIn },
+      access: { read: staffRead },
       admin: { description: 'Solo per il personale (referenti, accordi): non compare sul sito.' },
     },
   ],

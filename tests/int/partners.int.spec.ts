@@ -311,3 +311,117 @@ describe('a partner’s agenda, page and feed', () => {
     expect(xml).not.toMatch(/<loc>[^<]*\/organizzatori<\/loc>/)
   })
 })
+
+describe('a partner’s account', () => {
+  const draftOf = (title: string, extra: Record<string, unknown> = {}) =>
+    eventData(net, { title, organiser: net.partner, _status: 'draft', ...extra })
+
+  it('proposes a draft of an event its organisation organises; nothing of it reaches the site', async () => {
+    for (const via of ['rest', 'local'] as const) {
+      const title = `Proposta del partner ${via}`
+      const res = await client(payload, net, via, 'partnerA').create(SLUGS.events, draftOf(title), { draft: true })
+      expect(res.status, via).toBe(201)
+      const saved = await stored(payload, SLUGS.events, res.doc.id, true)
+      expect(saved._status, via).toBe('draft')
+      expect(saved.organiser, via).toBe(net.partner)
+      expect(await countAll(payload, SLUGS.occurrences, { event: { equals: res.doc.id } }), via).toBe(0)
+    }
+  })
+
+  it('never publishes: a published create or a publish of its draft is refused and nothing is written', async () => {
+    const partnerA = client(payload, net, 'rest', 'partnerA')
+    const title = 'Pubblicata dal partner'
+    const refused = await partnerA.create(SLUGS.events, draftOf(title, { _status: 'published' }))
+    expect(refused.status).toBe(403)
+    expect(await countAll(payload, SLUGS.events, { title: { equals: title } })).toBe(0)
+    const draft = await fixtureEvent(payload, net, {
+      title: 'Bozza da pubblicare',
+      organiser: net.partner,
+      _status: 'draft',
+    })
+    const publish = await partnerA.update(SLUGS.events, draft.id, { _status: 'published' })
+    expect(publish.status).toBe(403)
+    expect((await stored(payload, SLUGS.events, draft.id, true))._status).toBe('draft')
+  })
+
+  it('edits its own drafts; an edit of its published event stays a draft until the system publishes it', async () => {
+    const partnerA = client(payload, net, 'rest', 'partnerA')
+    const draft = await fixtureEvent(payload, net, {
+      title: 'Bozza del partner',
+      organiser: net.partner,
+      _status: 'draft',
+    })
+    expect((await partnerA.update(SLUGS.events, draft.id, { summary: 'Nuovo testo' })).status).toBe(200)
+    expect((await stored(payload, SLUGS.events, draft.id, true)).summary).toBe('Nuovo testo')
+    const published = await fixtureEvent(payload, net, { title: 'Pubblicato del partner', organiser: net.partner })
+    expect((await partnerA.update(SLUGS.events, published.id, { summary: 'Modifica proposta' })).status).toBe(200)
+    expect((await stored(payload, SLUGS.events, published.id)).summary).toBe('Storie per bambini.')
+    expect((await stored(payload, SLUGS.events, published.id, true)).summary).toBe('Modifica proposta')
+  })
+
+  it('cannot propose or edit events of another organiser, nor see anyone else’s drafts or staff-only events', async () => {
+    const other = await partner('Altra associazione', [net.systems.a])
+    const partnerA = client(payload, net, 'rest', 'partnerA')
+    for (const organiser of [other, null]) {
+      const title = `Evento di altri ${organiser}`
+      const res = await partnerA.create(SLUGS.events, draftOf(title, { organiser }), { draft: true })
+      expect(res.status, String(organiser)).toBe(403)
+      expect(await countAll(payload, SLUGS.events, { title: { equals: title } })).toBe(0)
+    }
+    const systemDraft = await fixtureEvent(payload, net, { title: 'Bozza del sistema', _status: 'draft' })
+    const otherDraft = await fixtureEvent(payload, net, { title: 'Bozza di altri', organiser: other, _status: 'draft' })
+    const internal = await fixtureEvent(payload, net, { title: 'Formazione interna', staffOnly: true })
+    const systemEvent = await fixtureEvent(payload, net, { title: 'Evento del sistema' })
+    for (const id of [systemDraft.id, otherDraft.id, internal.id]) {
+      expect((await partnerA.findByID(SLUGS.events, id, { draft: true })).status, String(id)).toBe(404)
+      const { docs } = await partnerA.find(SLUGS.events, { draft: true, where: { id: { equals: id } } })
+      expect(docs, String(id)).toEqual([])
+    }
+    const before = await stored(payload, SLUGS.events, systemEvent.id, true)
+    expect((await partnerA.update(SLUGS.events, systemEvent.id, { summary: 'Intrusione' })).status).toBe(403)
+    expect(await stored(payload, SLUGS.events, systemEvent.id, true)).toEqual(before)
+  })
+
+  it('is not staff: it reads no internal note', async () => {
+    await payload.update({
+      collection: SLUGS.partners,
+      id: net.partner,
+      data: { note: 'Referente interna' },
+      overrideAccess: true,
+    })
+    const res = await client(payload, net, 'rest', 'partnerA').findByID(SLUGS.partners, net.partner)
+    expect(res.status).toBe(200)
+    expect(res.doc.note).toBeUndefined()
+  })
+
+  it('an account with the partner role needs its organisation (field error in Italian)', async () => {
+    const res = await client(payload, net, 'rest', 'admin').create(SLUGS.users, {
+      email: 'partner-senza-organizzazione@test.example.org',
+      password: 'Partner-Password-2026',
+      roles: ['partner'],
+    })
+    expect(res.status).toBe(400)
+    expect(res.errors).toContainEqual(
+      expect.objectContaining({ path: 'partner', message: 'Indica l’organizzazione partner di questo account.' }),
+    )
+  })
+})
+
+describe('a partner’s account in the admin', () => {
+  it('opens its dashboard on its own drafts and sees nothing of the systems’ work there', async () => {
+    const { librarianDay } = await import('../../cms/dashboard')
+    await fixtureEvent(payload, net, { title: 'Bozza in revisione del sistema', _status: 'draft', review: 'requested' })
+    const own = await fixtureEvent(payload, net, {
+      title: 'Bozza della nostra associazione',
+      organiser: net.partner,
+      _status: 'draft',
+    })
+    const day = await librarianDay(payload, net.as('partnerA') as never)
+    expect(day.scope).toEqual({ kind: 'partner', name: 'Associazione Genitori Dalmine' })
+    expect(day.toReview).toEqual([])
+    expect(day.drafts.map((e) => e.id)).toContain(own.id)
+    expect(day.drafts.map((e) => e.title)).not.toContain('Bozza in revisione del sistema')
+    expect(day.newsletter).toBeNull()
+    expect(day.canWriteNewsletters).toBe(false)
+  })
+})
