@@ -425,3 +425,28 @@ describe('a partner’s account in the admin', () => {
     expect(day.canWriteNewsletters).toBe(false)
   })
 })
+
+describe('following a partner', () => {
+  it('a visitor asks to follow a partner’s page by its slug; an unknown partner is refused', async () => {
+    const { requestFollow } = await import('../../cms/follow')
+    await partner('Museo del Giocattolo', [net.systems.a], { kind: 'museo' })
+    const request = (slug: string) =>
+      requestFollow(payload, {
+        email: 'famiglia.rossi@example.org',
+        kind: 'partners',
+        slug,
+        language: 'it',
+        formUrl: 'http://localhost:4321/organizzatori/museo-del-giocattolo',
+        ip: '192.0.2.10',
+      })
+    expect(await request('museo-del-giocattolo')).toBe('requested')
+    const { docs } = await payload.find({
+      collection: SLUGS.follows,
+      where: { kind: { equals: 'partners' } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.map((d) => [d.title, d.state])).toEqual([['Museo del Giocattolo', 'pending']])
+    expect(await request('nessuno-cosi')).toBe('unknown-target')
+  })
+})
