@@ -21,7 +21,7 @@ export type DayChange = {
 }
 export type LibrarianDay = {
   /** Whose day: the user's library, system, or the whole network. */
-  scope: { kind: 'library' | 'system' | 'network'; name: string | null }
+  scope: { kind: 'library' | 'system' | 'network' | 'partner'; name: string | null }
   toReview: DayEvent[]
   next: DayDate[]
   drafts: DayEvent[]
@@ -46,24 +46,30 @@ export const librarianDay = async (payload: Payload, user: Staff, now: Date = ne
   const asUser = { overrideAccess: false, user: user as never }
   const library = refId(user.library)
   const system = refId(user.system)
+  const partner = refId(user.partner)
   const kind = isNetwork(user)
     ? 'network'
     : hasRole(user, 'library-contributor') && library != null
       ? 'library'
-      : 'system'
+      : hasRole(user, 'partner') && !hasRole(user, 'system-editor')
+        ? 'partner'
+        : 'system'
+  // A partner's account: the events its organisation organises (events and their dates both carry `organiser`).
   const scope: Where =
     kind === 'network'
       ? {}
       : kind === 'library'
         ? { library: { equals: library ?? '__none__' } }
-        : { system: { equals: system ?? '__none__' } }
+        : kind === 'partner'
+          ? { organiser: { equals: partner ?? -1 } }
+          : { system: { equals: system ?? '__none__' } }
   const scopeName =
     kind === 'network'
       ? null
       : ((
           (await payload.findByID({
-            collection: kind === 'library' ? SLUGS.libraries : SLUGS.systems,
-            id: (kind === 'library' ? library : system) as number,
+            collection: kind === 'library' ? SLUGS.libraries : kind === 'partner' ? SLUGS.partners : SLUGS.systems,
+            id: (kind === 'library' ? library : kind === 'partner' ? partner : system) as number,
             depth: 0,
             disableErrors: true,
             ...asUser,

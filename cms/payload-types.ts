@@ -25,6 +25,7 @@ export interface Config {
     festivals: Festival;
     campaigns: Campaign;
     funders: Funder;
+    partners: Partner;
     libraries: Library;
     venues: Venue;
     systems: System;
@@ -58,6 +59,7 @@ export interface Config {
     festivals: FestivalsSelect<false> | FestivalsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     funders: FundersSelect<false> | FundersSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
     libraries: LibrariesSelect<false> | LibrariesSelect<true>;
     venues: VenuesSelect<false> | VenuesSelect<true>;
     systems: SystemsSelect<false> | SystemsSelect<true>;
@@ -281,6 +283,10 @@ export interface Event {
     ageBands?: ('0-2' | '3-5' | '6-10' | '11-14' | '15-18')[] | null;
     waitingList?: boolean | null;
   };
+  /**
+   * Facoltativo: l’organizzazione partner (associazione, teatro, scuola…) che organizza l’evento con il sistema.
+   */
+  organiser?: (number | null) | Partner;
   series?: (number | null) | Series;
   festival?: (number | null) | Festival;
   campaigns?: (number | Campaign)[] | null;
@@ -979,6 +985,282 @@ export interface Audience {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners".
+ */
+export interface Partner {
+  id: number;
+  name: string;
+  /**
+   * Parte finale dell’indirizzo web. Si genera dal titolo e resta stabile se il titolo cambia.
+   */
+  slug?: string | null;
+  kind: 'associazione' | 'teatro' | 'museo' | 'scuola' | 'parrocchia' | 'comune' | 'altro';
+  /**
+   * Uno dei 243 comuni della provincia di Bergamo (codice ISTAT).
+   */
+  comune:
+    | '016001'
+    | '016002'
+    | '016003'
+    | '016004'
+    | '016005'
+    | '016006'
+    | '016007'
+    | '016008'
+    | '016009'
+    | '016010'
+    | '016011'
+    | '016012'
+    | '016013'
+    | '016014'
+    | '016015'
+    | '016016'
+    | '016017'
+    | '016018'
+    | '016019'
+    | '016020'
+    | '016021'
+    | '016022'
+    | '016023'
+    | '016024'
+    | '016025'
+    | '016026'
+    | '016027'
+    | '016028'
+    | '016029'
+    | '016030'
+    | '016031'
+    | '016032'
+    | '016033'
+    | '016034'
+    | '016035'
+    | '016036'
+    | '016037'
+    | '016038'
+    | '016040'
+    | '016041'
+    | '016042'
+    | '016043'
+    | '016044'
+    | '016046'
+    | '016047'
+    | '016048'
+    | '016049'
+    | '016050'
+    | '016051'
+    | '016052'
+    | '016053'
+    | '016055'
+    | '016056'
+    | '016057'
+    | '016058'
+    | '016059'
+    | '016060'
+    | '016061'
+    | '016062'
+    | '016063'
+    | '016064'
+    | '016065'
+    | '016066'
+    | '016067'
+    | '016068'
+    | '016069'
+    | '016070'
+    | '016071'
+    | '016072'
+    | '016073'
+    | '016074'
+    | '016075'
+    | '016076'
+    | '016077'
+    | '016078'
+    | '016079'
+    | '016080'
+    | '016081'
+    | '016082'
+    | '016083'
+    | '016084'
+    | '016085'
+    | '016086'
+    | '016087'
+    | '016088'
+    | '016089'
+    | '016090'
+    | '016091'
+    | '016092'
+    | '016093'
+    | '016094'
+    | '016096'
+    | '016097'
+    | '016098'
+    | '016099'
+    | '016100'
+    | '016101'
+    | '016102'
+    | '016103'
+    | '016104'
+    | '016105'
+    | '016106'
+    | '016107'
+    | '016108'
+    | '016109'
+    | '016110'
+    | '016111'
+    | '016113'
+    | '016114'
+    | '016115'
+    | '016116'
+    | '016117'
+    | '016118'
+    | '016119'
+    | '016120'
+    | '016121'
+    | '016122'
+    | '016123'
+    | '016124'
+    | '016125'
+    | '016126'
+    | '016127'
+    | '016128'
+    | '016129'
+    | '016130'
+    | '016131'
+    | '016132'
+    | '016133'
+    | '016134'
+    | '016135'
+    | '016136'
+    | '016137'
+    | '016139'
+    | '016140'
+    | '016141'
+    | '016142'
+    | '016143'
+    | '016144'
+    | '016145'
+    | '016146'
+    | '016147'
+    | '016148'
+    | '016149'
+    | '016150'
+    | '016151'
+    | '016152'
+    | '016153'
+    | '016154'
+    | '016155'
+    | '016156'
+    | '016157'
+    | '016158'
+    | '016159'
+    | '016160'
+    | '016161'
+    | '016162'
+    | '016163'
+    | '016164'
+    | '016165'
+    | '016166'
+    | '016167'
+    | '016168'
+    | '016169'
+    | '016170'
+    | '016171'
+    | '016172'
+    | '016173'
+    | '016174'
+    | '016175'
+    | '016176'
+    | '016177'
+    | '016178'
+    | '016179'
+    | '016180'
+    | '016182'
+    | '016183'
+    | '016184'
+    | '016185'
+    | '016186'
+    | '016187'
+    | '016188'
+    | '016189'
+    | '016190'
+    | '016191'
+    | '016193'
+    | '016194'
+    | '016195'
+    | '016196'
+    | '016197'
+    | '016198'
+    | '016199'
+    | '016200'
+    | '016201'
+    | '016202'
+    | '016203'
+    | '016204'
+    | '016205'
+    | '016206'
+    | '016207'
+    | '016208'
+    | '016209'
+    | '016210'
+    | '016211'
+    | '016212'
+    | '016213'
+    | '016214'
+    | '016215'
+    | '016216'
+    | '016217'
+    | '016218'
+    | '016219'
+    | '016220'
+    | '016221'
+    | '016222'
+    | '016223'
+    | '016224'
+    | '016225'
+    | '016226'
+    | '016227'
+    | '016229'
+    | '016230'
+    | '016232'
+    | '016233'
+    | '016234'
+    | '016235'
+    | '016236'
+    | '016237'
+    | '016238'
+    | '016239'
+    | '016240'
+    | '016241'
+    | '016242'
+    | '016243'
+    | '016244'
+    | '016245'
+    | '016246'
+    | '016247'
+    | '016248'
+    | '016249'
+    | '016250'
+    | '016251'
+    | '016252'
+    | '016253';
+  /**
+   * Gli eventi di questi sistemi possono indicarla come organizzatore.
+   */
+  systems: (number | System)[];
+  /**
+   * Chi è e che cosa fa: compare sulla sua pagina.
+   */
+  summary?: string | null;
+  website?: string | null;
+  email?: string | null;
+  /**
+   * Solo per il personale (referenti, accordi): non compare sul sito.
+   */
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "series".
  */
 export interface Series {
@@ -1151,7 +1433,7 @@ export interface User {
   id: number;
   invite?: boolean | null;
   name?: string | null;
-  roles: ('network-admin' | 'network-editor' | 'system-editor' | 'library-contributor')[];
+  roles: ('network-admin' | 'network-editor' | 'system-editor' | 'library-contributor' | 'partner')[];
   /**
    * Obbligatorio per redattori di sistema e collaboratori.
    */
@@ -1160,6 +1442,10 @@ export interface User {
    * Obbligatoria per i collaboratori di biblioteca.
    */
   library?: (number | null) | Library;
+  /**
+   * Obbligatoria per gli account delle organizzazioni partner: propongono bozze dei propri eventi, non pubblicano.
+   */
+  partner?: (number | null) | Partner;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1455,6 +1741,7 @@ export interface Occurrence {
     ('step-free' | 'induction-loop' | 'lis' | 'easy-to-read' | 'sensory-friendly' | 'accessible-toilet')[] | null;
   series?: (number | null) | Series;
   festival?: (number | null) | Festival;
+  organiser?: (number | null) | Partner;
   ageMin?: number | null;
   ageMax?: number | null;
   free?: boolean | null;
@@ -2300,7 +2587,7 @@ export interface PlaceCounter {
 export interface Follow {
   id: number;
   subscriber: number | Subscriber;
-  kind: 'events' | 'systems' | 'libraries' | 'series' | 'festivals' | 'campaigns';
+  kind: 'events' | 'systems' | 'libraries' | 'series' | 'festivals' | 'campaigns' | 'partners';
   targetId: number;
   state: 'pending' | 'active';
   title: string;
@@ -2560,6 +2847,10 @@ export interface PayloadLockedDocument {
         value: number | Funder;
       } | null)
     | ({
+        relationTo: 'partners';
+        value: number | Partner;
+      } | null)
+    | ({
         relationTo: 'libraries';
         value: number | Library;
       } | null)
@@ -2766,6 +3057,7 @@ export interface EventsSelect<T extends boolean = true> {
         ageBands?: T;
         waitingList?: T;
       };
+  organiser?: T;
   series?: T;
   festival?: T;
   campaigns?: T;
@@ -2876,6 +3168,23 @@ export interface FundersSelect<T extends boolean = true> {
   system?: T;
   website?: T;
   logo?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners_select".
+ */
+export interface PartnersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  comune?: T;
+  systems?: T;
+  summary?: T;
+  website?: T;
+  email?: T;
   note?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -3037,6 +3346,7 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   system?: T;
   library?: T;
+  partner?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -3082,6 +3392,7 @@ export interface OccurrencesSelect<T extends boolean = true> {
   accessibility?: T;
   series?: T;
   festival?: T;
+  organiser?: T;
   ageMin?: T;
   ageMax?: T;
   free?: T;

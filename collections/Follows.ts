@@ -14,6 +14,7 @@ export const FOLLOW_KIND_LABELS: Record<FollowKind, string> = {
   campaigns: 'Campagna',
   libraries: 'Biblioteca',
   systems: 'Sistema bibliotecario',
+  partners: 'Organizzazione partner',
 }
 
 export const FOLLOW_STATES = ['pending', 'active'] as const

@@ -47,6 +47,7 @@ export const Occurrences: CollectionConfig = {
     { name: 'accessibility', type: 'select', options: ACCESSIBILITY_OPTIONS, hasMany: true },
     { name: 'series', type: 'relationship', relationTo: SLUGS.series, index: true },
     { name: 'festival', type: 'relationship', relationTo: SLUGS.festivals, index: true },
+    { name: 'organiser', type: 'relationship', relationTo: SLUGS.partners, index: true },
     { name: 'ageMin', type: 'number', index: true },
     { name: 'ageMax', type: 'number', index: true },
     { name: 'free', type: 'checkbox', index: true },

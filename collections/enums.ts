@@ -12,9 +12,12 @@ export const ROLE_LABELS = {
   'network-editor': 'Redazione di rete',
   'system-editor': 'Redazione di sistema',
   'library-contributor': 'Collaborazione di biblioteca',
+  partner: 'Organizzazione partner',
 } as const
 export type Role = keyof typeof ROLE_LABELS
 export const ROLES = Object.keys(ROLE_LABELS) as Role[]
+/** The roles of library staff: a partner's account is not staff (no internal agenda, notes or bookings). */
+export const STAFF_ROLES = ROLES.filter((role) => role !== 'partner')
 export const ROLE_OPTIONS = options(ROLE_LABELS)
 
 /** schema.org EventStatusType values (plus `full`, which schema.org expresses through offers). */
@@ -181,3 +184,10 @@ export const SUPPORT_ROLE_LABELS = FUND.roles
 export type SupportRole = keyof typeof SUPPORT_ROLE_LABELS
 export const SUPPORT_ROLES = Object.keys(SUPPORT_ROLE_LABELS) as SupportRole[]
 export const SUPPORT_ROLE_OPTIONS = options(SUPPORT_ROLE_LABELS)
+
+const PART = catalogue('it').partners
+
+/** What a partner organisation is (issue 16): declared once, here; labels from the catalogue. */
+export const PARTNER_KIND_LABELS = PART.kinds
+export type PartnerKind = keyof typeof PARTNER_KIND_LABELS
+export const PARTNER_KIND_OPTIONS = options(PARTNER_KIND_LABELS)

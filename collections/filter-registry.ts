@@ -119,6 +119,15 @@ export const FILTERS = [
     feed: 'title',
     preference: 'campaigns',
   },
+  // The partner organisation that organises the event (issue 16): its page's agenda and feed.
+  {
+    kind: 'relation',
+    param: 'organizzatore',
+    field: 'organiser',
+    collection: SLUGS.partners,
+    label: 'organisedBy',
+    feed: 'name',
+  },
   {
     param: 'accessibilita',
     field: 'accessibility',

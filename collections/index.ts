@@ -16,6 +16,7 @@ import { Newsletters } from './Newsletters'
 import { NoticeDeliveries } from './NoticeDeliveries'
 import { Notices } from './Notices'
 import { Occurrences } from './Occurrences'
+import { Partners } from './Partners'
 import { PlaceCounters } from './PlaceCounters'
 import { Registrations } from './Registrations'
 import { Series } from './Series'
@@ -30,6 +31,7 @@ export const collections = [
   Festivals,
   Campaigns,
   Funders,
+  Partners,
   Libraries,
   Venues,
   Systems,

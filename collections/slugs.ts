@@ -23,6 +23,7 @@ export const SLUGS = {
   exports: 'exports',
   placeCounters: 'place-counters',
   funders: 'funders',
+  partners: 'partners',
   follows: 'follows',
   followNotices: 'follow-notices',
 } as const

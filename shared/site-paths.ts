@@ -9,6 +9,7 @@ export const PUBLIC_SECTIONS = {
   series: 'rassegne',
   festivals: 'festival',
   campaigns: 'campagne',
+  partners: 'organizzatori',
 } as const
 
 export type PublicCollection = keyof typeof PUBLIC_SECTIONS

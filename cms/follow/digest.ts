@@ -17,6 +17,7 @@ const RELATION: Partial<Record<Follow['kind'], string>> = {
   campaigns: 'campaigns',
   libraries: 'library',
   systems: 'system',
+  partners: 'organiser',
 }
 
 export type FollowDigestResult = { subscribers: number; sent: number; failed: number }

@@ -8,6 +8,8 @@ import * as migration_20261207_050014_attendance_recording from './20261207_0500
 import * as migration_20261207_053349_funders from './20261207_053349_funders';
 import * as migration_20261207_112905_statistics_covering_indexes from './20261207_112905_statistics_covering_indexes';
 import * as migration_20261207_121024_follows from './20261207_121024_follows';
+import * as migration_20261207_171637_partners from './20261207_171637_partners';
+import * as migration_20261207_175547_partner_accounts from './20261207_175547_partner_accounts';
 
 export const migrations = [
   {
@@ -58,6 +60,16 @@ export const migrations = [
   {
     up: migration_20261207_121024_follows.up,
     down: migration_20261207_121024_follows.down,
-    name: '20261207_121024_follows'
+    name: '20261207_121024_follows',
+  },
+  {
+    up: migration_20261207_171637_partners.up,
+    down: migration_20261207_171637_partners.down,
+    name: '20261207_171637_partners',
+  },
+  {
+    up: migration_20261207_175547_partner_accounts.up,
+    down: migration_20261207_175547_partner_accounts.down,
+    name: '20261207_175547_partner_accounts'
   },
 ];

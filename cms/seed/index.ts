@@ -10,6 +10,7 @@ import { DEMO_NOTE, TEMPLATES } from './events'
 import { seedFunders } from './funders'
 import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
+import { seedPartners } from './partners'
 import { prng } from './random'
 import { eventSlugBook } from './slugs'
 
@@ -355,6 +356,12 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     system: systems.get('dalmine') as Id,
     series: series.get('dalmine') as Id,
     campaign: campaigns.get('nati-per-leggere') as Id,
+    today,
+    log,
+  })
+  await seedPartners(payload, {
+    valle: systems.get('valle') as Id,
+    urbano: systems.get('urbano') as Id,
     today,
     log,
   })

@@ -32,6 +32,7 @@ import {
   validDate,
   validFestival,
   validLibrary,
+  validOrganiser,
   validSeries,
   validSystem,
   validVenue,
@@ -311,6 +312,18 @@ const contentFields: Field[] = [
       {
         label: 'Collegamenti',
         fields: [
+          {
+            name: 'organiser',
+            type: 'relationship',
+            relationTo: SLUGS.partners,
+            label: 'Organizzato da',
+            index: true,
+            validate: validOrganiser,
+            admin: {
+              description:
+                'Facoltativo: l’organizzazione partner (associazione, teatro, scuola…) che organizza l’evento con il sistema.',
+            },
+          },
           {
             name: 'series',
             type: 'relationship',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { networkOrSystemCreate, networkOrSystemWrite } from '../access/by-system'
-import { anyone, loggedIn } from '../access/roles'
+import { anyone } from '../access/roles'
+import { staffRead } from '../access/staff-only'
 import { webUrl } from '../Events/fields/validators'
 import { FUNDER_KIND_OPTIONS } from '../enums'
 import { systemField } from '../fields/system'
@@ -49,7 +50,7 @@ export const Funders: CollectionConfig = {
       name: 'note',
       type: 'textarea',
       label: 'Nota interna',
-      access: { read: loggedIn },
+      access: { read: staffRead },
       admin: { description: 'Solo per il personale (referenti, convenzioni): non compare sul sito.' },
     },
     // "Rendicontazione": every activity the funder supported in a period, with attendance (issue 15).

@@ -79,5 +79,18 @@ export const Users: CollectionConfig = {
       access: { create: onlyNetworkAdmin, update: onlyNetworkAdmin },
       admin: { description: 'Obbligatoria per i collaboratori di biblioteca.' },
     },
+    {
+      name: 'partner',
+      type: 'relationship',
+      relationTo: SLUGS.partners,
+      label: 'Organizzazione partner',
+      saveToJWT: true,
+      access: { create: onlyNetworkAdmin, update: onlyNetworkAdmin },
+      admin: {
+        condition: (data) => Array.isArray(data?.roles) && data.roles.includes('partner'),
+        description:
+          'Obbligatoria per gli account delle organizzazioni partner: propongono bozze dei propri eventi, non pubblicano.',
+      },
+    },
   ],
 }

@@ -5,7 +5,7 @@ type Id = number | string
 type Ref = Id | { id: Id } | null | undefined
 
 /** The part of a logged-in user that access rules read. */
-export type Staff = { id: Id; roles?: Role[] | null; system?: Ref; library?: Ref }
+export type Staff = { id: Id; roles?: Role[] | null; system?: Ref; library?: Ref; partner?: Ref }
 
 /** The id of a relationship value, whether it holds the id or the populated document. */
 export const refId = (ref: unknown): Id | null =>
@@ -25,6 +25,11 @@ export const ownSystem = (user: Staff, field = 'system'): Where => ({
 
 export const ownLibrary = (user: Staff, field = 'library'): Where => ({
   [field]: { equals: refId(user.library) ?? '__none__' },
+})
+
+/** Row-level filter: events a partner's account organises (nothing if the account has no partner). */
+export const ownPartner = (user: Staff, field = 'organiser'): Where => ({
+  [field]: { equals: refId(user.partner) ?? '__none__' },
 })
 
 export const anyone: Access = () => true

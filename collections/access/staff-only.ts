@@ -1,5 +1,5 @@
-import type { Access, Where } from 'payload'
-import { ROLES } from '../enums'
+import type { Access, FieldAccess, Where } from 'payload'
+import { STAFF_ROLES } from '../enums'
 import { hasRole, type Staff, staffOf } from './roles'
 
 /**
@@ -9,8 +9,11 @@ import { hasRole, type Staff, staffOf } from './roles'
  */
 export const NOT_STAFF_ONLY: Where = { staffOnly: { not_equals: true } }
 
-/** Staff: a logged-in user with any of the roles (all of them see the internal agenda). */
-export const isStaff = (user: Staff | null): user is Staff => hasRole(user, ...ROLES)
+/** Staff: a logged-in user with any of the staff roles (all of them see the internal agenda); partners are not. */
+export const isStaff = (user: Staff | null): user is Staff => hasRole(user, ...STAFF_ROLES)
+
+/** Field-level: internal notes, read by staff only (not by the public, nor by a partner's account). */
+export const staffRead: FieldAccess = ({ req }) => isStaff(staffOf(req))
 
 /** Row-level: staff read every row, anyone else only the rows that are not staff-only. */
 export const hideStaffOnly: Access = ({ req }) => (isStaff(staffOf(req)) ? true : NOT_STAFF_ONLY)

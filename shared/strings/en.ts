@@ -102,6 +102,8 @@ export const en: Catalogue = {
       min != null && max != null ? `ages ${min} to ${max}` : min != null ? `ages ${min} and up` : `up to age ${max}`,
     languages: 'Languages',
     organizer: 'Organised by',
+    organisedBy: 'Organised by',
+    withSystem: 'With the library system',
     partOf: 'Part of',
     addToCalendar: 'Add to calendar',
     downloadIcs: 'Download the .ics file (Apple, Android, Thunderbird)',
@@ -128,6 +130,7 @@ export const en: Catalogue = {
       rassegna: 'Series',
       festival: 'Festival',
       campagna: 'Campaign',
+      organizzatore: 'Partner organisation',
     },
     footerAbout:
       'The shared events calendar of the six library systems of the province of Bergamo: Area di Dalmine, Area Nord Ovest, Bassa Pianura Bergamasca, Seriate Laghi, Valle Seriana and the Bergamo city library system.',
@@ -1151,6 +1154,24 @@ export const en: Catalogue = {
     logoAlt: (name: string) => `${name} logo`,
     inUse: (uses: number) =>
       `It cannot be deleted: it is named as a supporter of ${uses === 1 ? 'an event, series, festival or campaign' : `${uses} events, series, festivals and campaigns`}. Remove it from there first.`,
+  },
+
+  // (spacer: keeps the sections below apart)
+
+  partners: {
+    kinds: {
+      associazione: 'Association',
+      teatro: 'Theatre',
+      museo: 'Museum',
+      scuola: 'School',
+      parrocchia: 'Parish',
+      comune: 'Municipal office',
+      altro: 'Other',
+    },
+    inUse: (uses: number) =>
+      `It cannot be deleted: it organises ${uses === 1 ? 'an event' : `${uses} events`}. Remove it from there first.`,
+    notOfSystem: 'This organisation does not work with the event’s library system.',
+    ownSystem: 'Your own system must be among the systems: otherwise you could no longer edit the organisation.',
   },
 
   // (spacer: keeps the sections below apart)

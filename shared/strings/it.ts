@@ -123,6 +123,9 @@ export const it = {
       min != null && max != null ? `da ${min} a ${max} anni` : min != null ? `da ${min} anni` : `fino a ${max} anni`,
     languages: 'Lingue',
     organizer: 'Organizza',
+    /** An event organised by a partner organisation (issue 16), with the library system beside it. */
+    organisedBy: 'Organizzato da',
+    withSystem: 'Con il sistema bibliotecario',
     partOf: 'Fa parte di',
     addToCalendar: 'Aggiungi al calendario',
     downloadIcs: 'Scarica il file .ics (Apple, Android, Thunderbird)',
@@ -150,6 +153,7 @@ export const it = {
       rassegna: 'Rassegna',
       festival: 'Festival',
       campagna: 'Campagna',
+      organizzatore: 'Organizzazione partner',
     },
     // footer
     footerAbout:
@@ -1207,6 +1211,26 @@ export const it = {
     logoAlt: (name: string) => `Logo di ${name}`,
     inUse: (uses: number) =>
       `Non si può eliminare: è citato come sostenitore in ${uses === 1 ? 'un evento, rassegna, festival o campagna' : `${uses} tra eventi, rassegne, festival e campagne`}. Toglilo prima da lì.`,
+  },
+
+  // (spacer: keeps the sections below apart)
+
+  /** Partner organisations (issue 16): associations, theatres, museums… that organise events with a system. */
+  partners: {
+    /** What a partner is. Values are stable identifiers. */
+    kinds: {
+      associazione: 'Associazione',
+      teatro: 'Teatro',
+      museo: 'Museo',
+      scuola: 'Scuola',
+      parrocchia: 'Parrocchia',
+      comune: 'Ufficio del comune',
+      altro: 'Altro',
+    },
+    inUse: (uses: number) =>
+      `Non si può eliminare: è l’organizzatore di ${uses === 1 ? 'un evento' : `${uses} eventi`}. Toglilo prima da lì.`,
+    notOfSystem: 'Questa organizzazione non collabora con il sistema bibliotecario dell’evento.',
+    ownSystem: 'Tra i sistemi deve esserci il tuo: altrimenti l’organizzazione non sarebbe più modificabile da te.',
   },
 
   // (spacer: keeps the sections below apart)

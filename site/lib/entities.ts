@@ -1,5 +1,6 @@
-import type { Audience, Campaign, Festival, Library, Media, Series, System } from '../../cms/payload-types'
+import type { Audience, Campaign, Festival, Library, Media, Partner, Series, System } from '../../cms/payload-types'
 import { SLUGS } from '../../collections/slugs'
+import { catalogue } from '../../shared/strings'
 import { comuneName, findAgendaPage } from './agenda'
 import type { Card } from './cards'
 import { type CreditGroup, ownCredits } from './credits'
@@ -21,13 +22,14 @@ const COLLECTION = {
   rassegna: SLUGS.series,
   festival: SLUGS.festivals,
   campagna: SLUGS.campaigns,
+  organizzatore: SLUGS.partners,
 } as const
 
-type Doc = System | Library | Series | Festival | Campaign
+type Doc = System | Library | Series | Festival | Campaign | Partner
 
 const obj = <T>(value: unknown): T | null => (value && typeof value === 'object' ? (value as T) : null)
 
-/** A system, library, rassegna, festival or campaign by slug; null when there is none. */
+/** A system, library, rassegna, festival, campaign or partner by slug; null when there is none. */
 export const findEntity = async (kind: EntityKind, slug: string): Promise<Doc | null> => {
   if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) return null
   const payload = await getPayload()
@@ -65,6 +67,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
   let image: ResponsiveImage | null = null
   let children: { label: string; href: string }[] = []
   let credits: CreditGroup[] = []
+  let kindLabel: string = t.kinds[kind]
   const period = (from?: string | null, to?: string | null) => {
     if (from && to)
       facts.push({ label: t.period, value: `${formatDay(from, locale, now)} – ${formatDay(to, locale, now)}` })
@@ -110,6 +113,15 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
     owner(l.system)
     contact(l)
     if (l.accessibilityNotes) facts.push({ label: t.accessibility, value: l.accessibilityNotes })
+  } else if (kind === 'organizzatore') {
+    const p = doc as Partner
+    title = p.name
+    kindLabel = catalogue(locale).partners.kinds[p.kind]
+    summary = p.summary ?? ''
+    const comune = comuneName(p.comune)
+    if (comune) facts.push({ label: t.comune, value: comune })
+    contact(p)
+    for (const s of p.systems ?? []) owner(s)
   } else {
     const d = doc as Series | Festival | Campaign
     title = d.title
@@ -138,7 +150,7 @@ export const entityView = async (kind: EntityKind, doc: Doc, locale: Locale, now
   return {
     kind,
     slug,
-    kindLabel: t.kinds[kind],
+    kindLabel,
     title,
     summary,
     descriptionHtml,

@@ -7,7 +7,7 @@ import { strings } from './i18n'
 import { getPayload } from './payload'
 import type { Key } from './search/model'
 import { currentSearchIndex } from './search/sync'
-import { ENTITY_SECTIONS, type EntityKind, entityPath, type Locale, localePath } from './urls'
+import { ENTITY_SECTIONS, entityPath, type Locale, localePath } from './urls'
 
 /** The pages listing every system, library, rassegna, festival and campaign, and what each has coming. */
 
@@ -20,9 +20,11 @@ const COLLECTION = {
   sistema: SLUGS.systems,
 } as const
 
-export const ENTITY_INDEX_KINDS = Object.keys(COLLECTION) as EntityKind[]
+/** The kinds with an index page (partners have pages of their own, reached from their events). */
+export type IndexKind = keyof typeof COLLECTION
+export const ENTITY_INDEX_KINDS = Object.keys(COLLECTION) as IndexKind[]
 
-export const entityIndexPath = (kind: EntityKind, locale: Locale = 'it') =>
+export const entityIndexPath = (kind: IndexKind, locale: Locale = 'it') =>
   localePath(locale, `/${ENTITY_SECTIONS[kind]}`)
 
 type Coming = Map<Key, { events: number; next: number }>
@@ -31,7 +33,7 @@ type Coming = Map<Key, { events: number; next: number }>
  * Per entity of this kind (its occurrence field, from the filter registry): the events still to come and the
  * first date, from the search index; while the index is not built, from the coming rows in the database.
  */
-const comingBy = async (kind: EntityKind, now: Date): Promise<Coming> => {
+const comingBy = async (kind: IndexKind, now: Date): Promise<Coming> => {
   const entry = RELATIONS.find((e) => e.param === kind)
   if (!entry) throw new Error(`no agenda filter for ${kind}`)
   const index = await currentSearchIndex({ wait: true })
@@ -88,7 +90,7 @@ type Doc = {
 }
 
 /** One of the index pages: its entities with what they have coming, grouped (libraries by system). */
-export const entityIndexView = async (kind: EntityKind, locale: Locale, now: Date = new Date()) => {
+export const entityIndexView = async (kind: IndexKind, locale: Locale, now: Date = new Date()) => {
   const t = strings(locale)
   const payload = await getPayload()
   const named = kind === 'sistema' || kind === 'biblioteca'

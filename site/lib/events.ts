@@ -1,4 +1,14 @@
-import type { Campaign, Event, Festival, Library, Occurrence, Series, System, Venue } from '../../cms/payload-types'
+import type {
+  Campaign,
+  Event,
+  Festival,
+  Library,
+  Occurrence,
+  Partner,
+  Series,
+  System,
+  Venue,
+} from '../../cms/payload-types'
 import { type EventStatus, LANGUAGE_LABELS } from '../../collections/enums'
 import { SLUGS } from '../../collections/slugs'
 import { comuneName } from './agenda'
@@ -159,6 +169,7 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
   const library = obj<Library>(event.library)
   const venue = obj<Venue>(event.venue)
   const system = obj<System>(event.system)
+  const organiser = obj<Partner>(event.organiser)
   const place = placeOf(venue ?? library)
   const url = eventUrl(event.slug as string)
   const image = responsiveImage(obj(event.image), event.imageAlt)
@@ -202,6 +213,10 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     venueAndLibrary: !!(venue && library),
     onlineUrl: safeHref(event.onlineUrl),
     system: system?.slug ? { name: system.name, href: entityPath('sistema', system.slug, locale) } : null,
+    /** The partner organisation that organises it (issue 16), linked to its page. */
+    organiser: organiser?.slug
+      ? { name: organiser.name, href: entityPath('organizzatore', organiser.slug, locale) }
+      : null,
     links,
     /** Who funds or supports it, its own and its rassegna's, festival's and campaigns' (each funder once). */
     credits,
@@ -232,7 +247,7 @@ export const eventView = async (event: Event, locale: Locale, now: Date = new Da
     google: calendarInput ? googleCalendarUrl(calendarInput) : null,
     outlook: calendarInput ? outlookCalendarUrl(calendarInput) : null,
     share: shareLinks(url, event.title, locale),
-    jsonLd: eventJsonLd({ event, date: next, place, system, url, image }),
+    jsonLd: eventJsonLd({ event, date: next, place, system, organiser, url, image }),
     pathIt: eventPath(event.slug as string, 'it'),
   }
 }

@@ -1,4 +1,4 @@
-import type { Event, Occurrence, System } from '../../cms/payload-types'
+import type { Event, Occurrence, Partner, System } from '../../cms/payload-types'
 import type { EventStatus } from '../../collections/enums'
 import { isoWithOffset, lastDay, romeDate } from './format'
 import type { ResponsiveImage } from './images'
@@ -37,12 +37,14 @@ type JsonLdInput = {
   date: Dated | null
   place: Place | null
   system: System | null
+  /** The partner organisation that organises the event, if any: then it is the `organizer`. */
+  organiser?: Partner | null
   url: string
   image: ResponsiveImage | null
 }
 
 /** schema.org/Event for the next date of the event (search engines show one date per Event). */
-export const eventJsonLd = ({ event, date, place, system, url, image }: JsonLdInput) => {
+export const eventJsonLd = ({ event, date, place, system, organiser, url, image }: JsonLdInput) => {
   const status = ((date?.status ?? event.status) || 'scheduled') as EventStatus
   const when = date ?? { start: event.start, end: event.end ?? event.start, allDay: event.allDay }
   const allDay = !!when.allDay
@@ -86,11 +88,18 @@ export const eventJsonLd = ({ event, date, place, system, url, image }: JsonLdIn
           : 'OfflineEventAttendanceMode'
     }`,
     ...(locations.length ? { location: locations.length === 1 ? locations[0] : locations } : {}),
-    organizer: {
-      '@type': 'Organization',
-      name: system?.name ?? NETWORK.name,
-      ...(system?.slug ? { url: absoluteUrl(entityPath('sistema', system.slug)) } : {}),
-    },
+    organizer: organiser?.slug
+      ? {
+          '@type': 'Organization',
+          name: organiser.name,
+          url: absoluteUrl(entityPath('organizzatore', organiser.slug)),
+          ...(safeHref(organiser.website) ? { sameAs: safeHref(organiser.website) } : {}),
+        }
+      : {
+          '@type': 'Organization',
+          name: system?.name ?? NETWORK.name,
+          ...(system?.slug ? { url: absoluteUrl(entityPath('sistema', system.slug)) } : {}),
+        },
     offers: {
       '@type': 'Offer',
       url: safeHref(event.booking?.url) || url,

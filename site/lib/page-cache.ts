@@ -83,6 +83,7 @@ const WATCHED = [
   SLUGS.campaigns,
   SLUGS.media,
   SLUGS.funders,
+  SLUGS.partners,
 ] as const
 
 let version: { at: number; value: Promise<string> } | null = null

@@ -51,7 +51,10 @@ export const sitemapIndex = async (size = SITEMAP_PART_SIZE): Promise<string> =>
   ].join('\n')
 }
 
-/** Home, agenda, open data, the widget's configurator, the index pages and every system, library, rassegna, festival and campaign page. */
+/**
+ * Home, agenda, open data, the widget's configurator, the index pages and every system, library, rassegna, festival,
+ * campaign and partner page.
+ */
 export const sitemapPages = async (): Promise<string> => {
   const payload = await getPayload()
   const sections = [
@@ -60,7 +63,10 @@ export const sitemapPages = async (): Promise<string> => {
     [SLUGS.series, ENTITY_SECTIONS.rassegna],
     [SLUGS.festivals, ENTITY_SECTIONS.festival],
     [SLUGS.campaigns, ENTITY_SECTIONS.campagna],
+    [SLUGS.partners, ENTITY_SECTIONS.organizzatore],
   ] as const
+  // Partners have pages but no index page of their own.
+  const indexed = sections.filter(([collection]) => collection !== SLUGS.partners)
   const entities = await Promise.all(
     sections.map(([collection]) =>
       payload.find({
@@ -84,7 +90,7 @@ export const sitemapPages = async (): Promise<string> => {
     urlEntry('/en/eventi'),
     urlEntry('/en/dati'),
     urlEntry('/en/widget'),
-    ...sections.flatMap(([, section]) => [urlEntry(`/${section}`), urlEntry(`/en/${section}`)]),
+    ...indexed.flatMap(([, section]) => [urlEntry(`/${section}`), urlEntry(`/en/${section}`)]),
     ...entities.flatMap((result, i) =>
       (result.docs as { slug?: string | null; updatedAt: string }[]).flatMap((d) =>
         d.slug ? [urlEntry(`/${sections[i]?.[1]}/${d.slug}`, d.updatedAt)] : [],

@@ -13,6 +13,7 @@ export const ENTITY_SECTIONS = {
   rassegna: 'rassegne',
   festival: 'festival',
   campagna: 'campagne',
+  organizzatore: 'organizzatori',
 } as const
 export type EntityKind = keyof typeof ENTITY_SECTIONS
 

@@ -16,6 +16,7 @@ export const WIDGET_FILTER_PARAMS = [
   'rassegna',
   'festival',
   'campagna',
+  'organizzatore',
   'accessibilita',
   'eta',
   'gratuito',
@@ -37,6 +38,7 @@ const LIST_PARAMS: readonly string[] = [
   'rassegna',
   'festival',
   'campagna',
+  'organizzatore',
   'accessibilita',
   'eta',
 ]

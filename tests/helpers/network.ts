@@ -19,8 +19,18 @@ export const PASSWORD = 'Test-Password-2026'
 
 type Id = number
 
-export const USER_KEYS = ['admin', 'networkEditor', 'editorA', 'editorB', 'contributorA1', 'contributorB1'] as const
+export const USER_KEYS = [
+  'admin',
+  'networkEditor',
+  'editorA',
+  'editorB',
+  'contributorA1',
+  'contributorB1',
+  'partnerA',
+] as const
 export type UserKey = (typeof USER_KEYS)[number]
+/** The library staff among them: everyone but the partner organisation's account. */
+export const STAFF_KEYS = USER_KEYS.filter((key) => key !== 'partnerA')
 
 export type Network = {
   systems: { a: Id; b: Id }
@@ -29,6 +39,8 @@ export type Network = {
   category: Id
   audience: Id
   campaign: Id
+  /** A partner organisation working with system A; `partnerA` is its account. */
+  partner: Id
   users: Record<UserKey, User & { collection: 'users' }>
   /** The user to pass as `user` to the Local API (with `overrideAccess: false`). */
   as: (key: UserKey) => User & { collection: 'users' }
@@ -89,13 +101,27 @@ export const buildNetwork = async (payload: Payload, tag = ''): Promise<Network>
     })
   ).id
 
-  const spec: Record<UserKey, { roles: Role[]; system?: Id; library?: Id }> = {
+  const partner = (
+    await payload.create({
+      collection: SLUGS.partners,
+      data: {
+        name: `Associazione Genitori Dalmine${tag}`,
+        kind: 'associazione',
+        comune: '016091',
+        systems: [systems.a],
+      },
+      ...base,
+    })
+  ).id
+
+  const spec: Record<UserKey, { roles: Role[]; system?: Id; library?: Id; partner?: Id }> = {
     admin: { roles: ['network-admin'] },
     networkEditor: { roles: ['network-editor'] },
     editorA: { roles: ['system-editor'], system: systems.a },
     editorB: { roles: ['system-editor'], system: systems.b },
     contributorA1: { roles: ['library-contributor'], system: systems.a, library: libraries.a1 },
     contributorB1: { roles: ['library-contributor'], system: systems.b, library: libraries.b1 },
+    partnerA: { roles: ['partner'], partner },
   }
   const users = {} as Network['users']
   for (const key of USER_KEYS) {
@@ -114,6 +140,7 @@ export const buildNetwork = async (payload: Payload, tag = ''): Promise<Network>
     category,
     audience,
     campaign,
+    partner,
     users,
     as: (key) => users[key],
     token: (key) => {

@@ -24,6 +24,8 @@ beforeAll(async () => {
   await make('draftA2', 1, { _status: 'draft', library: net.libraries.a2 })
   await make('publishedB', 2, b)
   await make('draftB', 2, { ...b, _status: 'draft' })
+  // A partner's proposal (its account's draft) of system A, at library A2.
+  await make('draftPartner', 1, { _status: 'draft', library: net.libraries.a2, organiser: net.partner })
 })
 afterAll(async () => payload.destroy())
 
@@ -33,10 +35,12 @@ const VISIBLE: Record<Who, string[]> = {
   public: ['publishedA', 'publishedB'],
   contributorA1: ['publishedA', 'draftA1', 'publishedB'],
   contributorB1: ['publishedA', 'publishedB', 'draftB'],
-  editorA: ['publishedA', 'draftA1', 'draftA2', 'publishedB'],
+  editorA: ['publishedA', 'draftA1', 'draftA2', 'publishedB', 'draftPartner'],
   editorB: ['publishedA', 'publishedB', 'draftB'],
-  networkEditor: ['publishedA', 'draftA1', 'draftA2', 'publishedB', 'draftB'],
-  admin: ['publishedA', 'draftA1', 'draftA2', 'publishedB', 'draftB'],
+  networkEditor: ['publishedA', 'draftA1', 'draftA2', 'publishedB', 'draftB', 'draftPartner'],
+  admin: ['publishedA', 'draftA1', 'draftA2', 'publishedB', 'draftB', 'draftPartner'],
+  // A partner's account: what the public sees, plus its own drafts; never the systems' drafts.
+  partnerA: ['publishedA', 'publishedB', 'draftPartner'],
 }
 
 describe.each(['rest', 'local'] as Via[])('event lists over %s', (via) => {
@@ -59,7 +63,7 @@ describe.each(['rest', 'local'] as Via[])('event lists over %s', (via) => {
 })
 
 describe('the count endpoint', () => {
-  it.each(['public', 'editorA', 'contributorA1'] as Who[])('counts what %s may see', async (who) => {
+  it.each(['public', 'editorA', 'contributorA1', 'partnerA'] as Who[])('counts what %s may see', async (who) => {
     const token = who === 'public' ? undefined : await net.token(who)
     const res = await rest('GET', '/events/count', { token })
     expect(res.status).toBe(200)

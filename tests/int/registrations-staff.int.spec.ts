@@ -126,7 +126,7 @@ describe('the public never reads a staff-only event', () => {
   })
 
   it('staff of every role read it, over REST and through the Local API', async () => {
-    for (const who of helpers.USER_KEYS) {
+    for (const who of helpers.STAFF_KEYS) {
       const res = await rest('GET', `/events/${training.id}?depth=0`, { token: await net.token(who) })
       expect(res.status, who).toBe(200)
       expect(res.json.title, who).toBe(TRAINING)
@@ -138,6 +138,18 @@ describe('the public never reads a staff-only event', () => {
       })
       expect(dates.totalDocs, who).toBe(2)
     }
+  })
+
+  it('a partner organisation’s account is not staff: it reads neither the event nor its dates', async () => {
+    const res = await rest('GET', `/events/${training.id}?depth=0`, { token: await net.token('partnerA') })
+    expect(res.status).toBe(404)
+    const dates = await payload.count({
+      collection: SLUGS.occurrences,
+      where: { event: { equals: training.id } },
+      overrideAccess: false,
+      user: net.as('partnerA'),
+    })
+    expect(dates.totalDocs).toBe(0)
   })
 
   it('the site leaves it out everywhere: agenda (index and database), month, JSON, RSS, iCal, sitemap, home, pages', async () => {
@@ -220,7 +232,7 @@ describe('the public never reads a staff-only event', () => {
 
 describe('the internal agenda and staff bookings', () => {
   it('lists the staff-only dates of the whole network for staff of every role, and nothing for anyone else', async () => {
-    for (const who of helpers.USER_KEYS) {
+    for (const who of helpers.STAFF_KEYS) {
       const dates = await wing.staffAgenda(payload, net.as(who) as unknown as StaffUser)
       expect(
         dates.map((d) => [d.event.title, d.start]),
@@ -234,6 +246,7 @@ describe('the internal agenda and staff bookings', () => {
       })
     }
     expect(await wing.staffAgenda(payload, null)).toEqual([])
+    expect(await wing.staffAgenda(payload, net.as('partnerA') as unknown as StaffUser)).toEqual([])
   })
 
   it('a librarian of another system books themselves and a colleague, gets the mail, and sees it in the agenda', async () => {

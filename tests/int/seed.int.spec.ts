@@ -134,6 +134,31 @@ describe('demo seed', () => {
     expect(credits[0]?.credits[0]?.logo?.alt).toBe('Logo di Libreria Il Segnalibro (sponsor dimostrativo)')
   })
 
+  it('names demo partners: a parents’ association organises coming events of Valle Seriana, a theatre of the city system', async () => {
+    const { docs: partners } = await payload.find({
+      collection: 'partners',
+      sort: 'name',
+      depth: 1,
+      overrideAccess: true,
+    })
+    expect(partners.map((p) => [p.name, p.kind, p.systems.map((s) => (s as { shortName: string }).shortName)])).toEqual(
+      [
+        ['Associazione Genitori Valle Seriana', 'associazione', ['Valle Seriana']],
+        ['Teatro del Borgo (compagnia dimostrativa)', 'teatro', ['Urbano di Bergamo']],
+      ],
+    )
+    for (const p of partners) {
+      const { docs } = await payload.find({
+        collection: 'events',
+        where: { organiser: { equals: p.id } },
+        depth: 0,
+        overrideAccess: true,
+      })
+      expect(docs, p.name).toHaveLength(3)
+      for (const e of docs) expect(e.system, p.name).toBe((p.systems[0] as { id: number }).id)
+    }
+  })
+
   it('links an event to a campaign only when all its dates fall within the campaign’s own period', async () => {
     const { dateDays, outside, periodDays } = await import('../../collections/lib/campaign-period')
     const { docs: campaigns } = await payload.find({

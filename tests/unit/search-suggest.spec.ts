@@ -14,6 +14,7 @@ const lists = {
   audiences: [],
   series: [],
   festival: [],
+  organiser: [],
   campaigns: [],
   accessibility: [],
 } as IndexedRow['lists']

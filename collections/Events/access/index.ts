@@ -4,6 +4,7 @@ import {
   isNetwork,
   isNetworkAdmin,
   ownLibrary,
+  ownPartner,
   ownSystem,
   refId,
   type Staff,
@@ -15,10 +16,13 @@ const published: Where = { _status: { equals: 'published' } }
 
 /**
  * Public: published and not staff-only. Network staff: everything. System and library staff: their own, plus
- * published (staff-only ones included: every member of staff sees the internal agenda).
+ * published (staff-only ones included: every member of staff sees the internal agenda). A partner's account: the
+ * events it organises (its drafts too), plus what the public sees.
  */
 export const readEvents: Access = ({ req }) => {
   const user = staffOf(req)
+  if (user && hasRole(user, 'partner') && !isStaff(user))
+    return { or: [ownPartner(user), { and: [published, NOT_STAFF_ONLY] }] }
   if (!isStaff(user)) return { and: [published, NOT_STAFF_ONLY] }
   if (isNetwork(user)) return true
   if (hasRole(user, 'system-editor')) return { or: [ownSystem(user), published] }
@@ -33,6 +37,7 @@ export const readEventVersions: Access = ({ req }) => {
   if (isNetwork(user)) return true
   if (hasRole(user, 'system-editor')) return ownSystem(user, 'version.system')
   if (hasRole(user, 'library-contributor')) return ownLibrary(user, 'version.library')
+  if (hasRole(user, 'partner')) return ownPartner(user, 'version.organiser')
   return false
 }
 
@@ -42,11 +47,15 @@ const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) =
  * Whether the user may see this event's drafts, as `readEventVersions` allows: network staff, its system's
  * editors, its library's contributors. Decides who is given a draft preview link.
  */
-export const canReadDrafts = (user: Staff | null, event: { system?: unknown; library?: unknown }): boolean => {
+export const canReadDrafts = (
+  user: Staff | null,
+  event: { system?: unknown; library?: unknown; organiser?: unknown },
+): boolean => {
   if (!user) return false
   if (isNetwork(user)) return true
   if (hasRole(user, 'system-editor')) return sameId(refId(event.system), refId(user.system))
   if (hasRole(user, 'library-contributor')) return sameId(refId(event.library), refId(user.library))
+  if (hasRole(user, 'partner')) return sameId(refId(event.organiser), refId(user.partner))
   return false
 }
 
@@ -64,6 +73,9 @@ export const createEvents: Access = ({ req, data }) => {
         (data.library === undefined || sameId(refId(data.library), refId(user.library))) &&
         (data.system == null || sameId(refId(data.system), refId(user.system))))
     )
+  // A partner proposes drafts of its own events; the organiser's field rule keeps them in the partner's systems.
+  if (hasRole(user, 'partner'))
+    return !data || (data._status !== 'published' && sameId(refId(data.organiser), refId(user.partner)))
   return false
 }
 
@@ -85,6 +97,11 @@ export const updateEvents: Access = ({ req, data }) => {
     if (data?.library !== undefined && !sameId(refId(data.library), refId(user.library))) return false
     if (data?.system != null && !sameId(refId(data.system), refId(user.system))) return false
     return ownLibrary(user)
+  }
+  if (hasRole(user, 'partner')) {
+    if (data?._status === 'published') return false
+    if (data?.organiser !== undefined && !sameId(refId(data.organiser), refId(user.partner))) return false
+    return ownPartner(user)
   }
   // Field access limits them to `featured`; enforceWorkflow keeps them off drafts.
   if (hasRole(user, 'network-editor')) return published

@@ -1,5 +1,6 @@
 import type { Validate } from 'payload'
 import { relationship } from 'payload/shared'
+import { catalogue } from '../../../shared/strings'
 import { refId } from '../../access/roles'
 import { lookup } from '../../lib/lookup'
 
@@ -77,20 +78,35 @@ export const validFestival = inEventSystem(
   true,
 )
 
+/**
+ * The organiser must be a partner that works with the event's system, so an editor can name only the partners of
+ * their own system (and a network admin moving an event to another system must change its organiser too).
+ */
+export const validOrganiser: Validate = async (value, { data, req }) => {
+  const id = refId(value)
+  const system = refId((data as Sibling)?.system)
+  if (id == null || system == null) return true
+  const partner = await lookup(req, 'partners', id)
+  if (!partner) return 'Elemento collegato non trovato.'
+  const systems = Array.isArray(partner.systems) ? partner.systems.map((s) => String(refId(s))) : []
+  return systems.includes(String(system)) ? true : catalogue('it').partners.notOfSystem
+}
+
 const OWNED: [Validate, string][] = [
   [libraryInSystem, 'library'],
   [validVenue, 'venue'],
   [validSeries, 'series'],
   [validFestival, 'festival'],
+  [validOrganiser, 'organiser'],
 ]
 
-/** Changing the system (network admins only) must bring library, venue, series and festival along. */
+/** Changing the system (network admins only) must bring library, venue, series, festival and organiser along. */
 export const validSystem: Validate = async (value, args) => {
   const base = await relationship(value as never, args as never)
   if (base !== true) return base
   for (const [check, key] of OWNED)
     if ((await check((args.siblingData as Sibling)[key], args)) !== true)
-      return 'Biblioteca, luogo, rassegna e festival devono appartenere al sistema scelto.'
+      return 'Biblioteca, luogo, rassegna, festival e organizzatore devono appartenere al sistema scelto.'
   return true
 }
 

@@ -6,7 +6,7 @@ const forbidden = (message: string) => new Refusal(message, 403)
 
 /**
  * What access functions cannot see: whether a save is a draft. Contributors' edits are always saved as
- * drafts, so the published version changes only when a system editor publishes. Network editors may only
+ * drafts (a partner's too), so the published version changes only when a system editor publishes. Network editors may only
  * feature published events, and never over a system's pending draft (publishing would take it live).
  */
 export const enforceWorkflow: CollectionBeforeOperationHook<'events'> = async ({
@@ -39,6 +39,6 @@ export const enforceWorkflow: CollectionBeforeOperationHook<'events'> = async ({
       )
     return args
   }
-  if (hasRole(user, 'library-contributor')) return { ...args, draft: true }
+  if (hasRole(user, 'library-contributor', 'partner')) return { ...args, draft: true }
   return args
 }

@@ -55,6 +55,7 @@ export const occurrenceBase = async (event: Event, req: PayloadRequest) => {
     accessibility: event.accessibility ?? [],
     series: refId(event.series),
     festival: refId(event.festival),
+    organiser: refId(event.organiser),
     ageMin,
     ageMax,
     free: !!event.free,

@@ -4,7 +4,7 @@ import { refId } from '../../access/roles'
 import type { Role } from '../../enums'
 import { SLUGS } from '../../slugs'
 
-/** System-level roles need a system; contributors need a library of that system. */
+/** System-level roles need a system; contributors need a library of that system; a partner's account its partner. */
 export const validateAssignment: CollectionBeforeValidateHook<User> = async ({ data, originalDoc, req }) => {
   const merged = { ...originalDoc, ...data }
   const roles = (merged.roles ?? []) as Role[]
@@ -28,6 +28,8 @@ export const validateAssignment: CollectionBeforeValidateHook<User> = async ({ d
         errors.push({ path: 'library', message: 'La biblioteca deve appartenere al sistema indicato.' })
     }
   }
+  if (roles.includes('partner') && refId(merged.partner) == null)
+    errors.push({ path: 'partner', message: 'Indica l’organizzazione partner di questo account.' })
   if (errors.length) throw new ValidationError({ collection: SLUGS.users, errors }, req.t)
   return data
 }

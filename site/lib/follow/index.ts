@@ -32,6 +32,7 @@ export const ENTITY_COLLECTION: Record<EntityKind, FollowKind> = {
   rassegna: 'series',
   festival: 'festivals',
   campagna: 'campaigns',
+  organizzatore: 'partners',
 }
 
 const perIp = createLimiter(Number(process.env.FOLLOW_LIMIT_PER_IP ?? 10), 10 * 60)

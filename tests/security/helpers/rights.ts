@@ -21,8 +21,9 @@ import {
   type UserKey,
 } from '../../helpers/network'
 
-export type Actor = 'public' | 'admin' | 'networkEditor' | 'editorA' | 'contributorA1'
-export const ACTORS: Actor[] = ['public', 'admin', 'networkEditor', 'editorA', 'contributorA1']
+/** `partnerA`: the account of a partner organisation working with system A (not staff: it proposes its own events). */
+export type Actor = 'public' | 'admin' | 'networkEditor' | 'editorA' | 'contributorA1' | 'partnerA'
+export const ACTORS: Actor[] = ['public', 'admin', 'networkEditor', 'editorA', 'contributorA1', 'partnerA']
 /** Whose row: system A (the acting editor's and contributor's own), system B (another system), the network. */
 export type Owner = 'A' | 'B' | 'network'
 /** `ignored`: the call succeeds but the fields changed are not the actor's to change (network editors on events). */
@@ -55,7 +56,7 @@ export type CollectionRights = {
 const DALMINE = '016091'
 const ALBINO = '016004'
 const systemOf = (net: Network, owner: Owner) => (owner === 'A' ? net.systems.a : owner === 'B' ? net.systems.b : null)
-const isStaff = (a: Actor) => a !== 'public'
+const isStaff = (a: Actor) => a !== 'public' && a !== 'partnerA'
 const network = (a: Actor) => a === 'admin' || a === 'networkEditor'
 const none: Rights = { read: false, create: false, update: false, delete: false }
 const all: Rights = { read: true, create: true, update: true, delete: true }
@@ -207,6 +208,30 @@ export const MATRIX: Record<string, CollectionRights> = {
         overrideAccess: true,
       })) as unknown as Doc,
     data: ({ net }, owner, marker) => ({ name: marker, kind: 'foundation', system: systemOf(net, owner) }),
+    rights: (actor, owner) => (network(actor) ? all : systemOwned(actor, owner)),
+  },
+  // Partner organisations (issue 16): they work with systems; a system's editors write those of their system,
+  // network staff all of them. A/B: a partner of system A's or B's (only).
+  [SLUGS.partners]: {
+    owners: ['A', 'B'],
+    key: 'name',
+    make: async ({ payload, net }, owner) =>
+      (await payload.create({
+        collection: SLUGS.partners,
+        data: {
+          name: `partner ${Math.random()}`,
+          kind: 'associazione',
+          comune: owner === 'A' ? DALMINE : ALBINO,
+          systems: [systemOf(net, owner) as number],
+        },
+        overrideAccess: true,
+      })) as unknown as Doc,
+    data: ({ net }, owner, marker) => ({
+      name: marker,
+      kind: 'teatro',
+      comune: DALMINE,
+      systems: [systemOf(net, owner)],
+    }),
     rights: (actor, owner) => (network(actor) ? all : systemOwned(actor, owner)),
   },
   [SLUGS.campaigns]: {
@@ -613,6 +638,8 @@ export const MATRIX: Record<string, CollectionRights> = {
     // A take-over names oneself.
     change: ({ net }, _marker, actor) => ({ user: { relationTo: 'users', value: userOf(net, actor)?.id ?? 1 } }),
     rights: (actor, owner) => {
+      // Payload shows every logged-in account who is editing what (ids only); a partner edits no published event.
+      if (actor === 'partnerA') return { ...none, read: true }
       if (!isStaff(actor)) return none
       // Whoever may edit the locked (published) event may take over or release the lock.
       const edits = actor === 'admin' || actor === 'networkEditor' || owner === 'A'
@@ -636,7 +663,7 @@ export const MATRIX: Record<string, CollectionRights> = {
     data: (_ctx, _owner, marker) => ({ key: marker, value: { b: 2 } }),
     change: (_ctx, marker) => ({ key: marker }),
     // Creating stores the preference as one's own (the user field is set from the request).
-    rights: (actor) => ({ ...none, create: isStaff(actor) }),
+    rights: (actor) => ({ ...none, create: actor !== 'public' }),
   },
   'payload-jobs': {
     owners: ['network'],
