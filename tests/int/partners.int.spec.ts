@@ -295,6 +295,27 @@ describe('a partner’s agenda, page and feed', () => {
     expect(ics).toContain('Compagnia delle Storie')
   })
 
+  it('a renamed partner’s feed is rebuilt with the new name at the next version check', async () => {
+    const id = await partner('Gruppo Lettori Serali', [net.systems.a])
+    await fixtureEvent(payload, net, { title: 'Letture serali', organiser: id })
+    const slug = 'gruppo-lettori-serali'
+    const calendarName = async () => {
+      const res = await get(partnerFeed, `/organizzatori/${slug}/calendario.ics`, { slug })
+      expect(res.status).toBe(200)
+      return /^X-WR-CALNAME:(.+)$/m.exec(await res.text())?.[1]?.trim()
+    }
+    clearFeedCache()
+    expect(await calendarName()).toContain('Gruppo Lettori Serali')
+    await payload.update({
+      collection: SLUGS.partners,
+      id,
+      data: { name: 'Circolo dei Lettori' },
+      overrideAccess: true,
+    })
+    forgetDataVersion() // as if VERSION_CHECK_MS had passed; the built feed stays until the data version moves
+    expect(await calendarName()).toContain('Circolo dei Lettori')
+  })
+
   it('an unknown partner is a 404 with an Italian message, for the agenda’s JSON and for the feed', async () => {
     const json = await get(eventsJson, '/eventi.json?organizzatore=nessuno-cosi')
     expect(json.status).toBe(404)

@@ -15,6 +15,7 @@ const SHOWN = [
   SLUGS.series,
   SLUGS.festivals,
   SLUGS.campaigns,
+  SLUGS.partners,
 ] as const
 export type ShownCollection = (typeof SHOWN)[number]
 export const VERSION_CHECK_MS = 10_000
