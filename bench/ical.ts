@@ -154,14 +154,14 @@ const benchRebuildAfterChange = async (payload: import('payload').Payload, feed:
   }
   // The recompose's own phases, called one by one after the same kind of change.
   const { parseFilters } = await import('../site/lib/filters')
-  const { horizonFilters } = await import('../site/lib/ical/feed')
+  const { horizonFilters } = await import('../site/lib/ical/horizon')
   const { resolveFilters } = await import('../site/lib/agenda')
   const { readWindowRows, readEventVersions } = await import('../site/lib/ical/reads')
   const { composeEvents } = await import('../site/lib/ical/blocks')
   const { namedDocs } = await import('../site/lib/ical/named')
   const { dataVersionParts } = await import('../site/lib/ical/version')
   const { assembleCalendar } = await import('../collections/lib/ical/build')
-  const { feedHorizon } = await import('../site/lib/ical/feed')
+  const { feedHorizon } = await import('../site/lib/ical/horizon')
   const { createHash } = await import('node:crypto')
   const slug = (await payload.find({ collection: 'systems', limit: 1, depth: 0, overrideAccess: true })).docs[0]?.slug
   const parts = { select: [] as number[], rows: [] as number[], versions: [] as number[], compose: [] as number[] }
@@ -274,7 +274,7 @@ export const benchInProcess = async () => {
   // Where a build goes: the occurrence rows, the events (Payload Local API), rendering.
   const { buildWhere } = await import('../site/lib/agenda')
   const { parseFilters } = await import('../site/lib/filters')
-  const { horizonFilters } = await import('../site/lib/ical/feed')
+  const { horizonFilters } = await import('../site/lib/ical/horizon')
   const { datesByEvent, loadFeedEvents, ROW_SELECT } = await import('../site/lib/ical/load')
   const { buildCalendar } = await import('../collections/lib/ical/build')
   const phases = { rows: [] as number[], events: [] as number[], render: [] as number[] }

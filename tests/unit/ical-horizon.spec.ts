@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dateRange, emptyFilters } from '../../site/lib/filters'
-import { feedHorizon, horizonFilters } from '../../site/lib/ical/feed'
+import { feedHorizon, horizonFilters } from '../../site/lib/ical/horizon'
 
 const NOW = new Date('2026-03-29T10:00:00.000Z') // a Sunday, the day summer time starts
 

@@ -6,7 +6,6 @@ import {
   type RenderOptions,
   renderEvent,
 } from '../../../collections/lib/ical/build'
-import { fromWall, startOfRomeDay, toWall } from '../../../collections/lib/recurrence'
 import { slugify } from '../../../collections/lib/slugify'
 import { SLUGS } from '../../../collections/slugs'
 import { type ResolvedFilters, resolveFilters, whereOf } from '../agenda'
@@ -17,7 +16,8 @@ import { NETWORK } from '../site-info'
 import { absoluteUrl, eventIcsPath } from '../urls'
 import { composeEvents } from './blocks'
 import { describeFilters, feedTitle } from './describe'
-import { FEED_MAX_BYTES, FEED_MAX_EVENTS, HORIZON_MONTHS, HORIZON_PAST_DAYS } from './limits'
+import { feedHorizon, horizonFilters } from './horizon'
+import { FEED_MAX_BYTES, FEED_MAX_EVENTS } from './limits'
 import { datesByEvent, type Id, loadFeedEvents, ROW_SELECT, type Row } from './load'
 import { namedDocs } from './named'
 import { feedQuery, readEventVersions, readWindowRows } from './reads'
@@ -38,36 +38,6 @@ export type Feed = {
 }
 
 export type FeedLimits = { maxEvents?: number; maxBytes?: number }
-
-const DAY = 86_400_000
-
-const addDays = (wallMidnight: Date, days: number) => new Date(wallMidnight.getTime() + days * DAY)
-const isoDay = (wall: Date) => wall.toISOString().slice(0, 10)
-
-/** The feed horizon in Rome days: from 30 days ago to 12 months ahead (end exclusive). */
-export const feedHorizon = (now: Date) => {
-  const today = toWall(startOfRomeDay(now))
-  const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + HORIZON_MONTHS, today.getUTCDate()))
-  return {
-    today: fromWall(today),
-    fromDay: isoDay(addDays(today, -HORIZON_PAST_DAYS)),
-    lastDay: isoDay(addDays(end, -1)),
-    from: fromWall(addDays(today, -HORIZON_PAST_DAYS)),
-    to: fromWall(end),
-  }
-}
-
-/**
- * The filter's own dates, kept inside the horizon; without dates, the horizon itself. `quando`
- * presets already lie inside it. The query and the feed's cut both follow the result.
- */
-export const horizonFilters = (f: Filters, now: Date): Filters => {
-  const h = feedHorizon(now)
-  const da = f.da ? ([f.da, h.fromDay].sort()[1] as string) : null // ISO days sort as strings
-  const a = f.a ? ([f.a, h.lastDay].sort()[0] as string) : null
-  if (f.quando) return { ...f, da, a }
-  return { ...f, da: da ?? h.fromDay, a: a ?? h.lastDay }
-}
 
 type Span = { event: Id; start: number; end: number }
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { SLUGS } from '../../../collections/slugs'
 import { getPayload } from '../payload'
-import { feedHorizon } from './feed'
+import { feedHorizon } from './horizon'
 import { feedQuery, sqlClient } from './reads'
 
 /** Collections whose documents feeds show, directly or by name. */
