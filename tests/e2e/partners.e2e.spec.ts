@@ -117,6 +117,18 @@ test('from the event page to the partner’s page and its website with the keybo
   expect(reached, 'the website link is in the tab order').toBe(true)
 })
 
+// axe is JavaScript itself and cannot run where JavaScript is off: the same page with its scripts refused.
+test('with its scripts refused, the partner’s page and its follow form have no axe violation', async ({ browser }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.route(/\.js(\?|$)/, (route) => route.abort())
+  expect((await page.goto(`${SITE}/organizzatori/${SLUG}`))?.status()).toBe(200)
+  const follow = page.locator('form[method="post"][action="/segui"]')
+  await expect(follow.getByRole('button', { name: 'Segui' })).toBeVisible()
+  await noAxeViolations(page)
+  await context.close()
+})
+
 for (const path of [`/organizzatori/${SLUG}`, `/en/organizzatori/${SLUG}`])
   test(`axe finds no violation on ${path}`, async ({ page }) => {
     expect((await page.goto(`${SITE}${path}`))?.status()).toBe(200)
