@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { catalogue } from '../../shared/strings'
 import { networkOrSystemCreate, networkOrSystemWrite } from '../access/by-system'
 import { anyone } from '../access/roles'
 import { staffRead } from '../access/staff-only'
@@ -6,8 +7,8 @@ import { webUrl } from '../Events/fields/validators'
 import { FUNDER_KIND_OPTIONS } from '../enums'
 import { systemField } from '../fields/system'
 import { keepFieldErrors } from '../hooks/keepFieldErrors'
+import { refuseDeleteInUse } from '../hooks/refuseDeleteInUse'
 import { SLUGS } from '../slugs'
-import { refuseDeleteInUse } from './hooks/refuseDeleteInUse'
 
 /**
  * Funders and supporters (issue 15), named in the `support` list of events, rassegne, festival and campaigns.
@@ -20,7 +21,18 @@ export const Funders: CollectionConfig = {
   labels: { singular: 'Finanziatore/sostenitore', plural: 'Finanziatori e sostenitori' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'system'], group: 'Rete' },
   access: { read: anyone, create: networkOrSystemCreate, update: networkOrSystemWrite, delete: networkOrSystemWrite },
-  hooks: { afterError: [keepFieldErrors], beforeDelete: [refuseDeleteInUse] },
+  hooks: {
+    afterError: [keepFieldErrors],
+    beforeDelete: [
+      refuseDeleteInUse(
+        [SLUGS.events, SLUGS.series, SLUGS.festivals, SLUGS.campaigns].map((collection) => ({
+          collection,
+          field: 'support.funder',
+        })),
+        catalogue('it').funders.inUse,
+      ),
+    ],
+  },
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true, maxLength: 200 },
     {

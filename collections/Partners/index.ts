@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { catalogue } from '../../shared/strings'
 import { anyone, refId, type Staff } from '../access/roles'
 import { staffRead } from '../access/staff-only'
 import { webUrl } from '../Events/fields/validators'
@@ -6,9 +7,9 @@ import { PARTNER_KIND_OPTIONS } from '../enums'
 import { comuneField } from '../fields/comune'
 import { slugField } from '../fields/slug'
 import { keepFieldErrors } from '../hooks/keepFieldErrors'
+import { refuseDeleteInUse } from '../hooks/refuseDeleteInUse'
 import { SLUGS } from '../slugs'
 import { createPartners, writePartners } from './access'
-import { refuseDeleteInUse } from './hooks/refuseDeleteInUse'
 
 /**
  * Partner organisations (issue 16): an association, theatre, museum, school, parish or comune office that
@@ -25,7 +26,12 @@ export const Partners: CollectionConfig = {
     listSearchableFields: ['name'],
   },
   access: { read: anyone, create: createPartners, update: writePartners, delete: writePartners },
-  hooks: { afterError: [keepFieldErrors], beforeDelete: [refuseDeleteInUse] },
+  hooks: {
+    afterError: [keepFieldErrors],
+    beforeDelete: [
+      refuseDeleteInUse([{ collection: SLUGS.events, field: 'organiser' }], catalogue('it').partners.inUse),
+    ],
+  },
   fields: [
     { name: 'name', type: 'text', label: 'Nome', required: true, maxLength: 200 },
     slugField('name'),

@@ -1,6 +1,6 @@
 import { publicOnly } from '../../collections/access/staff-only'
 import { SLUGS } from '../../collections/slugs'
-import { getPayload } from './payload'
+import { getPayload, type ReadPath, readPath, sqlClient } from './payload'
 import { escapeHtml } from './rich-text'
 import { absoluteUrl, ENTITY_SECTIONS } from './urls'
 
@@ -100,26 +100,17 @@ export const sitemapPages = async (): Promise<string> => {
 }
 
 type EventRow = { slug?: string | null; updatedAt: string }
-type SqlClient = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
-
 /**
- * How a part's events are read: `sql`, one statement on SQLite's reader (10,000 rows in a few ms), or `adapter`,
- * the database adapter's `find` (any database, MongoDB in production; about 0.5 s for 10,000 rows here, building
- * every row through the ORM). SITEMAP_QUERY=sql|adapter forces one; both give the same rows in the same order.
+ * How a part's events are read (`readPath`): one statement on SQLite (10,000 rows in a few ms), or the database
+ * adapter's `find` (about 0.5 s for 10,000 rows here, building every row through the ORM). SITEMAP_QUERY=sql|adapter
+ * forces one; both give the same rows in the same order.
  */
-export type SitemapQuery = 'sql' | 'adapter'
-
-const sitemapQuery = (dbName: string): SitemapQuery => {
-  const forced = process.env.SITEMAP_QUERY
-  if (forced === 'sql' || forced === 'adapter') return forced
-  return dbName === 'sqlite' ? 'sql' : 'adapter'
-}
+export type SitemapQuery = ReadPath
 
 const eventRows = async (n: number, size: number, how: SitemapQuery): Promise<EventRow[]> => {
   const payload = await getPayload()
   if (how === 'sql') {
-    const client = (payload.db as unknown as { client?: SqlClient }).client
-    if (!client) throw new Error('sitemap: SITEMAP_QUERY=sql needs the SQLite adapter')
+    const client = await sqlClient('SITEMAP_QUERY')
     // PUBLIC_EVENTS in SQL: published, and the staff-only flag not set (`not_equals: true` matches NULL too).
     const { rows } = await client.execute({
       sql: `SELECT slug, updated_at FROM events WHERE _status = 'published' AND COALESCE(staff_only, 0) <> 1
@@ -149,7 +140,7 @@ export const sitemapEvents = async (
   how?: SitemapQuery,
 ): Promise<string | null> => {
   const payload = await getPayload()
-  const rows = await eventRows(n, size, how ?? sitemapQuery(payload.db.name))
+  const rows = await eventRows(n, size, how ?? readPath('SITEMAP_QUERY', payload.db.name))
   if (n > 1 && !rows.length) return null
   return urlset(rows.flatMap((e) => (e.slug ? [urlEntry(`/eventi/${e.slug}`, e.updatedAt)] : [])))
 }

@@ -2,33 +2,20 @@
 // each published event. On SQLite they are direct SQL statements; elsewhere the database adapter's `find`.
 import { publicOnly } from '../../../collections/access/staff-only'
 import { SLUGS } from '../../../collections/slugs'
-import { getPayload } from '../payload'
+import { getPayload, type ReadPath, readPath, sqlClient } from '../payload'
 import type { Id, Row } from './load'
 
 /**
- * `sql`: statements on SQLite's reader (1,000 events' rows and versions in a few ms); `adapter`: the database
- * adapter's `find` (any database, MongoDB in production). FEED_QUERY=sql|adapter forces one; both return the
+ * `sql`: statements on SQLite (1,000 events' rows and versions in a few ms); `adapter`: the database adapter's
+ * `find` (any database, MongoDB in production). FEED_QUERY=sql|adapter forces one (`readPath`); both return the
  * rows and versions the Local API gives the public.
  */
-export type FeedQuery = 'sql' | 'adapter'
+export type FeedQuery = ReadPath
 
-export const feedQuery = (dbName: string): FeedQuery => {
-  const forced = process.env.FEED_QUERY
-  if (forced === 'sql' || forced === 'adapter') return forced
-  return dbName === 'sqlite' ? 'sql' : 'adapter'
-}
+export const feedQuery = (dbName: string): FeedQuery => readPath('FEED_QUERY', dbName)
 
 /** The time window of a feed's rows: rows ending after `from` and, with `to`, starting before it. */
 export type Window = { from: Date; to: Date | null }
-
-type SqlClient = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
-
-export const sqlClient = async (): Promise<SqlClient> => {
-  const payload = await getPayload()
-  const client = (payload.db as unknown as { client?: SqlClient }).client
-  if (!client) throw new Error('feeds: FEED_QUERY=sql needs the SQLite adapter')
-  return client
-}
 
 const idOf = (value: unknown): Id => (typeof value === 'object' && value ? (value as { id: Id }).id : (value as Id))
 
@@ -41,7 +28,7 @@ const idOf = (value: unknown): Id => (typeof value === 'object' && value ? (valu
 export const readWindowRows = async (events: Id[], window: Window, how: FeedQuery): Promise<Row[]> => {
   if (events.length === 0) return []
   if (how === 'sql') {
-    const client = await sqlClient()
+    const client = await sqlClient('FEED_QUERY')
     // NOT_STAFF_ONLY in SQL: `not_equals: true` matches NULL too. One JSON value rather than a row object per date:
     // the client's rows cost more to build than the query does.
     const { rows } = await client.execute({
@@ -88,7 +75,7 @@ export const readWindowRows = async (events: Id[], window: Window, how: FeedQuer
 export const readEventVersions = async (events: Id[], how: FeedQuery): Promise<Map<Id, string>> => {
   if (events.length === 0) return new Map()
   if (how === 'sql') {
-    const client = await sqlClient()
+    const client = await sqlClient('FEED_QUERY')
     const { rows } = await client.execute({
       sql: `SELECT json_group_array(json_array(id, updated_at)) AS versions FROM events
         WHERE id IN (SELECT value FROM json_each(?)) AND _status = 'published' AND COALESCE(staff_only, 0) <> 1`,

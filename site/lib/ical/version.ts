@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import { SLUGS } from '../../../collections/slugs'
-import { getPayload } from '../payload'
+import { getPayload, sqlClient } from '../payload'
 import { feedHorizon } from './horizon'
-import { feedQuery, sqlClient } from './reads'
+import { feedQuery } from './reads'
 
 /** Collections whose documents feeds show, directly or by name. */
 const SHOWN = [
@@ -60,7 +60,7 @@ export const dataVersion = (): Promise<string> => dataVersionParts().then((v) =>
  * count too, so that any change moves it.
  */
 const sqlParts = async (): Promise<string[]> => {
-  const client = await sqlClient()
+  const client = await sqlClient('FEED_QUERY')
   const latest = (table: string) =>
     `(SELECT count(*) FROM ${table}) || ':' || COALESCE((SELECT id || ':' || updated_at FROM ${table}
       ORDER BY updated_at DESC, id DESC LIMIT 1), ':')`
