@@ -46,6 +46,7 @@ const SQLITE_ONLY = [
   'tests/int/sqlite-client.int.spec.ts',
   'tests/int/sqlite-connections.int.spec.ts',
   'tests/int/sqlite-readers.int.spec.ts',
+  'tests/int/statistics-sums.int.spec.ts',
   'tests/int/transactions-end.int.spec.ts',
   'tests/security/atomic-writes.int.spec.ts',
   'tests/security/backup-restore.int.spec.ts',

@@ -17,7 +17,8 @@ export const romeMonth = (iso: string | Date): string => {
  * The same in SQLite, for an ISO column: only the two hours before a month's end can differ from UTC (a cheap
  * test on day and hour leaves the date arithmetic to those rows), and at
  * every month's end Rome is UTC+2 from the end of March to the end of September (summer time begins on the last
- * Sunday of March, ends on the last Sunday of October) and UTC+1 otherwise.
+ * Sunday of March, ends on the last Sunday of October) and UTC+1 otherwise. The triggers of the kept monthly sums
+ * (migration `20261207_203439_attendance_monthly_sums`) hold a copy: a change here needs a migration rebuilding them.
  */
 export const romeMonthSql = (column: string) =>
   `CASE WHEN substr(${column}, 9, 5) >= '28T22' THEN substr(datetime(${column}, CASE WHEN CAST(substr(${column}, 6, 2) AS INTEGER) BETWEEN 3 AND 9 THEN '+2 hours' ELSE '+1 hours' END), 1, 7) ELSE substr(${column}, 1, 7) END`

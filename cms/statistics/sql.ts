@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { ATTENDANCE_FORMAT_LABELS } from '../../collections/enums'
 import { aggregateReader } from '../sqlite-readers'
 import { romeMonthSql } from './period'
+import { type MonthSplit, monthSplit, summedBandRows, summedPlainRows } from './sums'
 import {
   compareKeys,
   type FigureSource,
@@ -134,15 +135,33 @@ const eventGroups = async (db: Client, filter: StatsFilter): Promise<Record<Even
  * Attendance by age band: the bands' counts of each record, a record's date counted once per band it names (a
  * record names a band at most once: `checkAttendance`).
  */
-const bandGroups = async (db: Client, filter: StatsFilter): Promise<GroupRow[]> => {
+const bandRows = async (db: Client, filter: StatsFilter): Promise<Row[]> => {
   const where = attendanceClause(filter)
   const { rows } = await db.execute({
     sql: `SELECT g.band_id AS k, COUNT(CASE WHEN ${HELD} THEN 1 END) AS dates, COALESCE(SUM(g.count), 0) AS people
       FROM attendance a JOIN attendance_ages g ON g._parent_id = a.id ${where.sql}
-      GROUP BY g.band_id HAVING g.band_id IS NOT NULL ORDER BY g.band_id`,
+      GROUP BY g.band_id HAVING g.band_id IS NOT NULL`,
     args: where.args,
   })
-  return rows.map((r) => ({ key: String(r.k), dates: num(r.dates), people: num(r.people) }))
+  return rows
+}
+
+/** The bands of the whole months from the kept sums and of the edges from the records, added up by band. */
+const bandGroups = async (db: Client, filter: StatsFilter, split: MonthSplit | null): Promise<GroupRow[]> => {
+  const parts = await Promise.all(
+    split
+      ? [summedBandRows(db, filter, split), ...split.edges.map((edge) => bandRows(db, { ...filter, ...edge }))]
+      : [bandRows(db, filter)],
+  )
+  const sums = new Map<string, GroupRow>()
+  for (const r of parts.flat()) {
+    const key = String(r.k)
+    const row = sums.get(key) ?? { key, dates: 0, people: 0 }
+    row.dates += num(r.dates)
+    row.people += num(r.people)
+    sums.set(key, row)
+  }
+  return [...sums.values()].sort((a, b) => compareKeys(a.key, b.key))
 }
 
 /** One combination of the plain groupings with its attendance. */
@@ -220,8 +239,13 @@ const plainRows = async (db: Client, filter: StatsFilter): Promise<PlainRow[]> =
  * The plain groupings and the attendance totals from one GROUP BY over their combinations (a few thousand rows
  * at most: systems × libraries × months × formats), added up here; one scan of the period instead of six.
  */
-const plainGroups = async (db: Client, filter: StatsFilter) => {
-  const rows = await plainRows(db, filter)
+const plainGroups = async (db: Client, filter: StatsFilter, split: MonthSplit | null) => {
+  const parts = await Promise.all(
+    split
+      ? [summedPlainRows(db, filter, split), ...split.edges.map((edge) => plainRows(db, { ...filter, ...edge }))]
+      : [plainRows(db, filter)],
+  )
+  const rows: PlainRow[] = parts.flat()
   const sums = Object.fromEntries(PLAIN.map((g) => [g, new Map<string, GroupRow>()])) as Record<
     PlainGroup,
     Map<string, GroupRow>
@@ -331,16 +355,20 @@ const subscribers = async (db: Client, filter: StatsFilter): Promise<Subscribers
   }
 }
 
-/** The figures counted by SQLite itself: one GROUP BY per table and grouping, nothing loaded row by row. */
+/**
+ * The figures counted by SQLite itself: one GROUP BY per table and grouping, nothing loaded row by row; the
+ * attendance of whole months from the kept monthly sums (`monthlySums: false` reads every record, for the tests).
+ */
 export const sqlFigures =
-  (payload: Payload): FigureSource =>
+  (payload: Payload, { monthlySums = true } = {}): FigureSource =>
   async (filter, now) => {
     const db = clientOf(payload)
+    const split = monthlySums ? monthSplit(filter) : null
     // Independent statements: on the worker pool they run side by side.
     const [plain, events, band, calendar, subs] = await Promise.all([
-      plainGroups(db, filter),
+      plainGroups(db, filter, split),
       eventGroups(db, filter),
-      bandGroups(db, filter),
+      bandGroups(db, filter, split),
       calendarFigures(db, filter, now),
       subscribers(db, filter),
     ])
