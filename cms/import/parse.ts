@@ -290,6 +290,9 @@ const itemOf = (
     const startClock = toWall(start).toISOString().slice(11, 19)
     const untilDay = (until: Time) => {
       if (until.isDate) return dayOf(wallOf(until))
+      // All-day dates float: compared with a UTC UNTIL as dates, as calendar clients do (Exchange writes
+      // the end of the last day in UTC, 22:00Z in summer).
+      if (allDay) return dayOf(wallOf(until))
       // UNTIL is an instant: the last day whose occurrence starts at or before it.
       const instant = clock.instant(until, until.zone === ICAL.Timezone.utcTimezone ? null : startTzid)
       const day = romeDay(instant)
