@@ -2710,9 +2710,6 @@ export interface ImportRun {
   startedAt?: string | null;
   finishedAt?: string | null;
   summary?: string | null;
-  /**
-   * Perché la sincronizzazione non è riuscita.
-   */
   message?: string | null;
   notes?: string | null;
   counts?: {

@@ -54,14 +54,21 @@ export const ImportRuns: CollectionConfig = {
       name: 'message',
       type: 'textarea',
       label: 'Motivo',
-      admin: { description: 'Perché la sincronizzazione non è riuscita.' },
+      admin: { hidden: true },
     },
-    { name: 'notes', type: 'textarea', label: 'Avvisi sul calendario' },
-    { name: 'counts', type: 'group', label: 'Conteggi', fields: counts },
+    { name: 'notes', type: 'textarea', label: 'Avvisi sul calendario', admin: { hidden: true } },
+    {
+      name: 'log',
+      type: 'ui',
+      admin: { components: { Field: '../collections/CalendarSources/components/RunLog#RunLog' } },
+    },
+    // Shown by the log above: the raw fields stay out of the form.
+    { name: 'counts', type: 'group', label: 'Conteggi', fields: counts, admin: { hidden: true } },
     {
       name: 'items',
       type: 'array',
       label: 'Eventi',
+      admin: { hidden: true },
       labels: { singular: 'Evento', plural: 'Eventi' },
       fields: [
         { name: 'outcome', type: 'select', label: 'Esito', options: IMPORT_OUTCOME_OPTIONS, required: true },

@@ -1232,6 +1232,11 @@ export const en: Catalogue = {
       noRuns: 'No sync yet.',
       allRuns: 'The whole log',
       saveFirst: 'Save the source to be able to sync it.',
+      items: 'Events of the calendar',
+      outcome: 'Outcome',
+      title: 'Title',
+      start: 'Start',
+      reason: 'Reason',
     },
   },
 

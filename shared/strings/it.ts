@@ -1309,6 +1309,11 @@ export const it = {
       noRuns: 'Nessuna sincronizzazione finora.',
       allRuns: 'Tutto il registro',
       saveFirst: 'Salva la fonte per poterla sincronizzare.',
+      items: 'Eventi del calendario',
+      outcome: 'Esito',
+      title: 'Titolo',
+      start: 'Inizio',
+      reason: 'Motivo',
     },
   },
 
