@@ -33,9 +33,9 @@ export const SyncNow = async ({ id, payload, req, i18n }: Props) => {
   return (
     <section className="field-type import-runs" aria-labelledby="import-runs-title">
       <SyncNowClient endpoint={`${payload.config.routes.api}/${SLUGS.calendarSources}/${id}/sync`} t={t.admin} />
-      <h3 id="import-runs-title" style={{ margin: '1rem 0 0.25rem', fontSize: '1rem' }}>
+      <h2 id="import-runs-title" style={{ margin: '1rem 0 0.25rem', fontSize: '1rem' }}>
         {t.admin.runs}
-      </h3>
+      </h2>
       {runs.docs.length === 0 ? (
         <p>{t.admin.noRuns}</p>
       ) : (
