@@ -40,7 +40,7 @@ export const RunLog = async ({ id, payload, req, i18n }: Props) => {
       ) : null}
       {run.notes ? <p style={{ whiteSpace: 'pre-line' }}>{run.notes}</p> : null}
       {run.items?.length ? (
-        <table className="table" style={{ width: '100%', borderCollapse: 'collapse' }}>
+        <table style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'left' }}>
           <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.5rem 0' }}>{t.admin.items}</caption>
           <thead>
             <tr>
