@@ -38,6 +38,25 @@ export type SyncOptions = {
 }
 
 const MAX_REASON = 500
+/**
+ * Lines a run keeps (SQLite binds at most 32,766 values in one statement, and a librarian reads no more): what
+ * needs a look (refused, duplicates, left alone) first, then cancellations, removals, updates and new events.
+ */
+const MAX_LINES = 1000
+const PRIORITY: ImportOutcome[] = [
+  'refused',
+  'duplicate',
+  'kept',
+  'cancelled',
+  'removed',
+  'updated',
+  'created',
+  'unchanged',
+]
+const keptLines = (lines: LogLine[]) =>
+  lines.length <= MAX_LINES
+    ? lines
+    : [...lines].sort((a, b) => PRIORITY.indexOf(a.outcome) - PRIORITY.indexOf(b.outcome)).slice(0, MAX_LINES)
 const limit = (value: string, max = MAX_REASON) => (value.length > max ? `${value.slice(0, max - 1)}…` : value)
 
 /** The Italian message of a refused save: the field errors Payload collected, else the error's own message. */
@@ -135,8 +154,11 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
   })
   const counts = emptyCounts()
   const lines: LogLine[] = []
-  const finish = async (status: 'done' | 'failed', message?: string, notes: string[] = []) => {
+  const finish = async (status: 'done' | 'failed', message?: string, parsedNotes: string[] = []) => {
     const summary = status === 'failed' ? (message ?? '') : summaryOf(counts)
+    const listed = keptLines(lines)
+    const notes =
+      lines.length > listed.length ? [...parsedNotes, T.sync.moreLines(lines.length - listed.length)] : parsedNotes
     await payload.update({
       collection: SLUGS.importRuns,
       id: run.id,
@@ -147,7 +169,7 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
         message: message ?? null,
         notes: notes.length ? notes.join('\n') : null,
         counts,
-        items: lines.map((line) => ({
+        items: listed.map((line) => ({
           outcome: line.outcome,
           title: line.title,
           start: line.start ?? null,
@@ -186,13 +208,14 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
     return finish('failed', (error as Error).message)
   }
 
+  // Straight from the adapter (no access, hooks or population): a re-sync of thousands of unchanged items is
+  // mostly this read and the parse.
   const known = (
-    await payload.find({
+    await payload.db.find({
       collection: SLUGS.importItems,
       where: { source: { equals: source.id } },
       pagination: false,
-      depth: 0,
-      overrideAccess: true,
+      limit: 0,
     })
   ).docs as ImportItem[]
   const active = known.filter((k) => k.state !== 'vanished')

@@ -1217,6 +1217,8 @@ export const en: Catalogue = {
       deletedHere: 'Deleted here: not created again.',
       cannotRemove: 'Your role cannot delete events: marked as cancelled.',
       refused: (reason: string) => `Refused: ${reason}`,
+      moreLines: (lines: number) =>
+        `${lines} more lines are not listed (the counts include them): refused events, duplicates and those left as they were come first.`,
     },
     endpoint: {
       login: 'Log in to sync.',

@@ -1294,6 +1294,8 @@ export const it = {
       deletedHere: 'Eliminato qui: non viene ricreato.',
       cannotRemove: 'Il tuo ruolo non può eliminare eventi: segnato come annullato.',
       refused: (reason: string) => `Rifiutato: ${reason}`,
+      moreLines: (lines: number) =>
+        `Altre ${lines} righe non sono elencate (i conteggi le comprendono): prima gli eventi rifiutati, i doppioni e quelli lasciati com’erano.`,
     },
     endpoint: {
       login: 'Accedi per sincronizzare.',
