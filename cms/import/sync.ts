@@ -38,6 +38,7 @@ export type SyncOptions = {
 }
 
 const MAX_REASON = 500
+const RUN_STALE_MS = 15 * 60_000
 /**
  * Lines a run keeps (SQLite binds at most 32,766 values in one statement, and a librarian reads no more): what
  * needs a look (refused, duplicates, left alone) first, then cancellations, removals, updates and new events.
@@ -138,6 +139,19 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
     depth: 0,
     overrideAccess: true,
   })) as CalendarSource
+  // A run of this source still going (a scheduled one and "Sincronizza ora" a moment apart) would create the same
+  // events twice; a run that died is taken as over after RUN_STALE_MS.
+  const busy = await payload.count({
+    collection: SLUGS.importRuns,
+    where: {
+      and: [
+        { source: { equals: source.id } },
+        { status: { equals: 'running' } },
+        { startedAt: { greater_than: new Date(now.getTime() - RUN_STALE_MS).toISOString() } },
+      ],
+    },
+    overrideAccess: true,
+  })
   const run = await payload.create({
     collection: SLUGS.importRuns,
     data: {
@@ -192,6 +206,7 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
     return { run: run.id, status, counts, lines, message }
   }
 
+  if (busy.totalDocs > 0) return finish('failed', T.sync.busy)
   if (!source.enabled && options.trigger !== 'seed') return finish('failed', T.sync.disabled)
   const actor = await actorOf(payload, source)
   if (!actor) return finish('failed', T.sync.noUser)

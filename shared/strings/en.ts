@@ -1208,6 +1208,7 @@ export const en: Catalogue = {
     sync: {
       noUser: 'The person who created the source no longer has an active account: no event imported.',
       disabled: 'The source is disabled.',
+      busy: 'A sync of this source is already running: this one did not start.',
       empty: 'The calendar is empty: to be safe no event was cancelled or deleted.',
       secondKey: (title: string) =>
         `Same title, start and place as “${title}”, already imported with another UID: not imported again.`,

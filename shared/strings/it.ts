@@ -1285,6 +1285,7 @@ export const it = {
     sync: {
       noUser: 'La persona che ha creato la fonte non ha più un account attivo: nessun evento importato.',
       disabled: 'La fonte è disattivata.',
+      busy: 'Una sincronizzazione di questa fonte è già in corso: questa non è partita.',
       empty: 'Il calendario è vuoto: per prudenza nessun evento è stato annullato o eliminato.',
       secondKey: (title: string) =>
         `Stesso titolo, inizio e luogo di «${title}», già importato con un altro UID: non importato di nuovo.`,

@@ -522,6 +522,26 @@ describe('workflow and rights', () => {
     )
   })
 
+  it('a second sync of a source while one is running does not start, and writes nothing', async () => {
+    const source = await newSource('editorA', 'busy.ics', fixture('node-ical/test__fixtures__Office-2012-owa.ics'))
+    const started = await payload.create({
+      collection: SLUGS.importRuns,
+      data: { title: 'in corso', source: source.id, status: 'running', startedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
+    const result = await syncSource(payload, source.id)
+    expect(result).toMatchObject({ status: 'failed', message: expect.stringMatching(/già in corso/) })
+    expect(await count(SLUGS.importItems, { source: { equals: source.id } })).toBe(0)
+    // A run that died long ago does not hold the source.
+    await payload.update({
+      collection: SLUGS.importRuns,
+      id: started.id,
+      data: { startedAt: new Date(Date.now() - 3_600_000).toISOString() },
+      overrideAccess: true,
+    })
+    expect((await syncSource(payload, source.id)).counts).toMatchObject({ created: 4 })
+  })
+
   it('the guard refuses a private address when the loopback setting is off, and writes no event', async () => {
     const source = await newSource('editorA', 'guard.ics', fixture('node-ical/test__fixtures__Office-2012-owa.ics'))
     const events = await count(SLUGS.events)
