@@ -66,6 +66,8 @@ export default defineConfig({
       AUTH_RATE_LIMIT: E2E_AUTH_RATE_LIMIT,
       NEWSLETTER_SUBSCRIBE_LIMIT: String(E2E_SUBSCRIBE_LIMIT),
       FOLLOW_NOTICE_WINDOW_MS: String(E2E_FOLLOW_WINDOW_MS),
+      // Calendar sources may read fixtures the tests serve on 127.0.0.1 (calendar-import.e2e.spec.ts).
+      IMPORT_ALLOW_LOOPBACK: '1',
     },
   },
 })

@@ -84,6 +84,7 @@ try {
     'reports',
     'statistics',
     'print',
+    'import',
   ]) {
     if (only && !only.includes(name)) continue
     const mod = (await import(`./${name}.ts`)) as { bench?: (p: typeof platform) => Promise<void> }

@@ -46,6 +46,9 @@ export interface Config {
     'place-counters': PlaceCounter;
     follows: Follow;
     'follow-notices': FollowNotice;
+    'calendar-sources': CalendarSource;
+    'import-runs': ImportRun;
+    'import-items': ImportItem;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -80,6 +83,9 @@ export interface Config {
     'place-counters': PlaceCountersSelect<false> | PlaceCountersSelect<true>;
     follows: FollowsSelect<false> | FollowsSelect<true>;
     'follow-notices': FollowNoticesSelect<false> | FollowNoticesSelect<true>;
+    'calendar-sources': CalendarSourcesSelect<false> | CalendarSourcesSelect<true>;
+    'import-runs': ImportRunsSelect<false> | ImportRunsSelect<true>;
+    'import-items': ImportItemsSelect<false> | ImportItemsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -126,6 +132,8 @@ export interface Config {
       sendFollowMail: TaskSendFollowMail;
       sendFollowNotices: TaskSendFollowNotices;
       sendFollowDigests: TaskSendFollowDigests;
+      syncCalendarSource: TaskSyncCalendarSource;
+      scheduleCalendarSources: TaskScheduleCalendarSources;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2649,6 +2657,105 @@ export interface FollowNotice {
   createdAt: string;
 }
 /**
+ * Calendari Google, Outlook o di altri siti (indirizzo iCal) i cui eventi entrano nell’agenda da soli, ogni poche ore o con «Sincronizza ora».
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-sources".
+ */
+export interface CalendarSource {
+  id: number;
+  name: string;
+  /**
+   * L’indirizzo pubblico in formato iCal (.ics) del calendario: in Google Calendar «Indirizzo pubblico in formato iCal», in Outlook «Pubblica calendario» → ICS.
+   */
+  url: string;
+  /**
+   * Dove si svolgono gli eventi importati (o indica un altro luogo).
+   */
+  library?: (number | null) | Library;
+  venue?: (number | null) | Venue;
+  categories?: (number | Category)[] | null;
+  authority: 'source' | 'local' | 'new-only';
+  vanished: 'cancel' | 'remove';
+  intervalHours: '1' | '3' | '6' | '12' | '24';
+  system: number | System;
+  /**
+   * Spento: il calendario non viene più letto.
+   */
+  enabled?: boolean | null;
+  /**
+   * Gli eventi entrano con i permessi di chi ha creato la fonte (bozze, se collabora con una biblioteca).
+   */
+  runAs?: (number | null) | User;
+  lastRunAt?: string | null;
+  lastOutcome?: string | null;
+  nextRunAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Che cosa ha fatto ogni sincronizzazione dei calendari importati: eventi nuovi, aggiornati, annullati, rifiutati e perché.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-runs".
+ */
+export interface ImportRun {
+  id: number;
+  title?: string | null;
+  source: number | CalendarSource;
+  system?: (number | null) | System;
+  library?: (number | null) | Library;
+  trigger?: ('schedule' | 'manual' | 'seed') | null;
+  status?: ('running' | 'done' | 'failed') | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  summary?: string | null;
+  message?: string | null;
+  notes?: string | null;
+  counts?: {
+    created?: number | null;
+    updated?: number | null;
+    cancelled?: number | null;
+    removed?: number | null;
+    unchanged?: number | null;
+    kept?: number | null;
+    duplicate?: number | null;
+    refused?: number | null;
+  };
+  items?:
+    | {
+        outcome: 'created' | 'updated' | 'cancelled' | 'removed' | 'unchanged' | 'kept' | 'duplicate' | 'refused';
+        title?: string | null;
+        start?: string | null;
+        uid?: string | null;
+        event?: (number | null) | Event;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-items".
+ */
+export interface ImportItem {
+  id: number;
+  source: number | CalendarSource;
+  system?: (number | null) | System;
+  library?: (number | null) | Library;
+  key: string;
+  secondKey?: string | null;
+  title?: string | null;
+  event?: (number | null) | Event;
+  hash?: string | null;
+  eventUpdatedAt?: string | null;
+  state?: ('active' | 'vanished') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2742,6 +2849,8 @@ export interface PayloadJob {
           | 'sendFollowMail'
           | 'sendFollowNotices'
           | 'sendFollowDigests'
+          | 'syncCalendarSource'
+          | 'scheduleCalendarSources'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2801,6 +2910,8 @@ export interface PayloadJob {
         | 'sendFollowMail'
         | 'sendFollowNotices'
         | 'sendFollowDigests'
+        | 'syncCalendarSource'
+        | 'scheduleCalendarSources'
         | 'schedulePublish'
       )
     | null;
@@ -2929,6 +3040,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'follow-notices';
         value: number | FollowNotice;
+      } | null)
+    | ({
+        relationTo: 'calendar-sources';
+        value: number | CalendarSource;
+      } | null)
+    | ({
+        relationTo: 'import-runs';
+        value: number | ImportRun;
+      } | null)
+    | ({
+        relationTo: 'import-items';
+        value: number | ImportItem;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3707,6 +3830,88 @@ export interface FollowNoticesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-sources_select".
+ */
+export interface CalendarSourcesSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  library?: T;
+  venue?: T;
+  categories?: T;
+  authority?: T;
+  vanished?: T;
+  intervalHours?: T;
+  system?: T;
+  enabled?: T;
+  runAs?: T;
+  lastRunAt?: T;
+  lastOutcome?: T;
+  nextRunAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-runs_select".
+ */
+export interface ImportRunsSelect<T extends boolean = true> {
+  title?: T;
+  source?: T;
+  system?: T;
+  library?: T;
+  trigger?: T;
+  status?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  summary?: T;
+  message?: T;
+  notes?: T;
+  counts?:
+    | T
+    | {
+        created?: T;
+        updated?: T;
+        cancelled?: T;
+        removed?: T;
+        unchanged?: T;
+        kept?: T;
+        duplicate?: T;
+        refused?: T;
+      };
+  items?:
+    | T
+    | {
+        outcome?: T;
+        title?: T;
+        start?: T;
+        uid?: T;
+        event?: T;
+        reason?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-items_select".
+ */
+export interface ImportItemsSelect<T extends boolean = true> {
+  source?: T;
+  system?: T;
+  library?: T;
+  key?: T;
+  secondKey?: T;
+  title?: T;
+  event?: T;
+  hash?: T;
+  eventUpdatedAt?: T;
+  state?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4078,6 +4283,30 @@ export interface TaskSendFollowDigests {
     subscribers?: number | null;
     sent?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSyncCalendarSource".
+ */
+export interface TaskSyncCalendarSource {
+  input: {
+    sourceId: string;
+    trigger?: string | null;
+  };
+  output: {
+    status?: string | null;
+    run?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScheduleCalendarSources".
+ */
+export interface TaskScheduleCalendarSources {
+  input?: unknown;
+  output: {
+    queued?: number | null;
   };
 }
 /**

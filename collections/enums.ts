@@ -191,3 +191,31 @@ const PART = catalogue('it').partners
 export const PARTNER_KIND_LABELS = PART.kinds
 export type PartnerKind = keyof typeof PARTNER_KIND_LABELS
 export const PARTNER_KIND_OPTIONS = options(PARTNER_KIND_LABELS)
+
+const IMP = catalogue('it').imports
+
+/** Calendar import (issue 16): who wins when an imported event changes in both places. */
+export const IMPORT_AUTHORITY_LABELS = IMP.authority
+export type ImportAuthority = keyof typeof IMPORT_AUTHORITY_LABELS
+export const IMPORT_AUTHORITY_OPTIONS = options(IMPORT_AUTHORITY_LABELS)
+
+/** What becomes of an imported event that is no longer in its calendar. */
+export const IMPORT_VANISHED_LABELS = IMP.vanished
+export type ImportVanished = keyof typeof IMPORT_VANISHED_LABELS
+export const IMPORT_VANISHED_OPTIONS = options(IMPORT_VANISHED_LABELS)
+
+/** What a run did with one item of the calendar. */
+export const IMPORT_OUTCOME_LABELS = IMP.outcomes
+export type ImportOutcome = keyof typeof IMPORT_OUTCOME_LABELS
+export const IMPORT_OUTCOMES = Object.keys(IMPORT_OUTCOME_LABELS) as ImportOutcome[]
+export const IMPORT_OUTCOME_OPTIONS = options(IMPORT_OUTCOME_LABELS)
+
+export const IMPORT_TRIGGER_OPTIONS = options(IMP.triggers)
+export type ImportTrigger = keyof typeof IMP.triggers
+export const IMPORT_RUN_STATUS_OPTIONS = options(IMP.runStatus)
+
+/** How often a source is read, in hours (default 6). */
+export const IMPORT_INTERVAL_OPTIONS = [1, 3, 6, 12, 24].map((h) => ({
+  value: String(h),
+  label: h === 1 ? 'Ogni ora' : h === 24 ? 'Una volta al giorno' : `Ogni ${h} ore`,
+}))

@@ -1,6 +1,7 @@
 import { Attendance } from './Attendance'
 import { AttendanceBands } from './AttendanceBands'
 import { Audiences } from './Audiences'
+import { CalendarSources } from './CalendarSources'
 import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
 import { Deliveries } from './Deliveries'
@@ -10,6 +11,8 @@ import { Festivals } from './Festivals'
 import { FollowNotices } from './FollowNotices'
 import { Follows } from './Follows'
 import { Funders } from './Funders'
+import { ImportItems } from './ImportItems'
+import { ImportRuns } from './ImportRuns'
 import { Libraries } from './Libraries'
 import { Media } from './Media'
 import { Newsletters } from './Newsletters'
@@ -52,4 +55,7 @@ export const collections = [
   PlaceCounters,
   Follows,
   FollowNotices,
+  CalendarSources,
+  ImportRuns,
+  ImportItems,
 ]

@@ -26,6 +26,9 @@ export const SLUGS = {
   partners: 'partners',
   follows: 'follows',
   followNotices: 'follow-notices',
+  calendarSources: 'calendar-sources',
+  importRuns: 'import-runs',
+  importItems: 'import-items',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -55,6 +58,8 @@ export const TASKS = {
   sendFollowMail: 'sendFollowMail',
   sendFollowNotices: 'sendFollowNotices',
   sendFollowDigests: 'sendFollowDigests',
+  syncCalendarSource: 'syncCalendarSource',
+  scheduleCalendarSources: 'scheduleCalendarSources',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

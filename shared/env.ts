@@ -62,3 +62,12 @@ export const siteUrl = (): string => {
   loadEnv()
   return (process.env.SITE_URL ?? `http://localhost:${sitePort()}`).replace(/\/$/, '')
 }
+
+/**
+ * IMPORT_ALLOW_LOOPBACK=1 lets the calendar import read from 127.0.0.0/8 and ::1 (tests that serve fixtures from a
+ * local server). Off by default: every other private, local or reserved address stays refused either way.
+ */
+export const importAllowLoopback = (): boolean => {
+  loadEnv()
+  return process.env.IMPORT_ALLOW_LOOPBACK === '1'
+}

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Endpoint } from 'payload'
 import { SLUGS } from '../../collections/slugs'
+import { syncNowEndpoint } from './calendar-sources/sync'
 import { exportDownloadEndpoint } from './exports/download'
 import { programmeRequestEndpoint, programmeStateEndpoint } from './exports/programme'
 import { unfollowOneClickEndpoint, unfollowOneClickPageEndpoint } from './follows/one-click'
@@ -51,6 +52,7 @@ const ENDPOINTS: Partial<Record<string, Endpoint[]>> = {
   [SLUGS.exports]: [exportDownloadEndpoint, programmeRequestEndpoint, programmeStateEndpoint],
   [SLUGS.attendance]: [statisticsTableEndpoint],
   [SLUGS.follows]: [unfollowOneClickEndpoint, unfollowOneClickPageEndpoint],
+  [SLUGS.calendarSources]: [syncNowEndpoint],
 }
 
 /** The collections with the workflows' endpoints attached (collections/ itself cannot import the workflows). */

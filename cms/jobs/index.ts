@@ -11,6 +11,7 @@ import { remindAttendance } from './remind-attendance'
 import { renderExport } from './render-export'
 import { renderProgramme } from './render-programme'
 import { resumeCampaigns } from './resume-campaigns'
+import { scheduleCalendarSources } from './schedule-calendar-sources'
 import { sendAttendanceReminder } from './send-attendance-reminder'
 import { sendCampaignBatch } from './send-campaign-batch'
 import { sendFollowDigests } from './send-follow-digests'
@@ -22,6 +23,7 @@ import { sendRegistrationReminders } from './send-registration-reminders'
 import { sendStaffMail } from './send-staff-mail'
 import { sendSubscriberMail } from './send-subscriber-mail'
 import { startNewsletter } from './start-newsletter'
+import { syncCalendarSource } from './sync-calendar-source'
 import { weeklyDigest } from './weekly-digest'
 
 const ALL_QUEUES = ['default', QUEUES.mail, QUEUES.newsletter] as const
@@ -71,6 +73,8 @@ export const jobs: JobsConfig = {
     sendFollowMail,
     sendFollowNotices,
     sendFollowDigests,
+    syncCalendarSource,
+    scheduleCalendarSources,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

@@ -11,6 +11,7 @@ import * as migration_20261207_121024_follows from './20261207_121024_follows';
 import * as migration_20261207_171637_partners from './20261207_171637_partners';
 import * as migration_20261207_175547_partner_accounts from './20261207_175547_partner_accounts';
 import * as migration_20261207_203439_attendance_monthly_sums from './20261207_203439_attendance_monthly_sums';
+import * as migration_20261207_203558_calendar_import from './20261207_203558_calendar_import';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_203439_attendance_monthly_sums.up,
     down: migration_20261207_203439_attendance_monthly_sums.down,
-    name: '20261207_203439_attendance_monthly_sums'
+    name: '20261207_203439_attendance_monthly_sums',
+  },
+  {
+    up: migration_20261207_203558_calendar_import.up,
+    down: migration_20261207_203558_calendar_import.down,
+    name: '20261207_203558_calendar_import'
   },
 ];

@@ -6,6 +6,7 @@ import { plainTextToLexical } from '../../collections/lib/lexical-text'
 import { fromWall, toWall } from '../../collections/lib/recurrence'
 import { SLUGS } from '../../collections/slugs'
 import { type Band, ensureAttendanceBands, listBands, waitingDates } from '../attendance'
+import { seedCalendarImport } from './calendar-import'
 import { DEMO_NOTE, TEMPLATES } from './events'
 import { seedFunders } from './funders'
 import { seedPictures } from './images'
@@ -366,6 +367,12 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     log,
   })
   await seedFollows(payload, { series: series.get('dalmine') as Id, today, log })
+  await seedCalendarImport(payload, {
+    system: systems.get('dalmine') as Id,
+    library: libraries.find((l) => l.system === 'dalmine')?.id as Id,
+    today,
+    log,
+  })
 }
 
 /**

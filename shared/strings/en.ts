@@ -1158,6 +1158,91 @@ export const en: Catalogue = {
 
   // (spacer: keeps the sections below apart)
 
+  imports: {
+    authority: {
+      source: 'The source calendar always wins',
+      local: 'Edits made here win',
+      'new-only': 'New events only',
+    },
+    vanished: {
+      cancel: 'Mark as cancelled',
+      remove: 'Delete',
+    },
+    outcomes: {
+      created: 'New',
+      updated: 'Updated',
+      cancelled: 'Cancelled',
+      removed: 'Deleted',
+      unchanged: 'Unchanged',
+      kept: 'Left as it is',
+      duplicate: 'Possible duplicate, to check',
+      refused: 'Refused',
+    },
+    triggers: { schedule: 'Scheduled', manual: 'Sync now', seed: 'Demo data' },
+    runStatus: { running: 'Running', done: 'Completed', failed: 'Failed' },
+    fetch: {
+      scheme: 'Only http:// or https:// addresses are allowed.',
+      invalidUrl: 'Invalid address.',
+      credentials: 'The address may not contain a user name and password.',
+      dns: (host: string) => `The name “${host}” resolves to no address.`,
+      privateAddress: (address: string) =>
+        `The address ${address} is private, local or reserved: only calendars published on the Internet are read.`,
+      tooManyRedirects: (max: number) => `Too many redirects (more than ${max}).`,
+      badRedirect: 'The server redirected to an invalid address.',
+      status: (status: number) => `The calendar's server answered with error ${status}.`,
+      tooLarge: (mb: number) => `The calendar is larger than ${mb} MB.`,
+      timeout: (seconds: number) => `The calendar's server did not answer within ${seconds} seconds.`,
+      network: (detail: string) => `The calendar cannot be reached (${detail}).`,
+    },
+    parse: {
+      notCalendar: 'The file is not an iCalendar calendar (BEGIN:VCALENDAR is missing).',
+      invalid: (detail: string) => `The calendar cannot be read: ${detail}.`,
+      noStart: 'The start date (DTSTART) is missing.',
+      noTitle: 'The title (SUMMARY) is missing.',
+      expanded: (dates: number, rule: string) =>
+        `The recurrence rule “${rule}” cannot be expressed as an agenda repetition: expanded into ${dates} dates within the agenda's horizon.`,
+      unknownZone: (zone: string) => `Unknown time zone “${zone}”: times read as Italian time.`,
+      orphanInstance: 'A changed date of a recurring event without the main event: imported as an event of its own.',
+      instanceTitle: (title: string) => `The title of this date in the source calendar is “${title}”.`,
+    },
+    sync: {
+      noUser: 'The person who created the source no longer has an active account: no event imported.',
+      disabled: 'The source is disabled.',
+      busy: 'A sync of this source is already running: this one did not start.',
+      empty: 'The calendar is empty: to be safe no event was cancelled or deleted.',
+      secondKey: (title: string) =>
+        `Same title, start and place as “${title}”, already imported with another UID: not imported again.`,
+      uidChanged: "The source calendar changed this event's UID: linked to the event already imported.",
+      localEdits: 'Edited here after the last sync: local edits win.',
+      newOnly: 'The source imports new events only.',
+      deletedHere: 'Deleted here: not created again.',
+      cannotRemove: 'Your role cannot delete events: marked as cancelled.',
+      refused: (reason: string) => `Refused: ${reason}`,
+      moreLines: (lines: number) =>
+        `${lines} more lines are not listed (the counts include them): refused events, duplicates and those left as they were come first.`,
+    },
+    endpoint: {
+      login: 'Log in to sync.',
+      forbidden: 'You cannot sync this source.',
+      notFound: 'Source not found.',
+      queued: 'Sync queued: the log appears below shortly.',
+      disabled: 'The source is disabled: enable it to sync it.',
+    },
+    admin: {
+      syncNow: 'Sync now',
+      syncing: 'Sending…',
+      runs: 'Latest syncs',
+      noRuns: 'No sync yet.',
+      allRuns: 'The whole log',
+      saveFirst: 'Save the source to be able to sync it.',
+      items: 'Events of the calendar',
+      outcome: 'Outcome',
+      title: 'Title',
+      start: 'Start',
+      reason: 'Reason',
+    },
+  },
+
   partners: {
     kinds: {
       associazione: 'Association',

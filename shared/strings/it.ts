@@ -1233,6 +1233,93 @@ export const it = {
     ownSystem: 'Tra i sistemi deve esserci il tuo: altrimenti l’organizzazione non sarebbe più modificabile da te.',
   },
 
+  /** Calendar import (issue 16): sources, their runs and the reasons an item was not imported. */
+  imports: {
+    authority: {
+      source: 'Il calendario d’origine vince sempre',
+      local: 'Le modifiche fatte qui vincono',
+      'new-only': 'Solo i nuovi eventi',
+    },
+    vanished: {
+      cancel: 'Segna come annullati',
+      remove: 'Elimina',
+    },
+    outcomes: {
+      created: 'Nuovo',
+      updated: 'Aggiornato',
+      cancelled: 'Annullato',
+      removed: 'Eliminato',
+      unchanged: 'Invariato',
+      kept: 'Lasciato com’è',
+      duplicate: 'Possibile doppione, da verificare',
+      refused: 'Rifiutato',
+    },
+    triggers: { schedule: 'Programmata', manual: 'Sincronizza ora', seed: 'Dati dimostrativi' },
+    runStatus: { running: 'In corso', done: 'Completata', failed: 'Non riuscita' },
+    fetch: {
+      scheme: 'Sono ammessi solo indirizzi http:// o https://.',
+      invalidUrl: 'Indirizzo non valido.',
+      credentials: 'L’indirizzo non può contenere nome utente e password.',
+      dns: (host: string) => `Il nome «${host}» non si risolve in nessun indirizzo.`,
+      privateAddress: (address: string) =>
+        `L’indirizzo ${address} è privato, locale o riservato: si leggono solo calendari pubblicati su Internet.`,
+      tooManyRedirects: (max: number) => `Troppi reindirizzamenti (più di ${max}).`,
+      badRedirect: 'Il server ha reindirizzato a un indirizzo non valido.',
+      status: (status: number) => `Il server del calendario ha risposto con l’errore ${status}.`,
+      tooLarge: (mb: number) => `Il calendario supera il limite di ${mb} MB.`,
+      timeout: (seconds: number) => `Il server del calendario non ha risposto entro ${seconds} secondi.`,
+      network: (detail: string) => `Il calendario non è raggiungibile (${detail}).`,
+    },
+    parse: {
+      notCalendar: 'Il file non è un calendario iCalendar (manca BEGIN:VCALENDAR).',
+      invalid: (detail: string) => `Il calendario non si legge: ${detail}.`,
+      noStart: 'Manca la data di inizio (DTSTART).',
+      noTitle: 'Manca il titolo (SUMMARY).',
+      expanded: (dates: number, rule: string) =>
+        `La regola di ripetizione «${rule}» non si rappresenta come ripetizione dell’agenda: espansa in ${dates} date entro l’orizzonte dell’agenda.`,
+      unknownZone: (zone: string) => `Fuso orario «${zone}» sconosciuto: orari letti come ora italiana.`,
+      orphanInstance:
+        'Data modificata di un evento che si ripete, senza l’evento principale: importata come evento a sé.',
+      instanceTitle: (title: string) => `Il titolo di questa data nel calendario d’origine è «${title}».`,
+    },
+    sync: {
+      noUser: 'La persona che ha creato la fonte non ha più un account attivo: nessun evento importato.',
+      disabled: 'La fonte è disattivata.',
+      busy: 'Una sincronizzazione di questa fonte è già in corso: questa non è partita.',
+      empty: 'Il calendario è vuoto: per prudenza nessun evento è stato annullato o eliminato.',
+      secondKey: (title: string) =>
+        `Stesso titolo, inizio e luogo di «${title}», già importato con un altro UID: non importato di nuovo.`,
+      uidChanged: 'Il calendario d’origine ha cambiato l’UID di questo evento: collegato all’evento già importato.',
+      localEdits: 'Modificato qui dopo l’ultima sincronizzazione: le modifiche locali vincono.',
+      newOnly: 'La fonte importa solo i nuovi eventi.',
+      deletedHere: 'Eliminato qui: non viene ricreato.',
+      cannotRemove: 'Il tuo ruolo non può eliminare eventi: segnato come annullato.',
+      refused: (reason: string) => `Rifiutato: ${reason}`,
+      moreLines: (lines: number) =>
+        `Altre ${lines} righe non sono elencate (i conteggi le comprendono): prima gli eventi rifiutati, i doppioni e quelli lasciati com’erano.`,
+    },
+    endpoint: {
+      login: 'Accedi per sincronizzare.',
+      forbidden: 'Non puoi sincronizzare questa fonte.',
+      notFound: 'Fonte non trovata.',
+      queued: 'Sincronizzazione in coda: il registro compare tra poco qui sotto.',
+      disabled: 'La fonte è disattivata: attivala per sincronizzarla.',
+    },
+    admin: {
+      syncNow: 'Sincronizza ora',
+      syncing: 'Richiesta in corso…',
+      runs: 'Ultime sincronizzazioni',
+      noRuns: 'Nessuna sincronizzazione finora.',
+      allRuns: 'Tutto il registro',
+      saveFirst: 'Salva la fonte per poterla sincronizzare.',
+      items: 'Eventi del calendario',
+      outcome: 'Esito',
+      title: 'Titolo',
+      start: 'Inizio',
+      reason: 'Motivo',
+    },
+  },
+
   // (spacer: keeps the sections below apart)
 
   /** Ready-made reports (issue 15): Maggio dei Libri, yearly per-library summary, funder's report; open data. */

@@ -51,9 +51,9 @@ describe('demo seed', () => {
     expect(await waitingDates(payload, network, today)).toHaveLength(3)
   })
 
-  it('creates exactly the committed 300 events and the staff training: titles, slugs, dates, owners, statuses and occurrences', async () => {
-    // tests/fixtures/seed-demo-300.txt was written by the seed before it chose event slugs itself; its last line is
-    // the staff-only training, written after the 300 demo events.
+  it('creates exactly the committed 300 events, the staff training and the imported drafts: titles, slugs, dates, owners, statuses and occurrences', async () => {
+    // tests/fixtures/seed-demo-300.txt was written by the seed before it chose event slugs itself; after the 300 demo
+    // events come the staff-only training and the four drafts of the demo calendar import.
     const expected = readFileSync(path.join('tests', 'fixtures', 'seed-demo-300.txt'), 'utf8')
       .trimEnd()
       .split('\n')
@@ -132,6 +132,15 @@ describe('demo seed', () => {
       ['In collaborazione con', [['Comune di Dalmine', 'Sala civica messa a disposizione dal Comune']]],
     ])
     expect(credits[0]?.credits[0]?.logo?.alt).toBe('Logo di Libreria Il Segnalibro (sponsor dimostrativo)')
+  })
+
+  it('imports a demo calendar source with one completed run, through the same sync as a real one', async () => {
+    const sources = await payload.find({ collection: 'calendar-sources', depth: 0, overrideAccess: true })
+    expect(sources.docs).toHaveLength(1)
+    expect(sources.docs[0]).toMatchObject({ enabled: false, lastOutcome: expect.stringMatching(/Nuovo: 4/) })
+    const runs = await payload.find({ collection: 'import-runs', depth: 0, overrideAccess: true })
+    expect(runs.docs.map((r) => [r.trigger, r.status])).toEqual([['seed', 'done']])
+    expect(runs.docs[0]?.counts).toMatchObject({ created: 4, duplicate: 1, refused: 2 })
   })
 
   it('names demo partners: a parents’ association organises coming events of Valle Seriana, a theatre of the city system', async () => {

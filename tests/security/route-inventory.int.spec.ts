@@ -98,6 +98,7 @@ const COVERED: Record<string, string> = {
   'GET /api/exports/programme/:id': 'print-programme.int.spec.ts: state of a programme (public data only)',
   'POST /api/follows/one-click': 'follow-notices.int.spec.ts: RFC 8058 body and signed token, other follows kept',
   'GET /api/follows/one-click': 'follow-notices.int.spec.ts: a GET changes nothing',
+  'POST /api/calendar-sources/:id/sync': 'calendar-import.int.spec.ts: 401/403/404 by role, nothing queued on refusal',
   'GET /api/payload-jobs/run': 'default-routes.int.spec.ts: jobs',
   'GET /api/payload-jobs/handle-schedules': 'default-routes.int.spec.ts: jobs',
   'GET /api/payload-preferences/:key': 'rights matrix (payload-preferences: only one’s own)',

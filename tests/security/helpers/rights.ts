@@ -74,6 +74,20 @@ const networkOwned = (actor: Actor): Rights => ({
   delete: network(actor),
 })
 
+/**
+ * Calendar import (issue 16): network staff read everything, a system's editors their system's rows, a library's
+ * contributors their library's (A's rows are library A1's). Sources are written by the same owners, less network
+ * editors; runs and items by nobody (network admins may delete them).
+ */
+const importRights =
+  (writable: boolean) =>
+  (actor: Actor, owner: Owner): Rights => {
+    const reads = network(actor) || ((actor === 'editorA' || actor === 'contributorA1') && owner === 'A')
+    if (!writable) return { ...none, read: reads, delete: actor === 'admin' }
+    const writes = actor === 'admin' || ((actor === 'editorA' || actor === 'contributorA1') && owner === 'A')
+    return { read: reads, create: writes, update: writes, delete: writes }
+  }
+
 let pixel: Buffer | undefined
 const png = async () => {
   pixel ??= await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
@@ -233,6 +247,71 @@ export const MATRIX: Record<string, CollectionRights> = {
       systems: [systemOf(net, owner)],
     }),
     rights: (actor, owner) => (network(actor) ? all : systemOwned(actor, owner)),
+  },
+  // Calendar sources (issue 16): owned like events' drafts. A: system A's source for library A1 (the acting
+  // contributor's library); B: system B's. Network editors read them, they do not run a system's imports.
+  [SLUGS.calendarSources]: {
+    owners: ['A', 'B'],
+    key: 'name',
+    make: async ({ payload, net }, owner) =>
+      (await payload.create({
+        collection: SLUGS.calendarSources,
+        data: {
+          name: `calendario ${Math.random()}`,
+          url: 'https://calendar.example.org/basic.ics',
+          system: systemOf(net, owner) as number,
+          library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+        } as never,
+        overrideAccess: true,
+      })) as unknown as Doc,
+    data: ({ net }, owner, marker) => ({
+      name: marker,
+      url: 'https://calendar.example.org/other.ics',
+      system: systemOf(net, owner),
+      library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+    }),
+    rights: importRights(true),
+  },
+  // A source's run log and remembered items: written by the import wing only, read by the source's owners.
+  [SLUGS.importRuns]: {
+    owners: ['A', 'B'],
+    key: 'title',
+    make: async (ctx, owner) => {
+      const source = await MATRIX[SLUGS.calendarSources]?.make(ctx, owner)
+      return (await ctx.payload.create({
+        collection: SLUGS.importRuns,
+        data: {
+          title: `run ${Math.random()}`,
+          source: source?.id as number,
+          system: systemOf(ctx.net, owner) as number,
+          library: owner === 'A' ? ctx.net.libraries.a1 : ctx.net.libraries.b1,
+          status: 'done',
+        },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: ({ net }, owner, marker) => ({ title: marker, source: 1, system: systemOf(net, owner), status: 'done' }),
+    rights: importRights(false),
+  },
+  [SLUGS.importItems]: {
+    owners: ['A', 'B'],
+    key: 'title',
+    make: async (ctx, owner) => {
+      const source = await MATRIX[SLUGS.calendarSources]?.make(ctx, owner)
+      return (await ctx.payload.create({
+        collection: SLUGS.importItems,
+        data: {
+          title: `item ${Math.random()}`,
+          key: `uid-${Math.random()}`,
+          source: source?.id as number,
+          system: systemOf(ctx.net, owner) as number,
+          library: owner === 'A' ? ctx.net.libraries.a1 : ctx.net.libraries.b1,
+        },
+        overrideAccess: true,
+      })) as unknown as Doc
+    },
+    data: ({ net }, owner, marker) => ({ title: marker, key: marker, source: 1, system: systemOf(net, owner) }),
+    rights: importRights(false),
   },
   [SLUGS.campaigns]: {
     owners: ['network'],

@@ -42,6 +42,8 @@ import { Progress as Progress_6f11da329226a9973b7d422e95e9c8d4 } from '../../../
 import { AudienceSummary as AudienceSummary_43a65ae1235f844b0fca354acb0ade04 } from '../../../../collections/Newsletters/components/AudienceSummary'
 import { GdprActions as GdprActions_f2dbf9b75fe860f387c9e1dd969b0c89 } from '../../../../collections/Subscribers/components/GdprActions'
 import { SubscriberCounts as SubscriberCounts_b507db2ea28d75847289fd66d344569f } from '../../../../collections/Subscribers/components/SubscriberCounts'
+import { SyncNow as SyncNow_669e96c5af8aae0ea678d4dc048fd037 } from '../../../../collections/CalendarSources/components/SyncNow'
+import { RunLog as RunLog_799f7c58f3cd0f15e56c63a06b3f7232 } from '../../../../collections/CalendarSources/components/RunLog'
 import { StaffAgendaLink as StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4 } from '../../../components/StaffAgendaLink'
 import { HealthNotice as HealthNotice_28737eea64bc433d287b689fda8b3390 } from '../../../components/HealthNotice'
 import { LibrarianDay as LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c } from '../../../components/LibrarianDay'
@@ -106,6 +108,8 @@ export const importMap = {
   "../collections/Newsletters/components/AudienceSummary#AudienceSummary": AudienceSummary_43a65ae1235f844b0fca354acb0ade04,
   "../collections/Subscribers/components/GdprActions#GdprActions": GdprActions_f2dbf9b75fe860f387c9e1dd969b0c89,
   "../collections/Subscribers/components/SubscriberCounts#SubscriberCounts": SubscriberCounts_b507db2ea28d75847289fd66d344569f,
+  "../collections/CalendarSources/components/SyncNow#SyncNow": SyncNow_669e96c5af8aae0ea678d4dc048fd037,
+  "../collections/CalendarSources/components/RunLog#RunLog": RunLog_799f7c58f3cd0f15e56c63a06b3f7232,
   "./components/StaffAgendaLink#StaffAgendaLink": StaffAgendaLink_0df3970f37647b7e81a4ba09892438b4,
   "./components/HealthNotice#HealthNotice": HealthNotice_28737eea64bc433d287b689fda8b3390,
   "./components/LibrarianDay#LibrarianDay": LibrarianDay_bff40abc129a6e05e6bc84f23d913c0c,
