@@ -175,6 +175,7 @@ export const en: Catalogue = {
       rassegna: 'Series',
       festival: 'Festivals',
       campagna: 'Campaigns',
+      organizzatore: 'Organisers',
     },
     indexIntros: {
       sistema: 'The six library systems of the network and how many events they have coming up.',
@@ -182,6 +183,8 @@ export const en: Catalogue = {
       rassegna: 'Series of talks, readings and screenings in the libraries of the network.',
       festival: 'The festivals organised by the libraries of the network.',
       campagna: 'The reading promotion campaigns the libraries take part in.',
+      organizzatore:
+        'Associations, theatres, museums, schools, parishes and comune offices that organise events with the libraries, by library system.',
     },
     comingEvents: (n: number) => (n === 1 ? '1 upcoming event' : `${n.toLocaleString('en-GB')} upcoming events`),
     nextOn: (day: string) => `the next on ${day}`,

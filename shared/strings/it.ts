@@ -200,6 +200,7 @@ export const it = {
       rassegna: 'Rassegne',
       festival: 'Festival',
       campagna: 'Campagne',
+      organizzatore: 'Organizzatori',
     },
     indexIntros: {
       sistema: 'I sei sistemi bibliotecari della rete e quanti eventi hanno in programma.',
@@ -207,6 +208,8 @@ export const it = {
       rassegna: 'Cicli di incontri, letture e proiezioni delle biblioteche della rete.',
       festival: 'I festival organizzati dalle biblioteche della rete.',
       campagna: 'Le campagne di promozione della lettura a cui partecipano le biblioteche.',
+      organizzatore:
+        'Associazioni, teatri, musei, scuole, parrocchie e uffici comunali che organizzano eventi con le biblioteche, per sistema bibliotecario.',
     },
     comingEvents: (n: number) =>
       n === 1 ? '1 evento in programma' : `${n.toLocaleString('it-IT')} eventi in programma`,
