@@ -46,6 +46,7 @@ export interface Config {
     'place-counters': PlaceCounter;
     follows: Follow;
     'follow-notices': FollowNotice;
+    'event-proposals': EventProposal;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -80,6 +81,7 @@ export interface Config {
     'place-counters': PlaceCountersSelect<false> | PlaceCountersSelect<true>;
     follows: FollowsSelect<false> | FollowsSelect<true>;
     'follow-notices': FollowNoticesSelect<false> | FollowNoticesSelect<true>;
+    'event-proposals': EventProposalsSelect<false> | EventProposalsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -126,6 +128,9 @@ export interface Config {
       sendFollowMail: TaskSendFollowMail;
       sendFollowNotices: TaskSendFollowNotices;
       sendFollowDigests: TaskSendFollowDigests;
+      sendProposalMail: TaskSendProposalMail;
+      settleProposal: TaskSettleProposal;
+      purgeProposals: TaskPurgeProposals;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2649,6 +2654,52 @@ export interface FollowNotice {
   createdAt: string;
 }
 /**
+ * Proposte arrivate dal modulo pubblico «Proponi un evento». Per rifiutare, scegli «Rifiutata», scrivi il motivo e salva: chi propone riceve una mail, la bozza è eliminata.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-proposals".
+ */
+export interface EventProposal {
+  id: number;
+  state: 'pending' | 'review' | 'accepted' | 'refused';
+  /**
+   * Scrivi il motivo del rifiuto: arriverà a chi ha proposto l’evento.
+   */
+  refusalReason?: string | null;
+  /**
+   * La bozza dell’evento nel sistema: aprila, correggila se serve e pubblicala per accettare la proposta.
+   */
+  event?: (number | null) | Event;
+  system: number | System;
+  library: number | Library;
+  title: string;
+  description?: string | null;
+  start: string;
+  end?: string | null;
+  place?: string | null;
+  category?: (number | null) | Category;
+  audience?: (number | null) | Audience;
+  minAge?: number | null;
+  maxAge?: number | null;
+  organiserName?: string | null;
+  /**
+   * Cancellato 90 giorni dopo la decisione.
+   */
+  proposer?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  };
+  language?: ('it' | 'en') | null;
+  confirmedAt?: string | null;
+  decidedAt?: string | null;
+  contactPurgedAt?: string | null;
+  confirmNonce?: string | null;
+  decisionMailed?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2742,6 +2793,9 @@ export interface PayloadJob {
           | 'sendFollowMail'
           | 'sendFollowNotices'
           | 'sendFollowDigests'
+          | 'sendProposalMail'
+          | 'settleProposal'
+          | 'purgeProposals'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2801,6 +2855,9 @@ export interface PayloadJob {
         | 'sendFollowMail'
         | 'sendFollowNotices'
         | 'sendFollowDigests'
+        | 'sendProposalMail'
+        | 'settleProposal'
+        | 'purgeProposals'
         | 'schedulePublish'
       )
     | null;
@@ -2929,6 +2986,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'follow-notices';
         value: number | FollowNotice;
+      } | null)
+    | ({
+        relationTo: 'event-proposals';
+        value: number | EventProposal;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3707,6 +3768,42 @@ export interface FollowNoticesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-proposals_select".
+ */
+export interface EventProposalsSelect<T extends boolean = true> {
+  state?: T;
+  refusalReason?: T;
+  event?: T;
+  system?: T;
+  library?: T;
+  title?: T;
+  description?: T;
+  start?: T;
+  end?: T;
+  place?: T;
+  category?: T;
+  audience?: T;
+  minAge?: T;
+  maxAge?: T;
+  organiserName?: T;
+  proposer?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
+  language?: T;
+  confirmedAt?: T;
+  decidedAt?: T;
+  contactPurgedAt?: T;
+  confirmNonce?: T;
+  decisionMailed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4079,6 +4176,34 @@ export interface TaskSendFollowDigests {
     sent?: number | null;
     failed?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendProposalMail".
+ */
+export interface TaskSendProposalMail {
+  input: {
+    proposalId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSettleProposal".
+ */
+export interface TaskSettleProposal {
+  input: {
+    proposalId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeProposals".
+ */
+export interface TaskPurgeProposals {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -191,3 +191,8 @@ const PART = catalogue('it').partners
 export const PARTNER_KIND_LABELS = PART.kinds
 export type PartnerKind = keyof typeof PARTNER_KIND_LABELS
 export const PARTNER_KIND_OPTIONS = options(PARTNER_KIND_LABELS)
+
+/** A public event proposal's state (issue 16): declared once, here; labels from the catalogue. */
+export const PROPOSAL_STATE_LABELS = catalogue('it').proposals.states
+export type ProposalState = keyof typeof PROPOSAL_STATE_LABELS
+export const PROPOSAL_STATE_OPTIONS = options(PROPOSAL_STATE_LABELS)

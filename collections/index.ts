@@ -4,6 +4,7 @@ import { Audiences } from './Audiences'
 import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
 import { Deliveries } from './Deliveries'
+import { EventProposals } from './EventProposals'
 import { Events } from './Events'
 import { Exports } from './Exports'
 import { Festivals } from './Festivals'
@@ -52,4 +53,5 @@ export const collections = [
   PlaceCounters,
   Follows,
   FollowNotices,
+  EventProposals,
 ]

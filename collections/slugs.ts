@@ -26,6 +26,7 @@ export const SLUGS = {
   partners: 'partners',
   follows: 'follows',
   followNotices: 'follow-notices',
+  eventProposals: 'event-proposals',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -55,6 +56,9 @@ export const TASKS = {
   sendFollowMail: 'sendFollowMail',
   sendFollowNotices: 'sendFollowNotices',
   sendFollowDigests: 'sendFollowDigests',
+  sendProposalMail: 'sendProposalMail',
+  settleProposal: 'settleProposal',
+  purgeProposals: 'purgeProposals',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

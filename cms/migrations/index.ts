@@ -10,6 +10,7 @@ import * as migration_20261207_112905_statistics_covering_indexes from './202612
 import * as migration_20261207_121024_follows from './20261207_121024_follows';
 import * as migration_20261207_171637_partners from './20261207_171637_partners';
 import * as migration_20261207_175547_partner_accounts from './20261207_175547_partner_accounts';
+import * as migration_20261207_204156_event_proposals from './20261207_204156_event_proposals';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_175547_partner_accounts.up,
     down: migration_20261207_175547_partner_accounts.down,
-    name: '20261207_175547_partner_accounts'
+    name: '20261207_175547_partner_accounts',
+  },
+  {
+    up: migration_20261207_204156_event_proposals.up,
+    down: migration_20261207_204156_event_proposals.down,
+    name: '20261207_204156_event_proposals'
   },
 ];

@@ -43,6 +43,7 @@ import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
 import { queueFollowNotices, rememberFollowChoice, stampFirstPublication } from './hooks/queueFollowNotices'
+import { queueProposalAcceptance } from './hooks/queueProposalAcceptance'
 import { queueRegistrationNotices, rememberPublished } from './hooks/queueRegistrationNotices'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 import { eventPreviewUrl } from './preview'
@@ -501,7 +502,13 @@ export const Events: CollectionConfig = {
       rememberPublished,
       rememberFollowChoice,
     ],
-    afterChange: [materializeOccurrences, queueReviewNotification, queueFollowNotices, queueRegistrationNotices],
+    afterChange: [
+      materializeOccurrences,
+      queueReviewNotification,
+      queueFollowNotices,
+      queueRegistrationNotices,
+      queueProposalAcceptance,
+    ],
     beforeDelete: [removeOccurrences],
   },
   fields: guardForNetworkEditors([...contentFields, ...sidebarFields]),

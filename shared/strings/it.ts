@@ -1236,6 +1236,98 @@ export const it = {
     ownSystem: 'Tra i sistemi deve esserci il tuo: altrimenti l’organizzazione non sarebbe più modificabile da te.',
   },
 
+  /** "Proponi un evento" (issue 16): the public form, its confirmation and the proposer's mails. */
+  proposals: {
+    /** A proposal's state; values are stable identifiers. */
+    states: {
+      pending: 'In attesa di conferma',
+      review: 'In revisione',
+      accepted: 'Accettata',
+      refused: 'Rifiutata',
+    },
+    navLink: 'Proponi un evento',
+    pageTitle: 'Proponi un evento',
+    lead: 'Un’associazione, una scuola, un teatro o un gruppo di cittadini può proporre un evento a un sistema bibliotecario. Ti manderemo una mail per confermare l’indirizzo; poi i redattori del sistema leggono la proposta, e ti scrivono se la pubblicano o no.',
+    required: 'I campi con * sono obbligatori.',
+    eventLegend: 'L’evento',
+    whereLegend: 'Dove e a chi',
+    youLegend: 'Chi propone',
+    library: 'Biblioteca a cui proponi l’evento *',
+    libraryHint:
+      'Le biblioteche sono raggruppate per sistema bibliotecario: la proposta va ai redattori di quel sistema.',
+    choose: 'Scegli…',
+    title: 'Titolo *',
+    description: 'Descrizione *',
+    descriptionHint: 'Che cosa succede, per chi è, se serve prenotare (al massimo 3.000 caratteri).',
+    start: 'Inizio *',
+    end: 'Fine',
+    place: 'Luogo, se non è la biblioteca',
+    placeHint: 'Per esempio: Sala civica, via Roma 1, Albino.',
+    category: 'Categoria',
+    audience: 'Pubblico',
+    minAge: 'Età minima (anni)',
+    maxAge: 'Età massima (anni)',
+    organiser: 'Organizzazione che propone *',
+    organiserHint: 'Il nome dell’associazione, scuola o ente; se sei un privato, il tuo nome.',
+    name: 'Il tuo nome *',
+    email: 'La tua email *',
+    phone: 'Telefono (facoltativo)',
+    contactHint:
+      'Il tuo nome, la tua email e il tuo telefono servono solo ai redattori per contattarti: non compaiono sul sito.',
+    privacyTitle: 'Informativa sulla privacy',
+    privacy:
+      'Titolare del trattamento è la Rete Bibliotecaria Bergamasca. Usiamo il tuo nome, la tua email e il tuo telefono solo per confermare la proposta e risponderti; li leggono soltanto i redattori del sistema bibliotecario scelto. Se non confermi entro 7 giorni la proposta è cancellata; dopo la decisione i tuoi contatti sono cancellati entro 90 giorni. Puoi chiedere in ogni momento di vederli o di cancellarli scrivendo alla biblioteca scelta. Il testo dell’evento, se pubblicato, compare sul sito.',
+    consent: 'Ho letto l’informativa sulla privacy e acconsento al trattamento dei miei dati per questa proposta. *',
+    honeypot: 'Non compilare questo campo',
+    submit: 'Invia la proposta',
+    failed: 'La proposta non è stata inviata: correggi questi campi.',
+    sentTitle: 'Controlla la tua posta',
+    sent: 'Ti abbiamo mandato una mail con un link per confermare la proposta (vale 7 giorni). Finché non confermi, i redattori non la vedono.',
+    errors: {
+      library: 'Scegli la biblioteca a cui proponi l’evento.',
+      title: 'Scrivi il titolo (al massimo 200 caratteri).',
+      description: 'Scrivi una descrizione (al massimo 3.000 caratteri).',
+      start: 'Indica data e ora di inizio, nel futuro.',
+      end: 'La fine deve essere dopo l’inizio (e lo stesso anno).',
+      place: 'Il luogo può avere al massimo 200 caratteri.',
+      category: 'Scegli una categoria dall’elenco.',
+      audience: 'Scegli un pubblico dall’elenco.',
+      age: 'Le età vanno da 0 a 120 anni, la minima non oltre la massima.',
+      organiser: 'Scrivi il nome dell’organizzazione (al massimo 200 caratteri).',
+      name: 'Scrivi il tuo nome (al massimo 100 caratteri).',
+      email: 'Scrivi un indirizzo email valido (esempio: nome@dominio.it).',
+      phone: 'Il telefono può contenere solo cifre, spazi e + (al massimo 30 caratteri).',
+      consent: 'Per inviare la proposta devi dare il consenso dopo aver letto l’informativa.',
+      tooMany: (minutes: number) => `Troppe proposte da questa connessione. Riprova tra ${minutes} minuti.`,
+    },
+    confirmTitle: 'Conferma la tua proposta',
+    confirmAsk: (title: string) => `Premi il pulsante per inviare «${title}» ai redattori del sistema bibliotecario.`,
+    confirmButton: 'Conferma la proposta',
+    confirmed: (title: string) => `Grazie: «${title}» è arrivata ai redattori. Ti scriveremo quando avranno deciso.`,
+    linkBroken: 'Il link non è valido, è scaduto o è già stato usato. Puoi inviare di nuovo la proposta.',
+    mail: {
+      confirmSubject: (title: string) => `Conferma la tua proposta: ${title}`,
+      confirmPreview: 'Un clic per inviarla ai redattori',
+      confirmIntro: (title: string, library: string) =>
+        `Hai proposto l’evento «${title}» a ${library}. Conferma con il pulsante entro 7 giorni: se non sei stato tu, ignora questa mail e la proposta sarà cancellata.`,
+      confirmButton: 'Conferma la proposta',
+      acceptedSubject: (title: string) => `La tua proposta è stata accettata: ${title}`,
+      acceptedIntro: (title: string) => `Buone notizie: «${title}» è ora nell’agenda delle biblioteche.`,
+      acceptedLink: 'Vedi l’evento sul sito',
+      refusedSubject: (title: string) => `La tua proposta non è stata accettata: ${title}`,
+      refusedIntro: (title: string) => `I redattori hanno letto «${title}» e non possono pubblicarla.`,
+      reason: 'Il motivo:',
+      footer: 'Ricevi questa mail perché hai proposto un evento all’Agenda delle biblioteche.',
+    },
+    admin: {
+      reasonRequired: 'Scrivi il motivo del rifiuto: arriverà a chi ha proposto l’evento.',
+      eventHint:
+        'La bozza dell’evento nel sistema: aprila, correggila se serve e pubblicala per accettare la proposta.',
+      refuseHint:
+        'Per rifiutare, scegli «Rifiutata», scrivi il motivo e salva: chi propone riceve una mail, la bozza è eliminata.',
+    },
+  },
+
   // (spacer: keeps the sections below apart)
 
   /** Ready-made reports (issue 15): Maggio dei Libri, yearly per-library summary, funder's report; open data. */

@@ -84,10 +84,12 @@ export const sitemapPages = async (): Promise<string> => {
     urlEntry('/accessibilita'),
     urlEntry('/dati'),
     urlEntry('/widget'),
+    urlEntry('/proponi-evento'),
     urlEntry('/en'),
     urlEntry('/en/eventi'),
     urlEntry('/en/dati'),
     urlEntry('/en/widget'),
+    urlEntry('/en/proponi-evento'),
     ...sections.flatMap(([, section]) => [urlEntry(`/${section}`), urlEntry(`/en/${section}`)]),
     ...entities.flatMap((result, i) =>
       (result.docs as { slug?: string | null; updatedAt: string }[]).flatMap((d) =>

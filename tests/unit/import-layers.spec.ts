@@ -9,7 +9,15 @@ type Layer = (typeof LAYERS)[number]
 // The generated types are the contract every layer reads (type-only: no code runs).
 const CONTRACT = 'cms/payload-types.ts'
 // A workflow wing is entered through its index only.
-const WINGS = ['cms/newsletter', 'cms/registrations', 'cms/attendance', 'cms/funders', 'cms/print', 'cms/follow']
+const WINGS = [
+  'cms/newsletter',
+  'cms/registrations',
+  'cms/attendance',
+  'cms/funders',
+  'cms/print',
+  'cms/follow',
+  'cms/proposals',
+]
 
 const root = process.cwd()
 const SOURCE = /\.(ts|tsx|mjs|astro)$/
