@@ -11,6 +11,7 @@ import { seedFunders } from './funders'
 import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
 import { seedPartners } from './partners'
+import { seedProposals } from './proposals'
 import { prng } from './random'
 import { eventSlugBook } from './slugs'
 
@@ -366,6 +367,14 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
     log,
   })
   await seedFollows(payload, { series: series.get('dalmine') as Id, today, log })
+  await seedProposals(payload, {
+    valle: systems.get('valle') as Id,
+    library: libraries.find((l) => l.system === 'valle')?.id as Id,
+    category: categories.get('Spettacolo') as Id | undefined,
+    audience: audiences.get('famiglie') as Id | undefined,
+    today,
+    log,
+  })
 }
 
 /**
