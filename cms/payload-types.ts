@@ -2654,7 +2654,7 @@ export interface FollowNotice {
   createdAt: string;
 }
 /**
- * Proposte arrivate dal modulo pubblico «Proponi un evento». Per rifiutare, scegli «Rifiutata», scrivi il motivo e salva: chi propone riceve una mail, la bozza è eliminata.
+ * Proposte arrivate dal modulo pubblico «Proponi un evento»: i contatti di chi propone sono riservati e cancellati 90 giorni dopo la decisione. Per rifiutare, scegli «Rifiutata», scrivi il motivo e salva: chi propone riceve una mail, la bozza è eliminata.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "event-proposals".
@@ -2682,9 +2682,6 @@ export interface EventProposal {
   minAge?: number | null;
   maxAge?: number | null;
   organiserName?: string | null;
-  /**
-   * Cancellato 90 giorni dopo la decisione.
-   */
   proposer?: {
     name?: string | null;
     email?: string | null;

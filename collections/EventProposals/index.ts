@@ -25,7 +25,7 @@ export const EventProposals: CollectionConfig = {
     defaultColumns: ['title', 'state', 'system', 'library', 'start', 'createdAt'],
     group: 'Programmazione',
     listSearchableFields: ['title', 'organiserName'],
-    description: `Proposte arrivate dal modulo pubblico «Proponi un evento». ${T.admin.refuseHint}`,
+    description: `Proposte arrivate dal modulo pubblico «Proponi un evento»: i contatti di chi propone sono riservati e cancellati 90 giorni dopo la decisione. ${T.admin.refuseHint}`,
   },
   access: { read: readProposals, create: nobody, update: updateProposals, delete: deleteProposals },
   defaultSort: '-createdAt',
@@ -107,14 +107,14 @@ export const EventProposals: CollectionConfig = {
     },
     { name: 'organiserName', type: 'text', label: 'Organizzazione che propone', maxLength: 200, access: locked },
     {
+      // No group title: the labels say whose the fields are (a group's heading breaks the admin's heading order).
       name: 'proposer',
       type: 'group',
-      label: 'Chi propone (riservato: non compare sul sito)',
-      admin: { description: 'Cancellato 90 giorni dopo la decisione.' },
+      label: false,
       fields: [
-        { name: 'name', type: 'text', label: 'Nome', maxLength: 100, access: locked },
-        { name: 'email', type: 'email', label: 'Email', access: locked },
-        { name: 'phone', type: 'text', label: 'Telefono', maxLength: 30, access: locked },
+        { name: 'name', type: 'text', label: 'Nome di chi propone (riservato)', maxLength: 100, access: locked },
+        { name: 'email', type: 'email', label: 'Email di chi propone (riservata)', access: locked },
+        { name: 'phone', type: 'text', label: 'Telefono di chi propone (riservato)', maxLength: 30, access: locked },
       ],
     },
     {

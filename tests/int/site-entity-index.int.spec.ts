@@ -146,5 +146,6 @@ describe('the index pages', () => {
     const xml = await sitemapPages()
     for (const section of ['sistemi', 'biblioteche', 'rassegne', 'festival', 'campagne', 'organizzatori'])
       for (const path of [`/${section}`, `/en/${section}`]) expect(xml).toContain(`${path}</loc>`)
+    for (const path of ['/proponi-evento', '/en/proponi-evento']) expect(xml).toContain(`${path}</loc>`)
   })
 })
