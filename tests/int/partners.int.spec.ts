@@ -325,11 +325,11 @@ describe('a partner’s agenda, page and feed', () => {
     expect(feed.status).toBe(404)
   })
 
-  it('every partner’s page is in the sitemap', async () => {
+  it('every partner’s page and the partners’ index are in the sitemap', async () => {
     await partner('Scuola dell’infanzia Arcobaleno', [net.systems.a], { kind: 'scuola' })
     const xml = await sitemapPages()
     expect(xml).toMatch(/<loc>[^<]*\/organizzatori\/scuola-dell-infanzia-arcobaleno<\/loc>/)
-    expect(xml).not.toMatch(/<loc>[^<]*\/organizzatori<\/loc>/)
+    expect(xml).toMatch(/<loc>[^<]*\/organizzatori<\/loc>/)
   })
 })
 
