@@ -320,6 +320,11 @@ const contentFields: Field[] = [
             label: 'Organizzato da',
             index: true,
             validate: validOrganiser,
+            // A partner's account proposes its own organisation's events: it is preselected (and the only one allowed).
+            defaultValue: ({ user }: { user?: unknown }) =>
+              (user as Staff | undefined)?.roles?.includes('partner')
+                ? (refId((user as Staff).partner) ?? undefined)
+                : undefined,
             admin: {
               description:
                 'Facoltativo: l’organizzazione partner (associazione, teatro, scuola…) che organizza l’evento con il sistema.',

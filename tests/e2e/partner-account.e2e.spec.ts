@@ -1,5 +1,5 @@
-// A partner organisation's account (issue 16) in the admin, over the real built platform: it logs in and reaches
-// its events, and through the same API the admin uses it saves a draft for its own organisation, cannot publish
+// A partner organisation's account (issue 16) in the admin, over the real built platform: it logs in, its new
+// event has its organisation preselected and offers no publishing, and through the same API the admin uses it saves a draft for its own organisation, cannot publish
 // it, and cannot name another organiser (refused, nothing written).
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { ADMIN, CMS } from '../../playwright.config'
@@ -34,14 +34,20 @@ test.beforeAll(async ({ request }) => {
   expect(created.status(), await created.text()).toBe(201)
 })
 
-test('the partner logs in and reaches its events list', async ({ page }) => {
+test('the partner logs in; its new event has its organisation preselected and offers no publishing', async ({
+  page,
+}) => {
   await page.goto(`${CMS}/admin/login`)
   await page.getByLabel('Email').fill(account.email)
   await page.getByLabel('Password').fill(account.password)
   await page.getByRole('button', { name: 'Login' }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
-  await page.goto(`${CMS}/admin/collections/events`)
-  await expect(page.getByRole('heading', { name: 'Eventi', level: 1 })).toBeVisible()
+  await page.goto(`${CMS}/admin/collections/events/create`)
+  await expect(page.getByRole('textbox', { name: /Titolo/ }).first()).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Salva bozza' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Pubblica sul sito' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Collegamenti' }).click()
+  await expect(page.locator('#field-organiser')).toContainText('Teatro del Borgo')
 })
 
 test('a draft for its own organisation is saved; publishing it and naming another organiser are refused', async ({

@@ -349,6 +349,15 @@ describe('a partner’s account', () => {
     }
   })
 
+  it('an event created without naming its organiser gets the partner’s own (the admin’s empty form)', async () => {
+    const title = 'Proposta senza organizzatore'
+    const data = eventData(net, { title, _status: 'draft' }) as Record<string, unknown>
+    delete data.organiser
+    const res = await client(payload, net, 'rest', 'partnerA').create(SLUGS.events, data, { draft: true })
+    expect(res.status).toBe(201)
+    expect((await stored(payload, SLUGS.events, res.doc.id, true)).organiser).toBe(net.partner)
+  })
+
   it('never publishes: a published create or a publish of its draft is refused and nothing is written', async () => {
     const partnerA = client(payload, net, 'rest', 'partnerA')
     const title = 'Pubblicata dal partner'

@@ -114,6 +114,9 @@ export const MATRIX: Record<string, CollectionRights> = {
       }
       // Network editors feature published events: other fields are read-only for them.
       if (actor === 'networkEditor') return { read: true, create: false, update: 'ignored', delete: false }
+      // A partner's create that names no organiser becomes its own organisation's draft (the field's default), which
+      // it may propose in its partner's system (A); in B the organiser's rule refuses it.
+      if (actor === 'partnerA') return { ...none, read: true, create: owner === 'A' }
       return { ...none, read: true }
     },
   },
