@@ -164,7 +164,11 @@ describe('a proposal', () => {
     // The system's editors get the reviewers' notice (a job).
     await runAll()
     const editorA = net.as('editorA').email
-    expect(smtp.to(editorA).some((m) => m.mail.subject?.includes('Teatro delle ombre'))).toBe(true)
+    const notice = smtp.to(editorA).find((m) => m.mail.subject?.includes('Teatro delle ombre'))?.mail
+    expect(notice?.subject).toBe('Proposta da rivedere: Teatro delle ombre')
+    expect(notice?.text).toContain('«Proponi un evento»')
+    expect(notice?.text).toContain(`/admin/collections/event-proposals/${p.id}`)
+    expect(notice?.text).not.toContain('ombre@example.org')
     expect(smtp.to(net.as('editorB').email).some((m) => m.mail.subject?.includes('Teatro delle ombre'))).toBe(false)
   })
 
