@@ -9,10 +9,12 @@ export const ADMIN = { email: 'admin@rbbg.example.org', password: 'e2e-Password-
 /**
  * Every test's client speaks from 127.0.0.1, so the suite's logins and newsletter sign-ups would use up
  * production's per-address limits (30 logins, 8 sign-ups in 10 minutes). The suite's own servers get these;
- * the rate-limit tests read them; stacks that tests start themselves keep production's.
+ * the rate-limit tests read them; stacks that tests start themselves keep production's (event proposals too).
  */
 export const E2E_AUTH_RATE_LIMIT = '150/600'
 export const E2E_SUBSCRIBE_LIMIT = 40
+/** Event proposals per connection an hour (production: 5). */
+export const E2E_PROPOSAL_LIMIT = 40
 /** The suite's CMS gathers an event's changes for its followers 3 s instead of 15 minutes, so a notice arrives. */
 export const E2E_FOLLOW_WINDOW_MS = 3_000
 /** The servers' PAYLOAD_SECRET (tests sign what the CMS would sign, e.g. a confirmation's check-in code). */
@@ -68,6 +70,7 @@ export default defineConfig({
       FOLLOW_NOTICE_WINDOW_MS: String(E2E_FOLLOW_WINDOW_MS),
       // Calendar sources may read fixtures the tests serve on 127.0.0.1 (calendar-import.e2e.spec.ts).
       IMPORT_ALLOW_LOOPBACK: '1',
+      PROPOSAL_LIMIT_PER_IP: String(E2E_PROPOSAL_LIMIT),
     },
   },
 })

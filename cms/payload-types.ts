@@ -49,6 +49,7 @@ export interface Config {
     'calendar-sources': CalendarSource;
     'import-runs': ImportRun;
     'import-items': ImportItem;
+    'event-proposals': EventProposal;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -86,6 +87,7 @@ export interface Config {
     'calendar-sources': CalendarSourcesSelect<false> | CalendarSourcesSelect<true>;
     'import-runs': ImportRunsSelect<false> | ImportRunsSelect<true>;
     'import-items': ImportItemsSelect<false> | ImportItemsSelect<true>;
+    'event-proposals': EventProposalsSelect<false> | EventProposalsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -134,6 +136,9 @@ export interface Config {
       sendFollowDigests: TaskSendFollowDigests;
       syncCalendarSource: TaskSyncCalendarSource;
       scheduleCalendarSources: TaskScheduleCalendarSources;
+      sendProposalMail: TaskSendProposalMail;
+      settleProposal: TaskSettleProposal;
+      purgeProposals: TaskPurgeProposals;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2756,6 +2761,49 @@ export interface ImportItem {
   createdAt: string;
 }
 /**
+ * Proposte arrivate dal modulo pubblico «Proponi un evento»: i contatti di chi propone sono riservati e cancellati 90 giorni dopo la decisione. Per rifiutare, scegli «Rifiutata», scrivi il motivo e salva: chi propone riceve una mail, la bozza è eliminata.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-proposals".
+ */
+export interface EventProposal {
+  id: number;
+  state: 'pending' | 'review' | 'accepted' | 'refused';
+  /**
+   * Scrivi il motivo del rifiuto: arriverà a chi ha proposto l’evento.
+   */
+  refusalReason?: string | null;
+  /**
+   * La bozza dell’evento nel sistema: aprila, correggila se serve e pubblicala per accettare la proposta.
+   */
+  event?: (number | null) | Event;
+  system: number | System;
+  library: number | Library;
+  title: string;
+  description?: string | null;
+  start: string;
+  end?: string | null;
+  place?: string | null;
+  category?: (number | null) | Category;
+  audience?: (number | null) | Audience;
+  minAge?: number | null;
+  maxAge?: number | null;
+  organiserName?: string | null;
+  proposer?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  };
+  language?: ('it' | 'en') | null;
+  confirmedAt?: string | null;
+  decidedAt?: string | null;
+  contactPurgedAt?: string | null;
+  confirmNonce?: string | null;
+  decisionMailed?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2851,6 +2899,9 @@ export interface PayloadJob {
           | 'sendFollowDigests'
           | 'syncCalendarSource'
           | 'scheduleCalendarSources'
+          | 'sendProposalMail'
+          | 'settleProposal'
+          | 'purgeProposals'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2912,6 +2963,9 @@ export interface PayloadJob {
         | 'sendFollowDigests'
         | 'syncCalendarSource'
         | 'scheduleCalendarSources'
+        | 'sendProposalMail'
+        | 'settleProposal'
+        | 'purgeProposals'
         | 'schedulePublish'
       )
     | null;
@@ -3052,6 +3106,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'import-items';
         value: number | ImportItem;
+      } | null)
+    | ({
+        relationTo: 'event-proposals';
+        value: number | EventProposal;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3912,6 +3970,42 @@ export interface ImportItemsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-proposals_select".
+ */
+export interface EventProposalsSelect<T extends boolean = true> {
+  state?: T;
+  refusalReason?: T;
+  event?: T;
+  system?: T;
+  library?: T;
+  title?: T;
+  description?: T;
+  start?: T;
+  end?: T;
+  place?: T;
+  category?: T;
+  audience?: T;
+  minAge?: T;
+  maxAge?: T;
+  organiserName?: T;
+  proposer?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
+  language?: T;
+  confirmedAt?: T;
+  decidedAt?: T;
+  contactPurgedAt?: T;
+  confirmNonce?: T;
+  decisionMailed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4308,6 +4402,34 @@ export interface TaskScheduleCalendarSources {
   output: {
     queued?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendProposalMail".
+ */
+export interface TaskSendProposalMail {
+  input: {
+    proposalId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSettleProposal".
+ */
+export interface TaskSettleProposal {
+  input: {
+    proposalId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeProposals".
+ */
+export interface TaskPurgeProposals {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

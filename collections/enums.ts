@@ -219,3 +219,7 @@ export const IMPORT_INTERVAL_OPTIONS = [1, 3, 6, 12, 24].map((h) => ({
   value: String(h),
   label: h === 1 ? 'Ogni ora' : h === 24 ? 'Una volta al giorno' : `Ogni ${h} ore`,
 }))
+/** A public event proposal's state (issue 16): declared once, here; labels from the catalogue. */
+export const PROPOSAL_STATE_LABELS = catalogue('it').proposals.states
+export type ProposalState = keyof typeof PROPOSAL_STATE_LABELS
+export const PROPOSAL_STATE_OPTIONS = options(PROPOSAL_STATE_LABELS)

@@ -5,6 +5,7 @@ import { CalendarSources } from './CalendarSources'
 import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
 import { Deliveries } from './Deliveries'
+import { EventProposals } from './EventProposals'
 import { Events } from './Events'
 import { Exports } from './Exports'
 import { Festivals } from './Festivals'
@@ -58,4 +59,5 @@ export const collections = [
   CalendarSources,
   ImportRuns,
   ImportItems,
+  EventProposals,
 ]

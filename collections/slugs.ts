@@ -29,6 +29,7 @@ export const SLUGS = {
   calendarSources: 'calendar-sources',
   importRuns: 'import-runs',
   importItems: 'import-items',
+  eventProposals: 'event-proposals',
 } as const
 
 export type CollectionSlug = (typeof SLUGS)[keyof typeof SLUGS]
@@ -60,6 +61,9 @@ export const TASKS = {
   sendFollowDigests: 'sendFollowDigests',
   syncCalendarSource: 'syncCalendarSource',
   scheduleCalendarSources: 'scheduleCalendarSources',
+  sendProposalMail: 'sendProposalMail',
+  settleProposal: 'settleProposal',
+  purgeProposals: 'purgeProposals',
 } as const
 
 /** Job queues: transactional mail must not wait behind a campaign batch (autoRun ticks never overlap). */

@@ -22,6 +22,14 @@ import PreferencesChanged, {
   subject as changedSubject,
   type PreferencesChangedProps,
 } from './templates/preferences-changed'
+import ProposalConfirmation, {
+  type ProposalConfirmationProps,
+  subject as proposalConfirmationSubject,
+} from './templates/proposal-confirmation'
+import ProposalDecision, {
+  type ProposalDecisionProps,
+  subject as proposalDecisionSubject,
+} from './templates/proposal-decision'
 import RegistrationCancelled, {
   type RegistrationCancelledProps,
   subject as registrationCancelledSubject,
@@ -90,6 +98,8 @@ export const TEMPLATES = {
   'follow-confirmation': entry<FollowConfirmationProps>(FollowConfirmation, followConfirmationSubject),
   'follow-notice': entry<FollowNoticeProps>(FollowNotice, followNoticeSubject),
   'follow-digest': entry<FollowDigestProps>(FollowDigest, followDigestSubject),
+  'proposal-confirmation': entry<ProposalConfirmationProps>(ProposalConfirmation, proposalConfirmationSubject),
+  'proposal-decision': entry<ProposalDecisionProps>(ProposalDecision, proposalDecisionSubject),
 }
 
 export type TemplateName = keyof typeof TEMPLATES

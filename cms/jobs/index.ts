@@ -5,6 +5,7 @@ import { extendOccurrences } from './extend-occurrences'
 import { notifyReviewers } from './notify-reviewers'
 import { promoteWaitingList } from './promote-waiting-list'
 import { purgeExports } from './purge-exports'
+import { purgeProposals } from './purge-proposals'
 import { purgeRegistrations } from './purge-registrations'
 import { purgeUnconfirmed } from './purge-unconfirmed'
 import { remindAttendance } from './remind-attendance'
@@ -17,11 +18,13 @@ import { sendCampaignBatch } from './send-campaign-batch'
 import { sendFollowDigests } from './send-follow-digests'
 import { sendFollowMail } from './send-follow-mail'
 import { sendFollowNotices } from './send-follow-notices'
+import { sendProposalMail } from './send-proposal-mail'
 import { sendRegistrationMail } from './send-registration-mail'
 import { sendRegistrationNotices } from './send-registration-notices'
 import { sendRegistrationReminders } from './send-registration-reminders'
 import { sendStaffMail } from './send-staff-mail'
 import { sendSubscriberMail } from './send-subscriber-mail'
+import { settleProposal } from './settle-proposal'
 import { startNewsletter } from './start-newsletter'
 import { syncCalendarSource } from './sync-calendar-source'
 import { weeklyDigest } from './weekly-digest'
@@ -75,6 +78,9 @@ export const jobs: JobsConfig = {
     sendFollowDigests,
     syncCalendarSource,
     scheduleCalendarSources,
+    sendProposalMail,
+    settleProposal,
+    purgeProposals,
   ],
   autoRun:
     process.env.JOBS_AUTORUN === '1'

@@ -34,8 +34,22 @@ export const notifyReviewers: TaskConfig<'notifyReviewers'> = {
     })
     const place = [event.library, event.venue].find((p) => typeof p === 'object' && p) as { name: string } | undefined
     const link = `${cmsUrl()}/admin/collections/${SLUGS.events}/${event.id}`
+    // A draft made from a public proposal says so: the proposer's contact is on the proposal, not on the event.
+    const fromProposal = await req.payload.find({
+      collection: SLUGS.eventProposals,
+      where: { event: { equals: event.id } },
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      select: { organiserName: true },
+      overrideAccess: true,
+      req,
+    })
+    const proposal = fromProposal.docs[0]
     const text = [
-      `Un collaboratore ha inviato per la revisione l’evento «${event.title}».`,
+      proposal
+        ? `È arrivata dal modulo pubblico «Proponi un evento» la proposta «${event.title}» (da ${proposal.organiserName ?? 'un cittadino'}). Chi la propone e i suoi contatti sono nella proposta: ${cmsUrl()}/admin/collections/${SLUGS.eventProposals}/${proposal.id}`
+        : `Un collaboratore ha inviato per la revisione l’evento «${event.title}».`,
       '',
       `Quando: ${when(event.start)}`,
       place ? `Dove: ${place.name}` : '',
@@ -47,7 +61,11 @@ export const notifyReviewers: TaskConfig<'notifyReviewers'> = {
       .filter((line, i, all) => line !== '' || all[i - 1] !== '')
       .join('\n')
     for (const editor of editors.docs) {
-      await req.payload.sendEmail({ to: editor.email, subject: `Evento da rivedere: ${event.title}`, text })
+      await req.payload.sendEmail({
+        to: editor.email,
+        subject: `${proposal ? 'Proposta' : 'Evento'} da rivedere: ${event.title}`,
+        text,
+      })
     }
     return { output: { sent: editors.docs.length } }
   },

@@ -12,6 +12,8 @@ import * as migration_20261207_171637_partners from './20261207_171637_partners'
 import * as migration_20261207_175547_partner_accounts from './20261207_175547_partner_accounts';
 import * as migration_20261207_203439_attendance_monthly_sums from './20261207_203439_attendance_monthly_sums';
 import * as migration_20261207_203558_calendar_import from './20261207_203558_calendar_import';
+import * as migration_20261207_204156_event_proposals from './20261207_204156_event_proposals';
+import * as migration_20261207_213824_locked_documents_columns from './20261207_213824_locked_documents_columns';
 
 export const migrations = [
   {
@@ -82,6 +84,16 @@ export const migrations = [
   {
     up: migration_20261207_203558_calendar_import.up,
     down: migration_20261207_203558_calendar_import.down,
-    name: '20261207_203558_calendar_import'
+    name: '20261207_203558_calendar_import',
   },
+  {
+    up: migration_20261207_204156_event_proposals.up,
+    down: migration_20261207_204156_event_proposals.down,
+    name: '20261207_204156_event_proposals',
+  },
+  {
+    up: migration_20261207_213824_locked_documents_columns.up,
+    down: migration_20261207_213824_locked_documents_columns.down,
+    name: '20261207_213824_locked_documents_columns',
+  }
 ];

@@ -5,15 +5,19 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
  * to one subscriber and to a per-subscriber nonce stored with them; a confirmation token also expires
  * and its nonce is cleared once used, so it works once.
  */
-export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe' | 'follow-confirm' | 'unfollow'
+export type TokenPurpose = 'confirm' | 'manage' | 'unsubscribe' | 'follow-confirm' | 'unfollow' | 'proposal-confirm'
 
-/** `follow-*` tokens name a follow (cms/follow) instead of a subscriber, with the follow's own nonces. */
+/**
+ * `follow-*` tokens name a follow (cms/follow), `proposal-confirm` an event proposal (cms/proposals), instead of a
+ * subscriber, each with its own nonce.
+ */
 const PURPOSE_CODE: Record<TokenPurpose, string> = {
   confirm: 'c',
   manage: 'm',
   unsubscribe: 'u',
   'follow-confirm': 'fc',
   unfollow: 'fu',
+  'proposal-confirm': 'pc',
 }
 
 export const CONFIRM_TTL_DAYS = 7

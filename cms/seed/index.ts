@@ -12,6 +12,7 @@ import { seedFunders } from './funders'
 import { seedPictures } from './images'
 import { AUDIENCES, CATEGORIES, CITY_LIBRARIES, SYSTEMS, VENUES } from './network'
 import { seedPartners } from './partners'
+import { seedProposals } from './proposals'
 import { prng } from './random'
 import { eventSlugBook } from './slugs'
 
@@ -370,6 +371,14 @@ export const seedNetwork = async (payload: Payload, options: SeedOptions = {}) =
   await seedCalendarImport(payload, {
     system: systems.get('dalmine') as Id,
     library: libraries.find((l) => l.system === 'dalmine')?.id as Id,
+    today,
+    log,
+  })
+  await seedProposals(payload, {
+    valle: systems.get('valle') as Id,
+    library: libraries.find((l) => l.system === 'valle')?.id as Id,
+    category: categories.get('Spettacolo') as Id | undefined,
+    audience: audiences.get('famiglie') as Id | undefined,
     today,
     log,
   })

@@ -43,6 +43,7 @@ import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { materializeOccurrences, removeOccurrences } from './hooks/materializeOccurrences'
 import { normalizeSchedule } from './hooks/normalizeSchedule'
 import { queueFollowNotices, rememberFollowChoice, stampFirstPublication } from './hooks/queueFollowNotices'
+import { queueProposalAcceptance } from './hooks/queueProposalAcceptance'
 import { queueRegistrationNotices, rememberPublished } from './hooks/queueRegistrationNotices'
 import { clearReviewOnPublish, queueReviewNotification } from './hooks/queueReviewNotification'
 import { eventPreviewUrl } from './preview'
@@ -319,6 +320,11 @@ const contentFields: Field[] = [
             label: 'Organizzato da',
             index: true,
             validate: validOrganiser,
+            // A partner's account proposes its own organisation's events: it is preselected (and the only one allowed).
+            defaultValue: ({ user }: { user?: unknown }) =>
+              (user as Staff | undefined)?.roles?.includes('partner')
+                ? (refId((user as Staff).partner) ?? undefined)
+                : undefined,
             admin: {
               description:
                 'Facoltativo: l’organizzazione partner (associazione, teatro, scuola…) che organizza l’evento con il sistema.',
@@ -501,7 +507,13 @@ export const Events: CollectionConfig = {
       rememberPublished,
       rememberFollowChoice,
     ],
-    afterChange: [materializeOccurrences, queueReviewNotification, queueFollowNotices, queueRegistrationNotices],
+    afterChange: [
+      materializeOccurrences,
+      queueReviewNotification,
+      queueFollowNotices,
+      queueRegistrationNotices,
+      queueProposalAcceptance,
+    ],
     beforeDelete: [removeOccurrences],
   },
   fields: guardForNetworkEditors([...contentFields, ...sidebarFields]),

@@ -1,6 +1,8 @@
 import { publicOnly } from '../../collections/access/staff-only'
+import { PARTNER_KIND_LABELS, type PartnerKind } from '../../collections/enums'
 import { RELATIONS } from '../../collections/filter-registry'
 import { SLUGS } from '../../collections/slugs'
+import { catalogue } from '../../shared/strings'
 import { comuneName } from './agenda'
 import { formatDay, formatIsoDay, romeDate } from './format'
 import { strings } from './i18n'
@@ -18,11 +20,14 @@ const COLLECTION = {
   festival: SLUGS.festivals,
   campagna: SLUGS.campaigns,
   sistema: SLUGS.systems,
+  organizzatore: SLUGS.partners,
 } as const
 
-/** The kinds with an index page (partners have pages of their own, reached from their events). */
+/** The kinds with an index page. */
 export type IndexKind = keyof typeof COLLECTION
 export const ENTITY_INDEX_KINDS = Object.keys(COLLECTION) as IndexKind[]
+/** The kinds in the header's menu: the partners' directory is reached from the footer and the agenda's filters. */
+export const MENU_INDEX_KINDS = ENTITY_INDEX_KINDS.filter((k) => k !== 'organizzatore')
 
 export const entityIndexPath = (kind: IndexKind, locale: Locale = 'it') =>
   localePath(locale, `/${ENTITY_SECTIONS[kind]}`)
@@ -87,17 +92,21 @@ type Doc = {
   endDate?: string | null
   comune?: string | null
   system?: Key | { id: Key } | null
+  systems?: (Key | { id: Key })[] | null
+  kind?: string | null
 }
 
 /** One of the index pages: its entities with what they have coming, grouped (libraries by system). */
 export const entityIndexView = async (kind: IndexKind, locale: Locale, now: Date = new Date()) => {
   const t = strings(locale)
   const payload = await getPayload()
-  const named = kind === 'sistema' || kind === 'biblioteca'
+  const partners = kind === 'organizzatore'
+  const named = kind === 'sistema' || kind === 'biblioteca' || partners
   const select = {
     slug: true,
     ...(named ? { name: true } : { title: true, summary: true, startDate: true, endDate: true }),
     ...(kind === 'biblioteca' ? { comune: true, system: true } : {}),
+    ...(partners ? { comune: true, systems: true, kind: true, summary: true } : {}),
   }
   const [found, coming, systems] = await Promise.all([
     payload.find({
@@ -112,7 +121,7 @@ export const entityIndexView = async (kind: IndexKind, locale: Locale, now: Date
     comingBy(kind, now),
     // Libraries are grouped under their system's name: read from the filter options' cache would couple
     // pages; the systems are a handful of rows.
-    kind === 'biblioteca'
+    kind === 'biblioteca' || partners
       ? payload.find({
           collection: SLUGS.systems,
           depth: 0,
@@ -125,6 +134,11 @@ export const entityIndexView = async (kind: IndexKind, locale: Locale, now: Date
       : null,
   ])
   const docs = found.docs as unknown as Doc[]
+  const kinds = catalogue(locale).partners.kinds
+  const partnerDetail = (d: Doc) =>
+    [d.kind && d.kind in PARTNER_KIND_LABELS ? kinds[d.kind as PartnerKind] : '', comuneName(d.comune)]
+      .filter(Boolean)
+      .join(' · ')
   const item = (d: Doc): IndexItem => {
     const c = coming.get(String(d.id))
     const period =
@@ -132,7 +146,7 @@ export const entityIndexView = async (kind: IndexKind, locale: Locale, now: Date
     return {
       title: (named ? d.name : d.title) ?? '',
       href: entityPath(kind, d.slug as string, locale),
-      detail: kind === 'biblioteca' ? comuneName(d.comune) : period,
+      detail: kind === 'biblioteca' ? comuneName(d.comune) : partners ? partnerDetail(d) : period,
       summary: d.summary ?? '',
       events: c?.events ?? 0,
       next: c ? formatIsoDay(romeDate(new Date(c.next)), locale, now) : null,
@@ -141,10 +155,13 @@ export const entityIndexView = async (kind: IndexKind, locale: Locale, now: Date
   }
   const listed = docs.filter((d) => d.slug)
   let groups: IndexGroup[]
-  if (kind === 'biblioteca') {
-    const systemOf = (d: Doc) => String(typeof d.system === 'object' && d.system ? d.system.id : d.system)
+  const idOf = (v: Key | { id: Key } | null | undefined) => String(typeof v === 'object' && v ? v.id : v)
+  if (kind === 'biblioteca' || partners) {
+    // A partner working with several systems is listed under each: a citizen looks under their own.
+    const inSystem = (d: Doc, system: string) =>
+      partners ? (d.systems ?? []).some((s) => idOf(s) === system) : idOf(d.system) === system
     groups = (systems?.docs ?? []).flatMap((s) => {
-      const items = listed.filter((d) => systemOf(d) === String(s.id)).map(item)
+      const items = listed.filter((d) => inSystem(d, String(s.id))).map(item)
       return items.length ? [{ title: s.name, items }] : []
     })
   } else {

@@ -65,8 +65,6 @@ export const sitemapPages = async (): Promise<string> => {
     [SLUGS.campaigns, ENTITY_SECTIONS.campagna],
     [SLUGS.partners, ENTITY_SECTIONS.organizzatore],
   ] as const
-  // Partners have pages but no index page of their own.
-  const indexed = sections.filter(([collection]) => collection !== SLUGS.partners)
   const entities = await Promise.all(
     sections.map(([collection]) =>
       payload.find({
@@ -86,11 +84,13 @@ export const sitemapPages = async (): Promise<string> => {
     urlEntry('/accessibilita'),
     urlEntry('/dati'),
     urlEntry('/widget'),
+    urlEntry('/proponi-evento'),
     urlEntry('/en'),
     urlEntry('/en/eventi'),
     urlEntry('/en/dati'),
     urlEntry('/en/widget'),
-    ...indexed.flatMap(([, section]) => [urlEntry(`/${section}`), urlEntry(`/en/${section}`)]),
+    urlEntry('/en/proponi-evento'),
+    ...sections.flatMap(([, section]) => [urlEntry(`/${section}`), urlEntry(`/en/${section}`)]),
     ...entities.flatMap((result, i) =>
       (result.docs as { slug?: string | null; updatedAt: string }[]).flatMap((d) =>
         d.slug ? [urlEntry(`/${sections[i]?.[1]}/${d.slug}`, d.updatedAt)] : [],

@@ -39,6 +39,8 @@ const PAGES: [string, string | ((page: Page) => Promise<string>), number][] = [
   ['rassegna page', '/rassegne/storie-sotto-l-albero', 200],
   ['festival page', '/festival/festival-della-lettura-della-bassa', 200],
   ['campaign page', '/campagne/nati-per-leggere', 200],
+  ['partners index', '/organizzatori', 200],
+  ['English partners index', '/en/organizzatori', 200],
   ['partner page', '/organizzatori/teatro-del-borgo', 200],
   ['English partner page', '/en/organizzatori/teatro-del-borgo', 200],
   ['unknown partner page', '/organizzatori/nessuno-cosi', 404],

@@ -325,11 +325,11 @@ describe('a partner’s agenda, page and feed', () => {
     expect(feed.status).toBe(404)
   })
 
-  it('every partner’s page is in the sitemap', async () => {
+  it('every partner’s page and the partners’ index are in the sitemap', async () => {
     await partner('Scuola dell’infanzia Arcobaleno', [net.systems.a], { kind: 'scuola' })
     const xml = await sitemapPages()
     expect(xml).toMatch(/<loc>[^<]*\/organizzatori\/scuola-dell-infanzia-arcobaleno<\/loc>/)
-    expect(xml).not.toMatch(/<loc>[^<]*\/organizzatori<\/loc>/)
+    expect(xml).toMatch(/<loc>[^<]*\/organizzatori<\/loc>/)
   })
 })
 
@@ -347,6 +347,15 @@ describe('a partner’s account', () => {
       expect(saved.organiser, via).toBe(net.partner)
       expect(await countAll(payload, SLUGS.occurrences, { event: { equals: res.doc.id } }), via).toBe(0)
     }
+  })
+
+  it('an event created without naming its organiser gets the partner’s own (the admin’s empty form)', async () => {
+    const title = 'Proposta senza organizzatore'
+    const data = eventData(net, { title, _status: 'draft' }) as Record<string, unknown>
+    delete data.organiser
+    const res = await client(payload, net, 'rest', 'partnerA').create(SLUGS.events, data, { draft: true })
+    expect(res.status).toBe(201)
+    expect((await stored(payload, SLUGS.events, res.doc.id, true)).organiser).toBe(net.partner)
   })
 
   it('never publishes: a published create or a publish of its draft is refused and nothing is written', async () => {

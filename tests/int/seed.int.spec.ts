@@ -51,9 +51,10 @@ describe('demo seed', () => {
     expect(await waitingDates(payload, network, today)).toHaveLength(3)
   })
 
-  it('creates exactly the committed 300 events, the staff training and the imported drafts: titles, slugs, dates, owners, statuses and occurrences', async () => {
+  it('creates exactly the committed 300 events, the staff training, the imported drafts and the demo proposal’s draft: titles, slugs, dates, owners, statuses and occurrences', async () => {
     // tests/fixtures/seed-demo-300.txt was written by the seed before it chose event slugs itself; after the 300 demo
-    // events come the staff-only training and the four drafts of the demo calendar import.
+    // events come the staff-only training, the four drafts of the demo calendar import and the draft event of the
+    // demo proposal in review.
     const expected = readFileSync(path.join('tests', 'fixtures', 'seed-demo-300.txt'), 'utf8')
       .trimEnd()
       .split('\n')
@@ -166,6 +167,21 @@ describe('demo seed', () => {
       expect(docs, p.name).toHaveLength(3)
       for (const e of docs) expect(e.system, p.name).toBe((p.systems[0] as { id: number }).id)
     }
+  })
+
+  it('leaves demo proposals: one confirmed in review with its draft event, one accepted and published', async () => {
+    const { docs } = await payload.find({
+      collection: 'event-proposals',
+      sort: 'createdAt',
+      depth: 1,
+      overrideAccess: true,
+    })
+    expect(docs.map((p) => p.state)).toEqual(['review', 'accepted'])
+    const [review, accepted] = docs
+    const draft = review?.event as { _status: string; review: string } | null
+    expect(draft).toMatchObject({ _status: 'draft', review: 'requested' })
+    expect((accepted?.event as { _status: string } | null)?._status).toBe('published')
+    expect(JSON.stringify(review?.event)).not.toContain('marionette@example.org')
   })
 
   it('links an event to a campaign only when all its dates fall within the campaign’s own period', async () => {

@@ -17,6 +17,7 @@ const WINGS = [
   'cms/print',
   'cms/follow',
   'cms/import',
+  'cms/proposals',
 ]
 
 const root = process.cwd()

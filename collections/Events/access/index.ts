@@ -74,8 +74,13 @@ export const createEvents: Access = ({ req, data }) => {
         (data.system == null || sameId(refId(data.system), refId(user.system))))
     )
   // A partner proposes drafts of its own events; the organiser's field rule keeps them in the partner's systems.
+  // An organiser not given yet (the admin's empty form) becomes the partner by the field's default.
   if (hasRole(user, 'partner'))
-    return !data || (data._status !== 'published' && sameId(refId(data.organiser), refId(user.partner)))
+    return (
+      !data ||
+      (data._status !== 'published' &&
+        (data.organiser === undefined || sameId(refId(data.organiser), refId(user.partner))))
+    )
   return false
 }
 

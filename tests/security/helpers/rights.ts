@@ -128,6 +128,9 @@ export const MATRIX: Record<string, CollectionRights> = {
       }
       // Network editors feature published events: other fields are read-only for them.
       if (actor === 'networkEditor') return { read: true, create: false, update: 'ignored', delete: false }
+      // A partner's create that names no organiser becomes its own organisation's draft (the field's default), which
+      // it may propose in its partner's system (A); in B the organiser's rule refuses it.
+      if (actor === 'partnerA') return { ...none, read: true, create: owner === 'A' }
       return { ...none, read: true }
     },
   },
@@ -312,6 +315,40 @@ export const MATRIX: Record<string, CollectionRights> = {
     },
     data: ({ net }, owner, marker) => ({ title: marker, key: marker, source: 1, system: systemOf(net, owner) }),
     rights: importRights(false),
+  },
+  // Event proposals (issue 16): a citizen's contact, written only by the proposals wing. Network staff and the
+  // chosen system's editors read them and may write a refusal's reason (only that: the rest is locked); network
+  // admins delete one (a person's request); nobody creates one through the API.
+  [SLUGS.eventProposals]: {
+    owners: ['A', 'B'],
+    key: 'refusalReason',
+    make: async ({ payload, net }, owner) =>
+      (await payload.create({
+        collection: SLUGS.eventProposals,
+        data: {
+          state: 'review',
+          system: systemOf(net, owner) as number,
+          library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+          title: `proposta ${Math.random()}`,
+          start: romeAt(10, 17),
+          organiserName: 'Associazione di prova',
+          proposer: { name: 'Chi propone', email: 'propone@example.org' },
+        },
+        overrideAccess: true,
+      })) as unknown as Doc,
+    data: ({ net }, owner, marker) => ({
+      state: 'review',
+      system: systemOf(net, owner),
+      library: owner === 'A' ? net.libraries.a1 : net.libraries.b1,
+      title: 'proposta',
+      start: romeAt(10, 17),
+      refusalReason: marker,
+    }),
+    change: (_ctx, marker) => ({ refusalReason: marker }),
+    rights: (actor, owner) => {
+      const decides = network(actor) || (actor === 'editorA' && owner === 'A')
+      return { read: decides, create: false, update: decides, delete: actor === 'admin' }
+    },
   },
   [SLUGS.campaigns]: {
     owners: ['network'],
