@@ -13,7 +13,7 @@ import * as migration_20261207_175547_partner_accounts from './20261207_175547_p
 import * as migration_20261207_203439_attendance_monthly_sums from './20261207_203439_attendance_monthly_sums';
 import * as migration_20261207_203558_calendar_import from './20261207_203558_calendar_import';
 import * as migration_20261207_204156_event_proposals from './20261207_204156_event_proposals';
-import * as migration_20261207_213824_locked_documents_columns from './20261207_213824_locked_documents_columns';
+import * as migration_20261207_213824_merged_schema_snapshot from './20261207_213824_merged_schema_snapshot';
 
 export const migrations = [
   {
@@ -92,8 +92,8 @@ export const migrations = [
     name: '20261207_204156_event_proposals',
   },
   {
-    up: migration_20261207_213824_locked_documents_columns.up,
-    down: migration_20261207_213824_locked_documents_columns.down,
-    name: '20261207_213824_locked_documents_columns',
+    up: migration_20261207_213824_merged_schema_snapshot.up,
+    down: migration_20261207_213824_merged_schema_snapshot.down,
+    name: '20261207_213824_merged_schema_snapshot',
   }
 ];
