@@ -4120,7 +4120,9 @@ export interface CollectionsWidget {
  */
 export interface TaskNotifyReviewers {
   input: {
-    eventId: string;
+    eventId?: string | null;
+    runId?: string | null;
+    submitted?: number | null;
   };
   output: {
     sent?: number | null;

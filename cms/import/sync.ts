@@ -5,7 +5,7 @@ import { hasRole, refId } from '../../collections/access/roles'
 import { isStaff } from '../../collections/access/staff-only'
 import { IMPORT_OUTCOMES, type ImportOutcome, type ImportTrigger } from '../../collections/enums'
 import { plainTextToLexical } from '../../collections/lib/lexical-text'
-import { SLUGS } from '../../collections/slugs'
+import { SLUGS, TASKS } from '../../collections/slugs'
 import { catalogue } from '../../shared/strings'
 import { type FetchOptions, fetchCalendar } from './fetch'
 import { type CalendarItem, type ParsedCalendar, parseCalendar } from './parse'
@@ -168,6 +168,8 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
   })
   const counts = emptyCounts()
   const lines: LogLine[] = []
+  /** Drafts this run sent for review: the system's editors get one notice for all of them. */
+  let submitted = 0
   const finish = async (status: 'done' | 'failed', message?: string, parsedNotes: string[] = []) => {
     const summary = status === 'failed' ? (message ?? '') : summaryOf(counts)
     const listed = keptLines(lines)
@@ -203,6 +205,11 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
       overrideAccess: true,
       context: { importRun: true },
     })
+    if (submitted > 0)
+      await payload.jobs.queue({
+        task: TASKS.notifyReviewers,
+        input: { runId: String(run.id), submitted },
+      })
     return { run: run.id, status, counts, lines, message }
   }
 
@@ -238,7 +245,14 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
   if (parsed.items.length === 0 && active.length > 0) return finish('failed', T.sync.empty, parsed.notes)
 
   const asDraft = !hasRole(actor as never, 'network-admin', 'system-editor')
-  const as = { user: actor, overrideAccess: false, depth: 0, draft: asDraft } as const
+  // `calendarImport` keeps the events' hooks from sending one review notice per draft: the run sends one (below).
+  const as = {
+    user: actor,
+    overrideAccess: false,
+    depth: 0,
+    draft: asDraft,
+    context: { calendarImport: true },
+  } as const
   const byKey = new Map(known.map((k) => [k.key, k]))
   const bySecond = new Map(known.filter((k) => k.secondKey).map((k) => [k.secondKey as string, k]))
   const current = new Set(parsed.items.map((i) => i.key))
@@ -336,6 +350,7 @@ export const syncSource = async (payload: Payload, sourceId: Id, options: SyncOp
           ...as,
         })) as Event
         await remember(item, created, hash, row)
+        if (asDraft) submitted++
         log('created', item, { event: created.id, reason: (prefix + notes).trim() || undefined })
         continue
       }

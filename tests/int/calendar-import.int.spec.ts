@@ -1,14 +1,16 @@
 // Calendar import (issue 16): a local HTTP server on 127.0.0.1 serves real-world iCalendar files (tests/fixtures/ics),
 // sources of system A sync them into the agenda through the import wing, the served files change between syncs.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { simpleParser } from 'mailparser'
 import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { queueDueSyncs, syncSource } from '../../cms/import'
+import { queueDueSyncs, reviewNoticeOfRun, syncSource } from '../../cms/import'
 import type { CalendarSource, Event, ImportRun } from '../../cms/payload-types'
 import { SLUGS, TASKS } from '../../collections/slugs'
+import { outboxDir } from '../../emails/transport'
 import { buildNetwork, type Network, type UserKey } from '../helpers/network'
 import { getPayload, type Payload, rest } from '../helpers/payload'
 
@@ -433,13 +435,52 @@ describe('recurring events from Exchange and Google', () => {
 })
 
 describe('workflow and rights', () => {
-  it("a contributor's source brings drafts for review, which the public does not see", async () => {
+  it("a contributor's source brings drafts for review, which the public does not see, announced once per run", async () => {
     const source = await newSource(
       'contributorA1',
       'contributor.ics',
       fixture('node-ical/test__fixtures__Office-2012-owa.ics'),
     )
-    expect((await syncSource(payload, source.id)).counts).toMatchObject({ created: 4 })
+    const notices = { taskSlug: { equals: TASKS.notifyReviewers }, completedAt: { exists: false } } as Where
+    const before = await count('payload-jobs', notices)
+    const result = await syncSource(payload, source.id)
+    expect(result.counts).toMatchObject({ created: 4 })
+    // One notice for the run's four drafts, not one per draft.
+    expect(await count('payload-jobs', notices)).toBe(before + 1)
+    const [job] = (
+      await payload.find({
+        collection: 'payload-jobs',
+        where: notices,
+        sort: '-createdAt',
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs
+    expect(job?.input).toMatchObject({ runId: String(result.run), submitted: 4 })
+    const notice = await reviewNoticeOfRun(payload, result.run, 4)
+    expect(notice).toMatchObject({
+      system: net.systems.a,
+      subject: '4 eventi da rivedere dal calendario «contributor.ics»',
+    })
+    expect(notice?.text).toContain(`/admin/collections/import-runs/${result.run}`)
+    await payload.jobs.runByID({ id: job!.id })
+    // Without SMTP_URL every mail is written to the data folder's outbox: the system's editors each got one.
+    const editorsOfA = await payload.find({
+      collection: 'users',
+      where: { and: [{ roles: { contains: 'system-editor' } }, { system: { equals: net.systems.a } }] },
+      overrideAccess: true,
+    })
+    const mails = await Promise.all(
+      readdirSync(outboxDir())
+        .filter((file) => file.endsWith('.eml'))
+        .map(async (file) => simpleParser(readFileSync(path.join(outboxDir(), file)))),
+    )
+    const received = mails.filter((mail) => mail.subject === notice?.subject)
+    expect(editorsOfA.totalDocs).toBeGreaterThan(0)
+    expect(received.map((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address).sort()).toEqual(
+      editorsOfA.docs.map((user) => user.email).sort(),
+    )
+    expect(mails.filter((mail) => mail.subject?.startsWith('Evento da rivedere:'))).toEqual([])
     const drafts = await eventsOf(source.id, true)
     expect(drafts).toHaveLength(4)
     for (const event of drafts) expect(event).toMatchObject({ _status: 'draft', review: 'requested' })

@@ -2,8 +2,12 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { Event } from '../../../cms/payload-types'
 import { TASKS } from '../../slugs'
 
-/** Submitting for review notifies the system's editors; the mail itself is sent by a job. */
+/**
+ * Submitting for review notifies the system's editors; the mail itself is sent by a job. A calendar import's drafts
+ * (`context.calendarImport`) are announced once per run by the import instead.
+ */
 export const queueReviewNotification: CollectionAfterChangeHook<Event> = async ({ doc, previousDoc, req }) => {
+  if (req.context?.calendarImport) return doc
   if (doc.review === 'requested' && previousDoc?.review !== 'requested') {
     await req.payload.jobs.queue({ task: TASKS.notifyReviewers, input: { eventId: String(doc.id) }, req })
   }
